@@ -1,0 +1,69 @@
+#include "core/headerlist.h"
+
+namespace corscope {
+
+namespace {
+bool sameName(const QByteArray &a, const QByteArray &b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+} // namespace
+
+HeaderList::HeaderList(std::initializer_list<HeaderField> fields)
+    : m_fields(fields)
+{
+}
+
+void HeaderList::append(const QByteArray &name, const QByteArray &value)
+{
+    m_fields.append({name, value});
+}
+
+void HeaderList::set(const QByteArray &name, const QByteArray &value)
+{
+    remove(name);
+    append(name, value);
+}
+
+void HeaderList::remove(const QByteArray &name)
+{
+    m_fields.removeIf([&](const HeaderField &field) { return sameName(field.name, name); });
+}
+
+bool HeaderList::contains(const QByteArray &name) const
+{
+    return std::any_of(m_fields.cbegin(), m_fields.cend(),
+                       [&](const HeaderField &field) { return sameName(field.name, name); });
+}
+
+int HeaderList::count(const QByteArray &name) const
+{
+    return int(std::count_if(m_fields.cbegin(), m_fields.cend(),
+                             [&](const HeaderField &field) { return sameName(field.name, name); }));
+}
+
+std::optional<QByteArray> HeaderList::combinedValue(const QByteArray &name) const
+{
+    std::optional<QByteArray> combined;
+    for (const HeaderField &field : m_fields) {
+        if (!sameName(field.name, name))
+            continue;
+        if (combined)
+            combined->append(", ").append(field.value);
+        else
+            combined = field.value;
+    }
+    return combined;
+}
+
+QList<QByteArray> HeaderList::values(const QByteArray &name) const
+{
+    QList<QByteArray> result;
+    for (const HeaderField &field : m_fields) {
+        if (sameName(field.name, name))
+            result.append(field.value);
+    }
+    return result;
+}
+
+} // namespace corscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+#include <initializer_list>
+#include <optional>
+
+namespace corscope {
+
+struct HeaderField
+{
+    QByteArray name;
+    QByteArray value;
+    friend bool operator==(const HeaderField &, const HeaderField &) = default;
+};
+
+// An ordered HTTP header list as in the Fetch standard: names compare case-insensitively,
+// the spelling and order of every field are kept, duplicates are allowed.
+class HeaderList
+{
+public:
+    HeaderList() = default;
+    HeaderList(std::initializer_list<HeaderField> fields);
+
+    void append(const QByteArray &name, const QByteArray &value);
+    // Removes every field with this name, then appends one.
+    void set(const QByteArray &name, const QByteArray &value);
+    void remove(const QByteArray &name);
+
+    bool contains(const QByteArray &name) const;
+    int count(const QByteArray &name) const;
+    // Fetch "get": the values of every field with this name joined with ", ", or nullopt when absent.
+    std::optional<QByteArray> combinedValue(const QByteArray &name) const;
+    QList<QByteArray> values(const QByteArray &name) const;
+
+    const QList<HeaderField> &fields() const { return m_fields; }
+    qsizetype size() const { return m_fields.size(); }
+    bool isEmpty() const { return m_fields.isEmpty(); }
+    QList<HeaderField>::const_iterator begin() const { return m_fields.cbegin(); }
+    QList<HeaderField>::const_iterator end() const { return m_fields.cend(); }
+
+    friend bool operator==(const HeaderList &, const HeaderList &) = default;
+
+private:
+    QList<HeaderField> m_fields;
+};
+
+} // namespace corscope

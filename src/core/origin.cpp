@@ -1,0 +1,85 @@
+#include "core/origin.h"
+
+namespace corscope {
+
+namespace {
+int defaultPort(const QString &scheme)
+{
+    if (scheme == u"http" || scheme == u"ws")
+        return 80;
+    if (scheme == u"https" || scheme == u"wss")
+        return 443;
+    return -1;
+}
+
+bool isHttpScheme(const QString &scheme)
+{
+    return scheme == u"http" || scheme == u"https";
+}
+
+QString serializedHost(const QUrl &url)
+{
+    // EncodeUnicode gives the punycode (xn--) form; IPv6 addresses come back without brackets.
+    const QString host = url.host(QUrl::EncodeUnicode).toLower();
+    return host.contains(u':') ? u'[' + host + u']' : host;
+}
+} // namespace
+
+Origin Origin::fromUrl(const QUrl &url)
+{
+    Origin origin;
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || !isHttpScheme(scheme) || url.host().isEmpty())
+        return origin;
+    origin.m_scheme = scheme;
+    origin.m_host = serializedHost(url);
+    origin.m_port = url.port(defaultPort(scheme));
+    return origin;
+}
+
+std::optional<Origin> Origin::parse(const QString &text, QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<Origin> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    const QString trimmed = text.trimmed();
+    if (trimmed == u"null")
+        return Origin::opaque();
+    if (trimmed.isEmpty())
+        return fail(QStringLiteral("The origin is empty; write it like http://localhost:3000."));
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return fail(QStringLiteral("'%1' is not a valid origin: %2").arg(trimmed, url.errorString()));
+    if (!isHttpScheme(url.scheme().toLower()))
+        return fail(QStringLiteral("'%1' is not an http(s) origin; write it like http://localhost:3000.")
+                        .arg(trimmed));
+    if (url.host().isEmpty())
+        return fail(QStringLiteral("'%1' has no host; write it like http://localhost:3000.").arg(trimmed));
+    if (!url.userInfo().isEmpty())
+        return fail(QStringLiteral("'%1' contains a user name or password; an origin never does.").arg(trimmed));
+    if (!(url.path().isEmpty() || url.path() == u"/") || url.hasQuery() || url.hasFragment())
+        return fail(QStringLiteral("'%1' has a path, query or fragment; an origin is only scheme://host[:port].")
+                        .arg(trimmed));
+    return fromUrl(url);
+}
+
+QByteArray Origin::serialize() const
+{
+    if (isOpaque())
+        return QByteArrayLiteral("null");
+    QByteArray result = m_scheme.toLatin1() + "://" + m_host.toLatin1();
+    if (m_port != defaultPort(m_scheme))
+        result += ':' + QByteArray::number(m_port);
+    return result;
+}
+
+bool Origin::isSameOrigin(const Origin &other) const
+{
+    if (isOpaque() || other.isOpaque())
+        return false;
+    return m_scheme == other.m_scheme && m_host == other.m_host && m_port == other.m_port;
+}
+
+} // namespace corscope

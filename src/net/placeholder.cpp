@@ -1,0 +1,1 @@
+// Replaced by the transport and runner.
