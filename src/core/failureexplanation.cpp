@@ -107,7 +107,6 @@ void explainFailure(Finding &finding, const CheckFailure &failure, const Explana
         finding.fix = QStringLiteral("Call the final URL directly, or answer OPTIONS at this URL without redirecting.");
         break;
     case CheckId::MethodDisallowed:
-        finding.seen = failure.headerPresent ? finding.seen : QStringLiteral("(absent)");
         finding.needed = u"a list containing " + latin1(context.method)
                          + (include ? QString() : QStringLiteral(" (or `*`)"));
         finding.explanation = u"The preflight response does not allow the method " + latin1(context.method)
@@ -117,7 +116,6 @@ void explainFailure(Finding &finding, const CheckFailure &failure, const Explana
         break;
     case CheckId::HeaderDisallowed:
         finding.needed = u"a list containing " + latin1(failure.hint);
-        finding.seen = failure.headerPresent ? finding.seen : QStringLiteral("(absent)");
         finding.explanation = u"The request sends the header " + latin1(failure.hint)
                               + u", which is not CORS-safelisted, and the preflight response does not list it in "
                                 u"Access-Control-Allow-Headers." + (include ? QStringLiteral(" With credentials, `*` is not a wildcard.") : QString());

@@ -30,7 +30,7 @@ QByteArray fetchSite(const Origin &initiator, const Origin &target)
 {
     if (initiator.isSameOrigin(target))
         return QByteArrayLiteral("same-origin");
-    auto site = [](const Origin &origin) {
+    auto site = [](const Origin &origin) -> QString {
         const QStringList labels = origin.host().split(u'.');
         return origin.scheme() + u"://" + (labels.size() >= 2 ? labels.mid(labels.size() - 2).join(u'.') : origin.host());
     };
@@ -360,6 +360,11 @@ void FetchSimulator::Private::finishBlocked(const CheckFailure &failure, Stage s
     explanation.status = response.status;
     explanation.originTainted = tainted;
     explainFailure(finding, failure, explanation);
+    if (failure.check == CheckId::MethodDisallowed || failure.check == CheckId::HeaderDisallowed) {
+        // The hint names what was refused; people need to see what the server actually allowed.
+        const auto allowed = normalizedHeaderValue(response.headers, failure.header);
+        finding.seen = allowed ? QString::fromLatin1(*allowed) : QStringLiteral("(absent)");
+    }
     result.failure = finding;
     result.warnings += blockedResponseWarnings(finding, response, method);
     next = Next::Done;
