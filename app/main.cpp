@@ -1,15 +1,20 @@
-// corscope: parse the command line, then run a command-line subcommand (or, later, the window).
+// corscope: a command-line subcommand, or the window when there is none (or with --screenshot).
 #include "cli/checkcommand.h"
 #include "cli/consoleoutput.h"
 #include "cli/runcommand.h"
+#include "guimain.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cstring>
 
 using namespace corscope;
 
 namespace {
 const QString usage = QStringLiteral(
-    "Usage: corscope <command> [options]\n\n"
+    "Usage: corscope [--screenshot FILE.png]      Open the inspector window (on the built-in lab)\n"
+    "       corscope <command> [options]\n\n"
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
     "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n\n"
@@ -26,10 +31,23 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
     const int immediate = command.start(arguments);
     return immediate >= 0 ? immediate : QCoreApplication::exec();
 }
+
+bool isCommandLine(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    return std::strcmp(first, "--screenshot") != 0 && std::strncmp(first, "--screenshot=", 13) != 0;
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer startClock;
+    startClock.start();
+    if (!isCommandLine(argc, argv))
+        return runGui(argc, argv, startClock);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("corscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CORSCOPE_VERSION));

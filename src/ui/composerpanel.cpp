@@ -1,0 +1,402 @@
+#include "ui/composerpanel.h"
+
+#include "core/origin.h"
+#include "core/preflightdecision.h"
+#include "ui/headereditmodel.h"
+#include "ui/headernamedelegate.h"
+#include "ui/tone.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace corscope {
+
+namespace {
+constexpr int maxRecentOrigins = 12;
+
+QLabel *sectionLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+void addChoice(QComboBox *combo, const QString &text, const QString &value, const QString &toolTip)
+{
+    combo->addItem(text, value);
+    combo->setItemData(combo->count() - 1, toolTip, Qt::ToolTipRole);
+}
+} // namespace
+
+ComposerPanel::ComposerPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_method(new QComboBox(this))
+    , m_url(new QLineEdit(this))
+    , m_origin(new QComboBox(this))
+    , m_credentials(new QComboBox(this))
+    , m_redirect(new QComboBox(this))
+    , m_browser(new QComboBox(this))
+    , m_headers(new HeaderEditModel(this))
+    , m_headerView(new QTableView(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_bodyNote(new QLabel(this))
+    , m_preflight(new QLabel(this))
+    , m_problems(new QLabel(this))
+    , m_send(new QPushButton(QStringLiteral("Send"), this))
+    , m_cancel(new QPushButton(QStringLiteral("Cancel"), this))
+    , m_previewTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("composerPanel"));
+
+    m_method->setObjectName(QStringLiteral("methodCombo"));
+    m_method->setEditable(true);
+    m_method->setInsertPolicy(QComboBox::NoInsert);
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->setToolTip(QStringLiteral("The method passed to fetch(); type any other method name"));
+    m_method->setMinimumContentsLength(7);
+
+    m_url->setObjectName(QStringLiteral("urlEdit"));
+    m_url->setPlaceholderText(QStringLiteral("https://api.example.com/items"));
+    m_url->setToolTip(QStringLiteral("The URL the page fetches (Ctrl+L)"));
+    m_url->setClearButtonEnabled(true);
+
+    m_origin->setObjectName(QStringLiteral("originCombo"));
+    m_origin->setEditable(true);
+    m_origin->setInsertPolicy(QComboBox::NoInsert);
+    m_origin->lineEdit()->setPlaceholderText(QStringLiteral("http://localhost:3000"));
+    m_origin->setToolTip(QStringLiteral("The origin of the page that runs fetch(), e.g. http://localhost:3000"));
+
+    m_credentials->setObjectName(QStringLiteral("credentialsCombo"));
+    addChoice(m_credentials, QStringLiteral("same-origin (default)"), QStringLiteral("same-origin"),
+              QStringLiteral("Cookies only for same-origin requests: fetch()'s default"));
+    addChoice(m_credentials, QStringLiteral("include"), QStringLiteral("include"),
+              QStringLiteral("credentials: 'include': send cookies cross-origin; the server must allow credentials"));
+    addChoice(m_credentials, QStringLiteral("omit"), QStringLiteral("omit"), QStringLiteral("Never send cookies"));
+    m_credentials->setToolTip(QStringLiteral("fetch()'s credentials option"));
+
+    m_redirect->setObjectName(QStringLiteral("redirectCombo"));
+    addChoice(m_redirect, QStringLiteral("follow"), QStringLiteral("follow"), QStringLiteral("Follow redirects (default)"));
+    addChoice(m_redirect, QStringLiteral("error"), QStringLiteral("error"), QStringLiteral("A redirect is a network error"));
+    addChoice(m_redirect, QStringLiteral("manual"), QStringLiteral("manual"),
+              QStringLiteral("Return an opaque-redirect response"));
+    m_redirect->setToolTip(QStringLiteral("fetch()'s redirect option"));
+
+    m_browser->setObjectName(QStringLiteral("browserCombo"));
+    for (Browser browser : {Browser::Chromium, Browser::Firefox, Browser::Safari})
+        addChoice(m_browser, BrowserProfile::forBrowser(browser).displayName, browserName(browser),
+                  QStringLiteral("Predict what this browser does"));
+    m_browser->setToolTip(QStringLiteral("The browser whose CORS behaviour is predicted"));
+
+    m_headerView->setObjectName(QStringLiteral("headersView"));
+    m_headerView->setModel(m_headers);
+    m_headerView->setItemDelegateForColumn(HeaderEditModel::NameColumn, new HeaderNameDelegate(m_headerView));
+    m_headerView->verticalHeader()->hide();
+    m_headerView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_headerView->horizontalHeader()->setSectionResizeMode(HeaderEditModel::EnabledColumn, QHeaderView::ResizeToContents);
+    m_headerView->horizontalHeader()->setSectionResizeMode(HeaderEditModel::NameColumn, QHeaderView::Interactive);
+    m_headerView->horizontalHeader()->setStretchLastSection(true);
+    m_headerView->setColumnWidth(HeaderEditModel::NameColumn, 150);
+    m_headerView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_headerView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_headerView->setTabKeyNavigation(false);
+    m_headerView->setToolTip(QStringLiteral("Headers the script sets. Double-click or type to edit; uncheck to disable a row"));
+    m_headerView->setMinimumHeight(110);
+
+    auto *addHeader = new QToolButton(this);
+    addHeader->setObjectName(QStringLiteral("addHeaderButton"));
+    addHeader->setText(QStringLiteral("+ Add"));
+    addHeader->setToolTip(QStringLiteral("Add a header row"));
+    auto *removeHeader = new QToolButton(this);
+    removeHeader->setObjectName(QStringLiteral("removeHeaderButton"));
+    removeHeader->setText(QStringLiteral("− Remove"));
+    removeHeader->setToolTip(QStringLiteral("Remove the selected header rows"));
+
+    m_body->setObjectName(QStringLiteral("bodyEdit"));
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setPlaceholderText(QStringLiteral("Request body (none for GET and HEAD)"));
+    m_body->setTabChangesFocus(true);
+    m_body->setMinimumHeight(60);
+    auto *pretty = new QToolButton(this);
+    pretty->setObjectName(QStringLiteral("prettyJsonButton"));
+    pretty->setText(QStringLiteral("Pretty-print JSON"));
+    pretty->setToolTip(QStringLiteral("Re-indent the body as JSON"));
+    m_bodyNote->setObjectName(QStringLiteral("bodyNote"));
+    m_bodyNote->setWordWrap(true);
+    m_bodyNote->hide();
+
+    m_preflight->setObjectName(QStringLiteral("preflightLabel"));
+    m_preflight->setWordWrap(true);
+    m_preflight->setTextFormat(Qt::PlainText);
+    m_preflight->setFrameShape(QFrame::StyledPanel);
+    m_preflight->setMargin(6);
+    m_preflight->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preflight->setToolTip(QStringLiteral("Decided before sending, from the method and headers you wrote"));
+
+    m_problems->setObjectName(QStringLiteral("problemsLabel"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette problemPalette = m_problems->palette();
+    problemPalette.setColor(QPalette::WindowText, toneColor(palette(), Tone::Failure));
+    m_problems->setPalette(problemPalette);
+    m_problems->hide();
+
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(true);
+    m_send->setToolTip(QStringLiteral("Send the request as fetch() would (Ctrl+Enter)"));
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(QStringLiteral("Stop the exchange in flight (Esc)"));
+    m_cancel->setEnabled(false);
+
+    auto *requestLine = new QHBoxLayout;
+    requestLine->addWidget(m_method);
+    requestLine->addWidget(m_url, 1);
+
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_credentials, 1);
+    options->addWidget(new QLabel(QStringLiteral("Redirect"), this));
+    options->addWidget(m_redirect);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(QStringLiteral("&Request"), requestLine);
+    form->addRow(QStringLiteral("&From page"), m_origin);
+    form->addRow(QStringLiteral("C&redentials"), options);
+    form->addRow(QStringLiteral("&Browser"), m_browser);
+
+    auto *headerBar = new QHBoxLayout;
+    headerBar->addWidget(sectionLabel(QStringLiteral("Headers"), this));
+    headerBar->addStretch(1);
+    headerBar->addWidget(addHeader);
+    headerBar->addWidget(removeHeader);
+
+    auto *bodyBar = new QHBoxLayout;
+    bodyBar->addWidget(sectionLabel(QStringLiteral("Body"), this));
+    bodyBar->addStretch(1);
+    bodyBar->addWidget(pretty);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(headerBar);
+    layout->addWidget(m_headerView, 2);
+    layout->addLayout(bodyBar);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_bodyNote);
+    layout->addWidget(sectionLabel(QStringLiteral("Preflight"), this));
+    layout->addWidget(m_preflight);
+    layout->addWidget(m_problems);
+    layout->addLayout(buttons);
+
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(120);
+    connect(m_previewTimer, &QTimer::timeout, this, &ComposerPanel::updatePreview);
+
+    connect(m_method, &QComboBox::currentTextChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_url, &QLineEdit::textChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_origin, &QComboBox::currentTextChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_credentials, &QComboBox::currentIndexChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_redirect, &QComboBox::currentIndexChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_browser, &QComboBox::currentIndexChanged, this, [this] {
+        if (auto profile = BrowserProfile::fromName(m_browser->currentData().toString()))
+            m_headers->setProfile(*profile);
+        schedulePreview();
+    });
+    connect(m_body, &QPlainTextEdit::textChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_headers, &QAbstractItemModel::dataChanged, this, &ComposerPanel::schedulePreview);
+    connect(m_headers, &QAbstractItemModel::rowsInserted, this, &ComposerPanel::schedulePreview);
+    connect(m_headers, &QAbstractItemModel::rowsRemoved, this, &ComposerPanel::schedulePreview);
+    connect(m_headers, &QAbstractItemModel::modelReset, this, &ComposerPanel::schedulePreview);
+    connect(addHeader, &QToolButton::clicked, this, &ComposerPanel::addHeaderRow);
+    connect(removeHeader, &QToolButton::clicked, this, &ComposerPanel::removeSelectedHeaderRows);
+    connect(pretty, &QToolButton::clicked, this, &ComposerPanel::prettyPrintBody);
+    connect(m_url, &QLineEdit::returnPressed, this, &ComposerPanel::sendRequested);
+    connect(m_send, &QPushButton::clicked, this, &ComposerPanel::sendRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &ComposerPanel::cancelRequested);
+
+    updatePreview();
+}
+
+ComposerPanel::~ComposerPanel() = default;
+
+RequestInput ComposerPanel::input() const
+{
+    RequestInput input;
+    input.method = m_method->currentText().trimmed();
+    input.url = m_url->text().trimmed();
+    input.origin = m_origin->currentText().trimmed();
+    input.credentials = m_credentials->currentData().toString();
+    input.redirect = m_redirect->currentData().toString();
+    input.browser = m_browser->currentData().toString();
+    input.headerLines = m_headers->enabledHeaderLines();
+    input.body = m_body->toPlainText().toUtf8();
+    return input;
+}
+
+void ComposerPanel::setInput(const RequestInput &input)
+{
+    m_method->setCurrentText(input.method);
+    m_url->setText(input.url);
+    m_origin->setCurrentText(input.origin);
+    auto select = [](QComboBox *combo, const QString &value) {
+        const int index = combo->findData(value);
+        if (index >= 0)
+            combo->setCurrentIndex(index);
+    };
+    select(m_credentials, input.credentials);
+    select(m_redirect, input.redirect);
+    select(m_browser, input.browser);
+    QList<HeaderEditModel::Entry> entries;
+    for (const QString &line : input.headerLines) {
+        const qsizetype colon = line.indexOf(u':');
+        if (colon < 0)
+            entries.append({line, QString(), true});
+        else
+            entries.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed(), true});
+    }
+    m_headers->setEntries(entries);
+    m_body->setPlainText(QString::fromUtf8(input.body));
+    updatePreview();
+}
+
+std::optional<BuiltRequest> ComposerPanel::buildRequest(QStringList *errors)
+{
+    QStringList problems;
+    auto built = corscope::buildRequest(input(), &problems);
+    problems.removeDuplicates();
+    m_problems->setText(problems.isEmpty() ? QString() : u"• " + problems.join(QStringLiteral("\n• ")));
+    m_problems->setVisible(!problems.isEmpty());
+    if (errors)
+        *errors = problems;
+    return built;
+}
+
+QStringList ComposerPanel::recentOrigins() const
+{
+    QStringList origins;
+    for (int i = 0; i < m_origin->count(); ++i)
+        origins.append(m_origin->itemText(i));
+    return origins;
+}
+
+void ComposerPanel::setRecentOrigins(const QStringList &origins)
+{
+    const QString current = m_origin->currentText();
+    m_origin->clear();
+    m_origin->addItems(origins.mid(0, maxRecentOrigins));
+    m_origin->setCurrentText(current);
+}
+
+void ComposerPanel::rememberOrigin(const QString &origin)
+{
+    if (origin.isEmpty())
+        return;
+    QStringList origins = recentOrigins();
+    origins.removeAll(origin);
+    origins.prepend(origin);
+    setRecentOrigins(origins);
+    m_origin->setCurrentText(origin);
+}
+
+void ComposerPanel::setBusy(bool busy)
+{
+    m_send->setText(busy ? QStringLiteral("Sending…") : QStringLiteral("Send"));
+    m_cancel->setEnabled(busy);
+}
+
+void ComposerPanel::schedulePreview()
+{
+    m_previewTimer->start();
+    Q_EMIT inputChanged();
+}
+
+void ComposerPanel::updatePreview()
+{
+    m_previewTimer->stop();
+    const RequestInput typed = input();
+    if (typed.url.isEmpty() || typed.origin.isEmpty()) {
+        m_problems->hide();
+        m_preflight->setText(QStringLiteral("Enter the URL to fetch and the origin of your page (for example "
+                                            "http://localhost:3000) to see whether the browser sends a preflight."));
+        return;
+    }
+    QStringList problems;
+    const auto built = buildRequest(&problems);
+    if (!built) {
+        m_preflight->setText(QStringLiteral("Fix the problems below to see whether a preflight is needed."));
+        return;
+    }
+    const FetchRequest &request = built->request;
+    if (Origin::fromUrl(request.url).isSameOrigin(request.origin)) {
+        m_preflight->setText(QStringLiteral("Same-origin request: no CORS checks and no preflight."));
+        return;
+    }
+    const PreflightDecision decision =
+        decidePreflight(normalizeMethod(request.method), request.headers, built->profile);
+    if (!decision.needed) {
+        m_preflight->setText(QStringLiteral("No preflight: a simple request (safelisted method and headers). The "
+                                            "response still needs Access-Control-Allow-Origin."));
+        return;
+    }
+    QString text = QStringLiteral("Preflight needed: the browser sends OPTIONS first, because");
+    for (const QString &reason : decision.reasons)
+        text += u"\n• " + reason;
+    m_preflight->setText(text);
+}
+
+void ComposerPanel::addHeaderRow()
+{
+    const int row = m_headers->appendEntry();
+    const QModelIndex name = m_headers->index(row, HeaderEditModel::NameColumn);
+    m_headerView->setCurrentIndex(name);
+    m_headerView->edit(name);
+}
+
+void ComposerPanel::removeSelectedHeaderRows()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_headerView->selectionModel()->selectedRows())
+        rows.append(index.row());
+    if (rows.isEmpty() && m_headerView->currentIndex().isValid())
+        rows.append(m_headerView->currentIndex().row());
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    for (int row : rows)
+        m_headers->removeRows(row, 1);
+}
+
+void ComposerPanel::prettyPrintBody()
+{
+    QJsonParseError error;
+    const QByteArray bytes = m_body->toPlainText().toUtf8();
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (document.isNull()) {
+        m_bodyNote->setText(u"The body is not JSON: " + error.errorString() + u" at character "
+                            + QString::number(error.offset) + u'.');
+        m_bodyNote->show();
+        return;
+    }
+    m_bodyNote->hide();
+    m_body->setPlainText(QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed());
+}
+
+} // namespace corscope

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "store/requestinput.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace corscope {
+
+class HeaderEditModel;
+
+// Where the user writes the fetch(): method, URL, page origin, credentials, browser profile,
+// headers and body. As they type, it says whether the browser will send a preflight and why, and
+// flags input fetch() would refuse. It builds requests with the store's buildRequest(); it knows
+// no CORS rules itself.
+class ComposerPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComposerPanel)
+
+public:
+    explicit ComposerPanel(QWidget *parent = nullptr);
+    ~ComposerPanel() override;
+
+    RequestInput input() const;
+    void setInput(const RequestInput &input);
+    // The request ready to send, or nullopt with every problem in *errors (also shown in the panel).
+    std::optional<BuiltRequest> buildRequest(QStringList *errors = nullptr);
+
+    QStringList recentOrigins() const;
+    void setRecentOrigins(const QStringList &origins);
+    // Moves origin to the top of the recent list (after a send).
+    void rememberOrigin(const QString &origin);
+
+    void setBusy(bool busy);
+    HeaderEditModel *headerModel() const { return m_headers; }
+
+Q_SIGNALS:
+    void sendRequested();
+    void cancelRequested();
+    void inputChanged();
+
+private:
+    void schedulePreview();
+    void updatePreview();
+    void addHeaderRow();
+    void removeSelectedHeaderRows();
+    void prettyPrintBody();
+
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    QComboBox *m_origin;
+    QComboBox *m_credentials;
+    QComboBox *m_redirect;
+    QComboBox *m_browser;
+    HeaderEditModel *m_headers;
+    QTableView *m_headerView;
+    QPlainTextEdit *m_body;
+    QLabel *m_bodyNote;
+    QLabel *m_preflight;
+    QLabel *m_problems;
+    QPushButton *m_send;
+    QPushButton *m_cancel;
+    QTimer *m_previewTimer;
+};
+
+} // namespace corscope

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "store/requestinput.h"
+#include "ui/exchangerecord.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace corscope {
+
+class ExchangeRunner;
+class PreflightCache;
+class Transport;
+
+// Runs the window's exchanges one at a time on a transport, with one preflight cache shared by
+// every exchange (as a browser tab has). Each exchange gets an id; a result that arrives for an
+// exchange that is no longer current (cancelled and replaced) is still reported, tagged with its id.
+class ExchangeSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExchangeSession)
+
+public:
+    // The transport must outlive the session.
+    explicit ExchangeSession(Transport *transport, QObject *parent = nullptr);
+    ~ExchangeSession() override;
+
+    // Starts an exchange (a running one is cancelled first) and returns its id.
+    int send(const BuiltRequest &request);
+    void cancel();
+    bool isBusy() const;
+    void clearPreflightCache();
+    // Ids continue after the history loaded at start.
+    void setNextId(int id) { m_nextId = id; }
+    int nextId() const { return m_nextId; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void exchangeStarted(int id);
+    void hopFinished(int id, const corscope::Hop &hop);
+    void exchangeFinished(const corscope::ExchangeRecordPtr &record);
+
+private:
+    QPointer<Transport> m_transport;
+    std::unique_ptr<PreflightCache> m_cache;
+    QPointer<ExchangeRunner> m_runner;
+    int m_nextId = 1;
+};
+
+} // namespace corscope

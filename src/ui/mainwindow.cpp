@@ -1,0 +1,252 @@
+#include "ui/mainwindow.h"
+
+#include "ui/composerpanel.h"
+#include "ui/detailspanel.h"
+#include "ui/exchangesession.h"
+#include "ui/explanationpanel.h"
+#include "ui/timelinemodel.h"
+#include "ui/timelinepanel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+
+namespace corscope {
+
+MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_timelineModel(new TimelineModel(this))
+    , m_composer(new ComposerPanel(this))
+    , m_timeline(new TimelinePanel(m_timelineModel, this))
+    , m_explanation(new ExplanationPanel(this))
+    , m_details(new DetailsPanel(this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_rightSplitter(new QSplitter(Qt::Vertical, this))
+    , m_bottomSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_busy(new QProgressBar(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("corscope — CORS inspector"));
+
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
+    m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
+    m_bottomSplitter->addWidget(m_explanation);
+    m_bottomSplitter->addWidget(m_details);
+    m_bottomSplitter->setStretchFactor(0, 3);
+    m_bottomSplitter->setStretchFactor(1, 2);
+    m_rightSplitter->addWidget(m_timeline);
+    m_rightSplitter->addWidget(m_bottomSplitter);
+    m_rightSplitter->setStretchFactor(0, 2);
+    m_rightSplitter->setStretchFactor(1, 5);
+    m_mainSplitter->addWidget(m_composer);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({400, 880});
+    m_rightSplitter->setSizes({220, 540});
+    m_bottomSplitter->setSizes({500, 380});
+    for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_bottomSplitter})
+        splitter->setChildrenCollapsible(false);
+    m_composer->setMinimumWidth(320);
+    setCentralWidget(m_mainSplitter);
+
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    m_status->setText(QStringLiteral("Ready. Ctrl+Enter sends, Esc cancels."));
+
+    createActions();
+
+    connect(m_composer, &ComposerPanel::sendRequested, this, &MainWindow::sendCurrentRequest);
+    connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);
+    connect(m_session, &ExchangeSession::exchangeFinished, this, &MainWindow::onExchangeFinished);
+    connect(m_session, &ExchangeSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_timeline, &TimelinePanel::currentSourceRowChanged, this, &MainWindow::showTimelineRow);
+    connect(m_explanation, &ExplanationPanel::exchangeShown, this, &MainWindow::exchangeShown);
+
+    resize(defaultSize());
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *request = menuBar()->addMenu(QStringLiteral("&Request"));
+    m_sendAction = request->addAction(QStringLiteral("&Send"));
+    m_sendAction->setObjectName(QStringLiteral("sendAction"));
+    m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setToolTip(QStringLiteral("Send the request as fetch() would (Ctrl+Enter)"));
+    connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendCurrentRequest);
+
+    m_cancelAction = request->addAction(QStringLiteral("&Cancel"));
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Disabled while idle so Esc keeps its ordinary meaning (closing popups, cancelling an edit).
+    m_cancelAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRequest);
+
+    request->addSeparator();
+    QAction *focusUrl = request->addAction(QStringLiteral("Edit &URL"));
+    focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(focusUrl, &QAction::triggered, this, [this] {
+        if (auto *url = m_composer->findChild<QLineEdit *>(QStringLiteral("urlEdit"))) {
+            url->setFocus(Qt::ShortcutFocusReason);
+            url->selectAll();
+        }
+    });
+    QAction *quit = request->addAction(QStringLiteral("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    m_examplesMenu = menuBar()->addMenu(QStringLiteral("&Examples"));
+    m_examplesMenu->setObjectName(QStringLiteral("examplesMenu"));
+    m_examplesMenu->setToolTipsVisible(true);
+    m_examplesMenu->addAction(QStringLiteral("(no lab server running)"))->setEnabled(false);
+
+    QMenu *history = menuBar()->addMenu(QStringLiteral("&History"));
+    QAction *filter = history->addAction(QStringLiteral("&Filter…"));
+    filter->setShortcut(QKeySequence::Find);
+    connect(filter, &QAction::triggered, this, [this] {
+        m_timeline->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_timeline->filterEdit()->selectAll();
+    });
+    QAction *clear = history->addAction(QStringLiteral("&Clear history"));
+    connect(clear, &QAction::triggered, this, [this] {
+        m_timelineModel->clear();
+        m_explanation->clear();
+        m_details->clear();
+    });
+    QAction *clearCache = history->addAction(QStringLiteral("Clear the &preflight cache"));
+    clearCache->setToolTip(QStringLiteral("Forget cached preflights, as a new browser profile would"));
+    connect(clearCache, &QAction::triggered, this, [this] {
+        m_session->clearPreflightCache();
+        m_status->setText(QStringLiteral("Preflight cache cleared."));
+    });
+
+    for (QAction *action : {m_sendAction, m_cancelAction, focusUrl, filter})
+        addAction(action);
+}
+
+void MainWindow::setExamples(const QList<ExampleRequest> &examples)
+{
+    m_examples = examples;
+    m_examplesMenu->clear();
+    if (examples.isEmpty()) {
+        m_examplesMenu->addAction(QStringLiteral("(no lab server running)"))->setEnabled(false);
+        return;
+    }
+    for (int i = 0; i < examples.size(); ++i) {
+        QAction *action = m_examplesMenu->addAction(examples.at(i).title);
+        action->setToolTip(examples.at(i).description);
+        if (i < 9)
+            action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] { loadExample(i); });
+    }
+}
+
+void MainWindow::loadExample(int index)
+{
+    if (index < 0 || index >= m_examples.size())
+        return;
+    m_composer->setInput(m_examples.at(index).input);
+    m_status->setText(u"Loaded the example “" + m_examples.at(index).title + u"”. Press Ctrl+Enter to send it.");
+}
+
+bool MainWindow::sendCurrentRequest()
+{
+    QStringList problems;
+    const auto built = m_composer->buildRequest(&problems);
+    if (!built) {
+        m_status->setText(u"Not sent: " + problems.value(0) + (problems.size() > 1 ? QStringLiteral(" (and more, see the composer)") : QString()));
+        return false;
+    }
+    m_composer->rememberOrigin(QString::fromLatin1(built->request.origin.serialize()));
+    const int id = m_session->send(*built);
+    m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method) + u' '
+                      + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
+    return true;
+}
+
+void MainWindow::cancelRequest()
+{
+    m_session->cancel();
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_cancelAction->setEnabled(busy);
+    m_composer->setBusy(busy);
+}
+
+void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
+{
+    m_timelineModel->appendExchange(record);
+    m_status->setText(u'#' + QString::number(record->id) + u' ' + verdictName(record->result.verdict) + u": "
+                      + QString::fromLatin1(record->request.method) + u' '
+                      + QString::fromUtf8(record->request.url.toEncoded()));
+    // Show the new exchange even when the filter hides its rows.
+    m_explanation->setExchange(record);
+    const int row = m_timelineModel->focusRowOfExchange(record->id);
+    m_details->setHop(record, m_timelineModel->hopIndexAt(row));
+    m_timeline->selectSourceRow(row);
+}
+
+void MainWindow::showTimelineRow(int row)
+{
+    const ExchangeRecordPtr record = m_timelineModel->exchangeAt(row);
+    if (!record)
+        return;
+    if (record != m_explanation->exchange())
+        m_explanation->setExchange(record);
+    m_details->setHop(record, m_timelineModel->hopIndexAt(row));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    if (settings.contains(QStringLiteral("geometry")))
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_bottomSplitter})
+        splitter->restoreState(settings.value(splitter->objectName()).toByteArray());
+    settings.endGroup();
+    m_composer->setRecentOrigins(settings.value(QStringLiteral("composer/recentOrigins")).toStringList());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_bottomSplitter})
+        settings.setValue(splitter->objectName(), splitter->saveState());
+    settings.endGroup();
+    settings.setValue(QStringLiteral("composer/recentOrigins"), m_composer->recentOrigins());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_session->cancel();
+    event->accept();
+}
+
+} // namespace corscope

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "ui/examplerequest.h"
+#include "ui/exchangerecord.h"
+
+#include <QList>
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+
+namespace corscope {
+
+class ComposerPanel;
+class DetailsPanel;
+class ExchangeSession;
+class ExplanationPanel;
+class TimelineModel;
+class TimelinePanel;
+
+// The inspector window. It composes the panels and wires them to the session; the panels get
+// what they need through their constructors and the window holds no CORS logic.
+//
+//   composer | timeline (waterfall)
+//            | explanation | details
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // The session must outlive the window.
+    explicit MainWindow(ExchangeSession *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setExamples(const QList<ExampleRequest> &examples);
+    void loadExample(int index);
+    // Builds the composer's request and sends it; false (and the problems shown) when it cannot be sent.
+    bool sendCurrentRequest();
+    void cancelRequest();
+
+    ComposerPanel *composer() const { return m_composer; }
+    TimelineModel *timelineModel() const { return m_timelineModel; }
+    TimelinePanel *timeline() const { return m_timeline; }
+    ExplanationPanel *explanation() const { return m_explanation; }
+    DetailsPanel *details() const { return m_details; }
+
+    static QSize defaultSize() { return {1280, 800}; }
+
+Q_SIGNALS:
+    // The explanation panel shows this exchange (after a send or a selection).
+    void exchangeShown(int exchangeId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void onExchangeFinished(const ExchangeRecordPtr &record);
+    void onBusyChanged(bool busy);
+    void showTimelineRow(int row);
+    void restoreSettings();
+    void saveSettings() const;
+
+    ExchangeSession *m_session;
+    TimelineModel *m_timelineModel;
+    ComposerPanel *m_composer;
+    TimelinePanel *m_timeline;
+    ExplanationPanel *m_explanation;
+    DetailsPanel *m_details;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_rightSplitter;
+    QSplitter *m_bottomSplitter;
+    QAction *m_sendAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QMenu *m_examplesMenu = nullptr;
+    QProgressBar *m_busy;
+    QLabel *m_status;
+    QList<ExampleRequest> m_examples;
+};
+
+} // namespace corscope

@@ -1,0 +1,274 @@
+#include "ui/timelinemodel.h"
+
+#include <algorithm>
+
+namespace corscope {
+
+namespace {
+QString kindText(const Hop &hop)
+{
+    if (hop.kind == HopKind::Preflight)
+        return QStringLiteral("Preflight");
+    return hop.isRedirect() ? QStringLiteral("Redirect") : QStringLiteral("Request");
+}
+
+QString statusText(const Hop &hop)
+{
+    if (hop.response) {
+        QString text = QString::number(hop.response->status);
+        if (!hop.response->reasonPhrase.isEmpty())
+            text += u' ' + QString::fromLatin1(hop.response->reasonPhrase);
+        return text;
+    }
+    return hop.networkError.isEmpty() ? QStringLiteral("(no response)") : hop.networkError;
+}
+
+QString durationText(double ms)
+{
+    if (ms < 0)
+        return QString();
+    if (ms < 10)
+        return QString::number(ms, 'f', 1) + u" ms";
+    if (ms < 1000)
+        return QString::number(qRound(ms)) + u" ms";
+    return QString::number(ms / 1000.0, 'f', 2) + u" s";
+}
+
+double hopEnd(const Hop &hop)
+{
+    if (hop.timings.startMs < 0 || hop.timings.totalMs < 0)
+        return 0;
+    return hop.timings.startMs + hop.timings.totalMs;
+}
+} // namespace
+
+TimelineModel::TimelineModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+TimelineModel::~TimelineModel() = default;
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TimelineModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+const Hop *TimelineModel::hopOf(const Row &row) const
+{
+    if (row.hopIndex < 0 || row.hopIndex >= row.exchange->result.hops.size())
+        return nullptr;
+    return &row.exchange->result.hops.at(row.hopIndex);
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Hop *hop = hopOf(row);
+    const ExchangeRecord &exchange = *row.exchange;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case ExchangeColumn:
+            return QString(u'#' + QString::number(exchange.id));
+        case KindColumn:
+            return hop ? kindText(*hop) : QStringLiteral("Not sent");
+        case MethodColumn:
+            return QString::fromLatin1(hop ? hop->request.method : exchange.request.method);
+        case UrlColumn:
+            return row.url;
+        case StatusColumn:
+            return row.status;
+        case DurationColumn:
+            return hop ? durationText(hop->timings.totalMs) : QString();
+        case ResultColumn:
+        case WaterfallColumn:
+        case NUM_COLUMNS:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == ResultColumn || index.column() == StatusColumn) {
+            if (!hop)
+                return QStringLiteral("Nothing was sent.");
+            return hop->passed ? QStringLiteral("The browser's checks passed for this response.")
+                               : (exchange.result.failure ? exchange.result.failure->explanation
+                                                          : QStringLiteral("The browser's checks failed here."));
+        }
+        if (index.column() == WaterfallColumn && hop) {
+            return QString(u"Connect " + durationText(hop->timings.connectMs) + u", waiting for the server "
+                   + durationText(hop->timings.waitMs) + u", download " + durationText(hop->timings.downloadMs)
+                   + u" (total " + durationText(hop->timings.totalMs) + u')');
+        }
+        if (index.column() == UrlColumn)
+            return row.url;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == StatusColumn || index.column() == DurationColumn || index.column() == ExchangeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case HopStartMsRole:
+        return hop ? hop->timings.startMs : -1.0;
+    case ConnectMsRole:
+        return hop ? hop->timings.connectMs : -1.0;
+    case WaitMsRole:
+        return hop ? hop->timings.waitMs : -1.0;
+    case DownloadMsRole:
+        return hop ? hop->timings.downloadMs : -1.0;
+    case TotalMsRole:
+        return hop ? hop->timings.totalMs : -1.0;
+    case ExchangeSpanMsRole:
+        return row.spanMs;
+    case PassedRole:
+        return hop ? hop->passed : false;
+    case ExchangeIdRole:
+        return exchange.id;
+    case HopIndexRole:
+        return row.hopIndex;
+    case VerdictRole:
+        return int(exchange.result.verdict);
+    case FilterTextRole:
+        return QString(u'#' + QString::number(exchange.id) + u' ' + (hop ? kindText(*hop) : QString()) + u' '
+               + QString::fromLatin1(hop ? hop->request.method : exchange.request.method) + u' ' + row.url + u' '
+               + row.status + u' ' + verdictName(exchange.result.verdict) + u' '
+               + QString::fromLatin1(exchange.request.origin.serialize()));
+    default:
+        return {};
+    }
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (Column(section)) {
+        case ResultColumn:
+            return QString();
+        case ExchangeColumn:
+            return QStringLiteral("#");
+        case KindColumn:
+            return QStringLiteral("Hop");
+        case MethodColumn:
+            return QStringLiteral("Method");
+        case UrlColumn:
+            return QStringLiteral("URL");
+        case StatusColumn:
+            return QStringLiteral("Status");
+        case DurationColumn:
+            return QStringLiteral("Time");
+        case WaterfallColumn:
+            return QStringLiteral("Waterfall");
+        case NUM_COLUMNS:
+            break;
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case ResultColumn:
+            return QStringLiteral("Whether the browser's CORS checks passed for this response");
+        case ExchangeColumn:
+            return QStringLiteral("The exchange (one fetch()) this hop belongs to");
+        case WaterfallColumn:
+            return QStringLiteral("Connect (orange), waiting for the server (blue), download (teal), "
+                                  "on the time scale of the exchange");
+        default:
+            break;
+        }
+    }
+    return {};
+}
+
+void TimelineModel::appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const
+{
+    const QList<Hop> &hops = record->result.hops;
+    double span = 0;
+    for (const Hop &hop : hops)
+        span = std::max(span, hopEnd(hop));
+    if (hops.isEmpty()) {
+        rows.append({record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
+        return;
+    }
+    for (int i = 0; i < hops.size(); ++i) {
+        const Hop &hop = hops.at(i);
+        rows.append({record, i, span, QString::fromUtf8(hop.request.url.toEncoded()), statusText(hop)});
+    }
+}
+
+void TimelineModel::appendExchange(const ExchangeRecordPtr &record)
+{
+    appendExchanges({record});
+}
+
+void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
+{
+    QList<Row> rows;
+    rows.reserve(records.size() * 2);
+    for (const ExchangeRecordPtr &record : records) {
+        if (record)
+            appendRowsFor(record, rows);
+    }
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(std::move(rows));
+    m_exchangeCount += int(records.size());
+    endInsertRows();
+}
+
+void TimelineModel::clear()
+{
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    m_exchangeCount = 0;
+    endResetModel();
+}
+
+ExchangeRecordPtr TimelineModel::exchangeAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).exchange : nullptr;
+}
+
+int TimelineModel::hopIndexAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).hopIndex : -1;
+}
+
+int TimelineModel::firstRowOfExchange(int exchangeId) const
+{
+    // Ids grow with the row number, so the newest exchanges are found first from the end.
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        const int id = m_rows.at(row).exchange->id;
+        if (id < exchangeId)
+            break;
+        if (id == exchangeId && (row == 0 || m_rows.at(row - 1).exchange->id != exchangeId))
+            return row;
+    }
+    return -1;
+}
+
+int TimelineModel::focusRowOfExchange(int exchangeId) const
+{
+    const int first = firstRowOfExchange(exchangeId);
+    if (first < 0)
+        return -1;
+    int row = first;
+    for (; row < m_rows.size() && m_rows.at(row).exchange->id == exchangeId; ++row) {
+        const Hop *hop = hopOf(m_rows.at(row));
+        if (hop && !hop->passed)
+            return row;
+    }
+    return row - 1;
+}
+
+} // namespace corscope

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "ui/exchangerecord.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QString>
+
+namespace corscope {
+
+// Every hop of every exchange, in order: the OPTIONS preflight, the actual request, each redirect.
+// One row per hop; an exchange that sent nothing gets one row that says so. Rows are only ever
+// appended (in batches: one beginInsertRows per batch) or all cleared.
+class TimelineModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimelineModel)
+
+public:
+    enum Column {
+        ResultColumn,   // pass/fail mark (painted by TimelineDelegate)
+        ExchangeColumn, // "#12"
+        KindColumn,     // Preflight, Request, Redirect
+        MethodColumn,
+        UrlColumn,
+        StatusColumn,
+        DurationColumn,
+        WaterfallColumn, // painted by TimelineDelegate from the timing roles
+        NUM_COLUMNS
+    };
+    enum Role {
+        HopStartMsRole = Qt::UserRole, // double, from the start of the exchange; negative: unknown
+        ConnectMsRole,
+        WaitMsRole,
+        DownloadMsRole,
+        TotalMsRole,
+        ExchangeSpanMsRole, // double: when the exchange's last hop ended (the waterfall's time range)
+        PassedRole,         // bool: the browser's checks passed for this hop
+        ExchangeIdRole,     // int
+        HopIndexRole,       // int, -1 for an exchange that sent nothing
+        VerdictRole,        // int (Verdict) of the whole exchange
+        FilterTextRole,     // QString with everything the filter line matches
+    };
+
+    explicit TimelineModel(QObject *parent = nullptr);
+    ~TimelineModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void appendExchange(const ExchangeRecordPtr &record);
+    void appendExchanges(const QList<ExchangeRecordPtr> &records);
+    void clear();
+
+    int exchangeCount() const { return m_exchangeCount; }
+    ExchangeRecordPtr exchangeAt(int row) const;
+    int hopIndexAt(int row) const;
+    // The first row of the exchange with this id, or -1.
+    int firstRowOfExchange(int exchangeId) const;
+    // The row a person wants to look at first for an exchange: the hop that failed, else the last one.
+    int focusRowOfExchange(int exchangeId) const;
+
+private:
+    struct Row
+    {
+        ExchangeRecordPtr exchange;
+        int hopIndex = -1;
+        double spanMs = 0;
+        QString url;    // cached display text: data() runs for every painted cell
+        QString status;
+    };
+    const Hop *hopOf(const Row &row) const;
+    void appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const;
+
+    QList<Row> m_rows;
+    int m_exchangeCount = 0;
+};
+
+} // namespace corscope
