@@ -94,7 +94,7 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
         QObject::connect(&window, &MainWindow::exchangeShown, &window, [&window, screenshotPath] {
             // Let the layout settle (one event-loop turn), then grab what a person would see.
             QTimer::singleShot(0, &window, [&window, screenshotPath] {
-                const QImage image = window.grab().toImage();
+                const QImage image = window.renderImage();
                 if (!image.save(screenshotPath, "PNG")) {
                     printError(u"corscope: cannot write " + screenshotPath + u'\n');
                     QApplication::exit(1);

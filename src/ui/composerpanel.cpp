@@ -69,7 +69,8 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
                         QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
     m_method->setToolTip(QStringLiteral("The method passed to fetch(); type any other method name"));
-    m_method->setMinimumContentsLength(7);
+    m_method->setMinimumContentsLength(8);
+    m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
 
     m_url->setObjectName(QStringLiteral("urlEdit"));
     m_url->setPlaceholderText(QStringLiteral("https://api.example.com/items"));
@@ -164,20 +165,24 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_cancel->setToolTip(QStringLiteral("Stop the exchange in flight (Esc)"));
     m_cancel->setEnabled(false);
 
-    auto *requestLine = new QHBoxLayout;
-    requestLine->addWidget(m_method);
-    requestLine->addWidget(m_url, 1);
-
-    auto *options = new QHBoxLayout;
+    // Rows that hold a layout get a QLabel with a buddy so their mnemonic works.
+    auto *credentialsRow = new QWidget(this);
+    auto *options = new QHBoxLayout(credentialsRow);
+    options->setContentsMargins(0, 0, 0, 0);
+    auto *redirectLabel = new QLabel(QStringLiteral("Re&direct"), credentialsRow);
+    redirectLabel->setBuddy(m_redirect);
     options->addWidget(m_credentials, 1);
-    options->addWidget(new QLabel(QStringLiteral("Redirect"), this));
+    options->addWidget(redirectLabel);
     options->addWidget(m_redirect);
+    auto *credentialsLabel = new QLabel(QStringLiteral("&Credentials"), this);
+    credentialsLabel->setBuddy(m_credentials);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("&Request"), requestLine);
+    form->addRow(QStringLiteral("&Method"), m_method);
+    form->addRow(QStringLiteral("&URL"), m_url);
     form->addRow(QStringLiteral("&From page"), m_origin);
-    form->addRow(QStringLiteral("C&redentials"), options);
+    form->addRow(credentialsLabel, credentialsRow);
     form->addRow(QStringLiteral("&Browser"), m_browser);
 
     auto *headerBar = new QHBoxLayout;
@@ -368,8 +373,8 @@ void ComposerPanel::addHeaderRow()
 {
     const int row = m_headers->appendEntry();
     const QModelIndex name = m_headers->index(row, HeaderEditModel::NameColumn);
-    m_headerView->setCurrentIndex(name);
-    m_headerView->edit(name);
+    m_headerView->setFocus();
+    m_headerView->setCurrentIndex(name); // opens the editor: CurrentChanged is an edit trigger
 }
 
 void ComposerPanel::removeSelectedHeaderRows()

@@ -82,8 +82,8 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_tabs->setObjectName(QStringLiteral("detailsTabs"));
-    m_tabs->addTab(m_responseView, QStringLiteral("Response headers"));
-    m_tabs->addTab(m_requestView, QStringLiteral("Request headers"));
+    m_tabs->addTab(m_responseView, QStringLiteral("Response"));
+    m_tabs->addTab(m_requestView, QStringLiteral("Request"));
 
     m_bodyFormat->setObjectName(QStringLiteral("bodyFormatCombo"));
     m_bodyFormat->addItem(QStringLiteral("Text"), int(BodyFormat::Text));
@@ -104,7 +104,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addLayout(bodyBar);
     bodyLayout->addWidget(m_body, 1);
-    m_tabs->addTab(bodyPage, QStringLiteral("Response body"));
+    m_tabs->addTab(bodyPage, QStringLiteral("Body"));
 
     auto *hopPage = new QWidget(m_pages);
     auto *hopLayout = new QVBoxLayout(hopPage);

@@ -138,6 +138,8 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     auto *scroll = new QScrollArea(m_pages);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Everything wraps; a horizontal scroll bar would hide the end of every sentence.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
     scroll->setWidget(content);
@@ -147,6 +149,7 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     m_banner->setObjectName(QStringLiteral("verdictBanner"));
     m_banner->setAutoFillBackground(true);
     m_banner->setMargin(10);
+    m_banner->setWordWrap(true);
     QFont bannerFont = m_banner->font();
     bannerFont.setBold(true);
     bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.5);

@@ -9,6 +9,8 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QCoreApplication>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -51,9 +53,9 @@ MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({400, 880});
-    m_rightSplitter->setSizes({220, 540});
-    m_bottomSplitter->setSizes({500, 380});
+    m_mainSplitter->setSizes({420, 860});
+    m_rightSplitter->setSizes({190, 570});
+    m_bottomSplitter->setSizes({490, 370});
     for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_bottomSplitter})
         splitter->setChildrenCollapsible(false);
     m_composer->setMinimumWidth(320);
@@ -240,6 +242,15 @@ void MainWindow::saveSettings() const
         settings.setValue(splitter->objectName(), splitter->saveState());
     settings.endGroup();
     settings.setValue(QStringLiteral("composer/recentOrigins"), m_composer->recentOrigins());
+}
+
+QImage MainWindow::renderImage()
+{
+    // Word-wrapped labels inside scroll areas settle over a few rounds of layout requests; run
+    // them now instead of waiting for the event loop, so a grab right after a signal is complete.
+    for (int round = 0; round < 4; ++round)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    return grab().toImage();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

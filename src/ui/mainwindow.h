@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QImage;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -49,6 +50,8 @@ public:
     DetailsPanel *details() const { return m_details; }
 
     static QSize defaultSize() { return {1280, 800}; }
+    // The window as a person sees it now, with pending layout work done first (for screenshots).
+    QImage renderImage();
 
 Q_SIGNALS:
     // The explanation panel shows this exchange (after a send or a selection).

@@ -91,7 +91,7 @@ void TestScreenshots::cleanup()
 
 QImage TestScreenshots::save(const QString &name)
 {
-    const QImage image = m_window->grab().toImage();
+    const QImage image = m_window->renderImage();
     const QString path = m_directory + u'/' + name + u".png";
     if (!image.save(path))
         qWarning("cannot write %s", qPrintable(path));
