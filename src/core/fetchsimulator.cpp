@@ -8,23 +8,12 @@
 #include "core/preflightdecision.h"
 #include "core/preflightevaluation.h"
 #include "core/responsewarnings.h"
+#include "core/scriptheaders.h"
 
 namespace corscope {
 
 namespace {
 constexpr int redirectLimit = 20;
-
-// fetch() combines repeated names into one field, keeping the first spelling and position.
-HeaderList combineDuplicates(const HeaderList &headers)
-{
-    HeaderList combined;
-    for (const HeaderField &field : headers) {
-        if (combined.contains(field.name))
-            continue;
-        combined.append(field.name, *headers.combinedValue(field.name));
-    }
-    return combined;
-}
 
 QByteArray fetchSite(const Origin &initiator, const Origin &target)
 {
@@ -83,15 +72,8 @@ FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile
     d->profile = profile;
     d->cache = cache;
     d->method = normalizeMethod(request.method);
-    for (const HeaderField &field : request.headers) {
-        if (!isForbiddenRequestHeader(field.name, field.value, profile))
-            d->headers.append(field.name, field.value);
-    }
-    d->headers = combineDuplicates(d->headers);
+    d->headers = scriptHeadersAsSent(request, profile);
     d->body = request.body;
-    // fetch() labels a string body that has no Content-Type.
-    if (!d->body.isEmpty() && !d->headers.contains("content-type"))
-        d->headers.append(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain;charset=UTF-8"));
     d->initialUrl = request.url.adjusted(QUrl::RemoveUserInfo);
     d->currentUrl = d->initialUrl;
     d->plan();
