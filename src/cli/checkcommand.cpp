@@ -62,6 +62,9 @@ int CheckCommand::start(const QStringList &arguments)
                       QStringLiteral("Also print the server fix for this stack: express, fastapi, django, flask, "
                                      "nextjs, nginx, apache or go."),
                       QStringLiteral("stack")});
+    parser.addOption({QStringLiteral("drop-forbidden"),
+                      QStringLiteral("Send the request without forbidden headers (Cookie, Host, Sec-*, ...), silently "
+                                     "as the browser does, instead of refusing it.")});
     NetworkOptions::addTo(parser);
 
     QStringList errors;
@@ -118,7 +121,9 @@ int CheckCommand::start(const QStringList &arguments)
                           + u"': use express, fastapi, django, flask, nextjs, nginx, apache or go.");
     }
     const NetworkOptions network = NetworkOptions::fromParser(parser, &errors);
-    const auto built = buildRequest(input, &errors);
+    const auto built = buildRequest(input, &errors,
+                                    parser.isSet(QStringLiteral("drop-forbidden")) ? ForbiddenHeaders::Drop
+                                                                                   : ForbiddenHeaders::Refuse);
     if (!errors.isEmpty() || !built) {
         errors.removeDuplicates();
         QString text;

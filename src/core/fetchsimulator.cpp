@@ -73,6 +73,14 @@ FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile
     d->cache = cache;
     d->method = normalizeMethod(request.method);
     d->headers = scriptHeadersAsSent(request, profile);
+    for (const HeaderField &field : request.headers) {
+        if (isForbiddenRequestHeader(field.name, field.value, profile)) {
+            d->result.warnings.append({QStringLiteral("forbidden-header-dropped"),
+                                       QString::fromLatin1(field.name) + u" is a forbidden request header: "
+                                           + profile.displayName + u" dropped it from the request without a word.",
+                                       field.name});
+        }
+    }
     d->body = request.body;
     d->initialUrl = request.url.adjusted(QUrl::RemoveUserInfo);
     d->currentUrl = d->initialUrl;
