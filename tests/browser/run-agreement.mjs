@@ -116,7 +116,12 @@ class ChromiumRunner {
     constructor(server) { this.server = server; }
 
     async start() {
-        const { chromium } = await import('playwright-core');
+        let chromium;
+        try {
+            ({ chromium } = await import('playwright-core'));
+        } catch (e) {
+            throw new Error(`playwright-core is not installed in ${HERE}/node_modules: run scripts/browser-deps.sh (${e.message})`);
+        }
         this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corscope-chromium-'));
         this.context = await chromium.launchPersistentContext(this.userDataDir, {
             executablePath: CHROMIUM,
