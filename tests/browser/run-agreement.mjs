@@ -123,12 +123,18 @@ class ChromiumRunner {
             throw new Error(`playwright-core is not installed in ${HERE}/node_modules: run scripts/browser-deps.sh (${e.message})`);
         }
         this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corscope-chromium-'));
+        // ignoreDefaultArgs: Playwright's own switches would change the browser under test (they disable
+        // features such as AvoidCorsURLLoaderRestartOnRedirect and the field-trial config), so Chromium
+        // gets only the switches below, as a user's browser would plus headless and test isolation.
         this.context = await chromium.launchPersistentContext(this.userDataDir, {
             executablePath: CHROMIUM,
             headless: true,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                   '--host-resolver-rules=MAP *.test 127.0.0.1'],
+            ignoreDefaultArgs: true,
+            args: ['--remote-debugging-pipe', `--user-data-dir=${this.userDataDir}`,
+                   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                   '--no-default-browser-check', '--disable-background-networking',
+                   '--disable-component-update', '--disable-sync', '--password-store=basic',
+                   '--host-resolver-rules=MAP *.test 127.0.0.1', 'about:blank'],
         });
         this.page = this.context.pages()[0] ?? await this.context.newPage();
         this.events = null;
@@ -361,6 +367,7 @@ async function main() {
     let failed = 0;
     const messageDiffs = [];
     const preflightDiffs = [];
+    const requestDiffs = [];
     console.log(`${pad('id', idWidth)}  ${pad('chromium', 52)}  ${args.chromiumOnly ? '' : pad('corscope', 52) + '  result'}`);
     for (const row of rows) {
         const c = row.chromium;
@@ -370,18 +377,24 @@ async function main() {
             if (args.verbose) console.log(JSON.stringify(c, null, 2));
             continue;
         }
-        const agree = c.verdict === k.verdict && c.stage === k.stage && c.check === k.check;
+        const sameTriple = c.verdict === k.verdict && c.stage === k.stage && c.check === k.check;
+        const pf = (log) => JSON.stringify(log.preflights.map(({ origin, acrm, acrh }) => ({ origin, acrm, acrh })));
+        const samePreflights = pf(c.log) === pf(k.log);
+        const agree = sameTriple && samePreflights;
         if (agree) ++passed; else ++failed;
-        console.log(`${pad(row.scenario.id, idWidth)}  ${pad(triple(c), 52)}  ${pad(triple(k), 52)}  ${agree ? 'OK' : 'DIFF'}`);
-        if (!agree && k.error) console.log(`    corscope: ${k.error}${k.stderr ? `; stderr: ${k.stderr}` : ''}`);
+        const verdictText = agree ? 'OK' : (sameTriple ? 'DIFF (preflight request)' : 'DIFF');
+        console.log(`${pad(row.scenario.id, idWidth)}  ${pad(triple(c), 52)}  ${pad(triple(k), 52)}  ${verdictText}`);
+        if (!sameTriple && k.error) console.log(`    corscope: ${k.error}${k.stderr ? `; stderr: ${k.stderr}` : ''}`);
         if (k.exitCodeMismatch) console.log(`    corscope exit code ${k.exitCode} does not fit verdict ${k.verdict}`);
         if (args.verbose) console.log(JSON.stringify({ chromium: c, corscope: k }, null, 2));
         if ((c.message ?? null) !== (k.message ?? null)) {
             messageDiffs.push({ id: row.scenario.id, chromium: c.message, corscope: k.message });
         }
-        const pf = (log) => JSON.stringify(log.preflights.map(({ origin, acrm, acrh }) => ({ origin, acrm, acrh })));
-        if (pf(c.log) !== pf(k.log)) {
+        if (!samePreflights) {
             preflightDiffs.push({ id: row.scenario.id, chromium: formatPreflights(c.log), corscope: formatPreflights(k.log) });
+        }
+        if (formatRequests(c.log) !== formatRequests(k.log)) {
+            requestDiffs.push({ id: row.scenario.id, chromium: formatRequests(c.log), corscope: formatRequests(k.log) });
         }
     }
     if (corscope) {
@@ -390,8 +403,12 @@ async function main() {
         for (const d of messageDiffs) {
             console.log(`  ${d.id}\n    chromium: ${d.chromium ?? '(none)'}\n    corscope: ${d.corscope ?? '(none)'}`);
         }
-        console.log(`Preflight request differences (${preflightDiffs.length}, informational):`);
+        console.log(`Preflight request differences (${preflightDiffs.length}; Origin, ACRM and ACRH must match, each counts as a failure):`);
         for (const d of preflightDiffs) {
+            console.log(`  ${d.id}\n    chromium: ${d.chromium}\n    corscope: ${d.corscope}`);
+        }
+        console.log(`Other request differences (${requestDiffs.length}, informational: method, path, Origin, answer):`);
+        for (const d of requestDiffs) {
             console.log(`  ${d.id}\n    chromium: ${d.chromium}\n    corscope: ${d.corscope}`);
         }
     }
