@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Browser-agreement test: every scenario of scenarios.json runs (a) as a fetch() in real headless
-// Chromium and (b) through `corscope check --format json`; the verdict, stage and check id must agree.
-// Exact console-message differences and preflight-request differences are listed separately.
+// Chromium and (b) through `corscope check --format json`. A scenario passes when the verdict, stage and
+// check id agree AND the preflights the server received carry the same Origin, Access-Control-Request-
+// Method and Access-Control-Request-Headers. Exact console-message differences and differences in the
+// other requests the server received are listed separately (informational).
 //
 //   node run-agreement.mjs --corscope /path/to/corscope     (or CORSCOPE_BIN=...)
 //   node run-agreement.mjs --chromium-only [--markdown out.md] [--json out.json]
