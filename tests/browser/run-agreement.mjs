@@ -380,7 +380,11 @@ async function main() {
             continue;
         }
         const sameTriple = c.verdict === k.verdict && c.stage === k.stage && c.check === k.check;
-        const pf = (log) => JSON.stringify(log.preflights.map(({ origin, acrm, acrh }) => ({ origin, acrm, acrh })));
+        // Origin/ACRM/ACRH of each preflight, in order; an identical preflight repeated right after
+        // another (a transport retry after the server closed the connection) counts once here and
+        // shows up in the informational list of request differences.
+        const pf = (log) => JSON.stringify(log.preflights.map(({ path: p, origin, acrm, acrh }) => ({ p, origin, acrm, acrh }))
+            .filter((x, i, all) => i === 0 || JSON.stringify(x) !== JSON.stringify(all[i - 1])));
         const samePreflights = pf(c.log) === pf(k.log);
         const agree = sameTriple && samePreflights;
         if (agree) ++passed; else ++failed;
@@ -395,8 +399,10 @@ async function main() {
         if (!samePreflights) {
             preflightDiffs.push({ id: row.scenario.id, chromium: formatPreflights(c.log), corscope: formatPreflights(k.log) });
         }
-        if (formatRequests(c.log) !== formatRequests(k.log)) {
-            requestDiffs.push({ id: row.scenario.id, chromium: formatRequests(c.log), corscope: formatRequests(k.log) });
+        if (formatRequests(c.log) !== formatRequests(k.log) || formatPreflights(c.log) !== formatPreflights(k.log)) {
+            requestDiffs.push({ id: row.scenario.id,
+                                chromium: `${formatPreflights(c.log)} | ${formatRequests(c.log)}`,
+                                corscope: `${formatPreflights(k.log)} | ${formatRequests(k.log)}` });
         }
     }
     if (corscope) {
