@@ -269,7 +269,7 @@ class CorscopeRunner {
         if (init.body !== undefined && init.body !== null) args.push('--data', init.body);
         args.push('--resolve', `app.test:${s.ports.app}:127.0.0.1`, '--resolve', `api.test:${s.ports.api}:127.0.0.1`,
                   '--resolve', `api.test:${s.ports.closed}:127.0.0.1`,
-                  '--resolve', `other.test:${s.ports.other}:127.0.0.1`, '--format', 'json', '--timeout', '5');
+                  '--resolve', `other.test:${s.ports.other}:127.0.0.1`, '--format', 'json', '--timeout', '5', '--drop-forbidden');
         return args;
     }
 
