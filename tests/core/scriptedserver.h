@@ -46,17 +46,38 @@ inline BrowserProfile profileNamed(const QString &name)
 
 // Chromium 156's console line: "Access to fetch at '<url>' [(redirected from '<initial>') ]from origin
 // 'http://app.test:3000' has been blocked by CORS policy: <detail>".
-inline QString chromiumBlocked(const QString &finalUrl, const QString &detail, const QString &initialUrl = {})
+inline QString chromiumBlocked(const QString &finalUrl, const QString &detail, const QString &initialUrl = {},
+                               const QString &pageOrigin = QStringLiteral("http://app.test:3000"))
 {
     QString text = QStringLiteral("Access to fetch at '") + finalUrl + QStringLiteral("' ");
     if (!initialUrl.isEmpty())
         text += QStringLiteral("(redirected from '") + initialUrl + QStringLiteral("') ");
-    return text + QStringLiteral("from origin 'http://app.test:3000' has been blocked by CORS policy: ") + detail;
+    return text + QStringLiteral("from origin '") + pageOrigin + QStringLiteral("' has been blocked by CORS policy: ")
+        + detail;
 }
 
 inline const QString kPreflightPrefix =
     QStringLiteral("Response to preflight request doesn't pass access control check: ");
 inline const QString kValidValueHint = QStringLiteral(" Have the server send the header with a valid value.");
+
+inline QString firefoxBlocked(const QString &target, const QString &reason)
+{
+    return QStringLiteral("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ")
+        + target + QStringLiteral(". (Reason: ") + reason;
+}
+
+// The expected console text is exact, except that a trailing "…" asks for a prefix match (used only
+// where the digest leaves a suffix unconfirmed), and that WebKit's follow-up line
+// "Fetch API cannot load <url> due to access control checks." may be part of the message.
+inline bool consoleMatches(const QString &actual, const QString &expected, const QString &target)
+{
+    if (expected.endsWith(QChar(0x2026)))
+        return actual.startsWith(expected.chopped(1));
+    if (actual == expected)
+        return true;
+    return actual == expected + QStringLiteral("\nFetch API cannot load ") + target
+        + QStringLiteral(" due to access control checks.");
+}
 
 // Duplicate lines joined with ", " at the first occurrence, the way the network layer (and Chromium)
 // hands them over.
