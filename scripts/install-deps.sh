@@ -8,7 +8,6 @@ packages=(
     qt6-base-dev libxkbcommon-dev          # Qt 6 Core/Gui/Widgets/Network/Test
     libbenchmark-dev                       # bench/
     chromium                               # the reference browser for tests/browser
-    nodejs npm                             # drives Chromium (playwright-core) in tests/browser
     curl                                   # bench/check-vs-curl.sh
     xvfb xauth                             # optional: run the GUI in a virtual display
 )
@@ -23,6 +22,12 @@ if command -v dpkg-query >/dev/null 2>&1; then
 else
     echo "corscope: not a Debian system; please install the equivalents of: ${packages[*]}" >&2
     exit 0
+fi
+
+# node and npm drive Chromium (playwright-core) in tests/browser. Any install that provides the
+# commands will do (e.g. NodeSource's nodejs, which bundles npm and conflicts with Debian's npm).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

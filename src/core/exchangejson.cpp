@@ -1,10 +1,150 @@
 #include "core/exchangejson.h"
 
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <cmath>
+
 namespace corscope {
 
-QJsonObject exchangeToJson(const FetchRequest &, const BrowserProfile &, const ExchangeResult &)
+namespace {
+constexpr qsizetype bodyPreviewLimit = 16 * 1024;
+
+QJsonValue text(const QByteArray &bytes)
 {
-    return {}; // STUB: being implemented
+    return QString::fromUtf8(bytes);
+}
+
+QJsonArray headersToJson(const HeaderList &headers)
+{
+    QJsonArray array;
+    for (const HeaderField &field : headers)
+        array.append(QJsonArray{text(field.name), text(field.value)});
+    return array;
+}
+
+QJsonObject requestToJson(const HttpRequest &request)
+{
+    QJsonObject object{{QStringLiteral("method"), text(request.method)},
+                       {QStringLiteral("url"), QString::fromUtf8(request.url.toEncoded())},
+                       {QStringLiteral("headers"), headersToJson(request.headers)}};
+    if (!request.body.isEmpty())
+        object.insert(QStringLiteral("body"), text(request.body.left(bodyPreviewLimit)));
+    return object;
+}
+
+QJsonValue responseToJson(const std::optional<HttpResponse> &response)
+{
+    if (!response)
+        return QJsonValue::Null;
+    QJsonObject object{{QStringLiteral("status"), response->status},
+                       {QStringLiteral("statusText"), text(response->reasonPhrase)},
+                       {QStringLiteral("headers"), headersToJson(response->headers)},
+                       {QStringLiteral("bodyBytes"), double(response->body.size())},
+                       {QStringLiteral("bodyTruncated"), response->bodyTruncated}};
+    if (!response->body.isEmpty())
+        object.insert(QStringLiteral("body"), text(response->body.left(bodyPreviewLimit)));
+    return object;
+}
+
+QJsonObject timingsToJson(const HopTimings &timings)
+{
+    QJsonObject object;
+    auto put = [&object](const char *name, double value) {
+        if (value >= 0)
+            object.insert(QLatin1String(name), std::round(value * 1000.0) / 1000.0);
+    };
+    put("startMs", timings.startMs);
+    put("connectMs", timings.connectMs);
+    put("waitMs", timings.waitMs);
+    put("downloadMs", timings.downloadMs);
+    put("totalMs", timings.totalMs);
+    return object;
+}
+
+QJsonObject hopToJson(const Hop &hop)
+{
+    QJsonObject object{{QStringLiteral("kind"), hopKindName(hop.kind)},
+                       {QStringLiteral("request"), requestToJson(hop.request)},
+                       {QStringLiteral("response"), responseToJson(hop.response)},
+                       {QStringLiteral("timings"), timingsToJson(hop.timings)},
+                       {QStringLiteral("redirect"), hop.isRedirect()},
+                       {QStringLiteral("passed"), hop.passed}};
+    if (!hop.networkError.isEmpty()) {
+        object.insert(QStringLiteral("networkError"), hop.networkError);
+        object.insert(QStringLiteral("networkErrorDetail"), hop.networkErrorDetail);
+    }
+    return object;
+}
+
+QJsonValue findingToJson(const std::optional<Finding> &finding)
+{
+    if (!finding)
+        return QJsonValue::Null;
+    return QJsonObject{
+        {QStringLiteral("stage"), stageName(finding->stage)},
+        {QStringLiteral("check"), checkIdName(finding->check)},
+        {QStringLiteral("header"), finding->header.isEmpty() ? QJsonValue(QJsonValue::Null) : text(finding->header)},
+        {QStringLiteral("status"), finding->status},
+        {QStringLiteral("seen"), finding->seen},
+        {QStringLiteral("needed"), finding->needed},
+        {QStringLiteral("message"), finding->consoleMessage},
+        {QStringLiteral("explanation"), finding->explanation},
+        {QStringLiteral("fix"), finding->fix},
+    };
+}
+
+QJsonArray namesToJson(const QList<QByteArray> &names)
+{
+    QJsonArray array;
+    for (const QByteArray &name : names)
+        array.append(text(name));
+    return array;
+}
+} // namespace
+
+QJsonObject exchangeToJson(const FetchRequest &request, const BrowserProfile &profile, const ExchangeResult &result)
+{
+    QJsonObject requestObject{{QStringLiteral("method"), text(request.method)},
+                              {QStringLiteral("url"), QString::fromUtf8(request.url.toEncoded())},
+                              {QStringLiteral("origin"), text(request.origin.serialize())},
+                              {QStringLiteral("credentials"), credentialsModeName(request.credentials)},
+                              {QStringLiteral("redirect"), redirectModeName(request.redirect)},
+                              {QStringLiteral("headers"), headersToJson(request.headers)}};
+    if (!request.body.isEmpty())
+        requestObject.insert(QStringLiteral("body"), text(request.body.left(bodyPreviewLimit)));
+
+    QJsonValue preflight = QJsonValue::Null;
+    if (const Hop *hop = result.firstPreflight()) {
+        QJsonObject object = hopToJson(*hop);
+        object.insert(QStringLiteral("sent"), true);
+        preflight = object;
+    }
+    QJsonArray hops;
+    for (const Hop &hop : result.hops)
+        hops.append(hopToJson(hop));
+    QJsonArray warnings;
+    for (const Warning &warning : result.warnings) {
+        QJsonObject object{{QStringLiteral("check"), warning.check}, {QStringLiteral("message"), warning.message}};
+        if (!warning.header.isEmpty())
+            object.insert(QStringLiteral("header"), text(warning.header));
+        warnings.append(object);
+    }
+    return QJsonObject{
+        {QStringLiteral("corscope"), QStringLiteral(CORSCOPE_VERSION)},
+        {QStringLiteral("browser"), browserName(profile.browser)},
+        {QStringLiteral("request"), requestObject},
+        {QStringLiteral("verdict"), verdictName(result.verdict)},
+        {QStringLiteral("crossOrigin"), result.crossOrigin},
+        {QStringLiteral("preflightNeeded"), result.preflightNeeded},
+        {QStringLiteral("preflightFromCache"), result.preflightFromCache},
+        {QStringLiteral("preflightReasons"), QJsonArray::fromStringList(result.preflightReasons)},
+        {QStringLiteral("failure"), findingToJson(result.failure)},
+        {QStringLiteral("preflight"), preflight},
+        {QStringLiteral("hops"), hops},
+        {QStringLiteral("readableHeaders"), namesToJson(result.readableHeaders)},
+        {QStringLiteral("warnings"), warnings},
+    };
 }
 
 } // namespace corscope

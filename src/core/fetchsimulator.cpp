@@ -1,37 +1,399 @@
 #include "core/fetchsimulator.h"
 
+#include "core/accesscheck.h"
+#include "core/consolemessage.h"
+#include "core/exposedheaders.h"
+#include "core/failureexplanation.h"
 #include "core/preflightcache.h"
+#include "core/preflightdecision.h"
+#include "core/preflightevaluation.h"
+#include "core/responsewarnings.h"
 
 namespace corscope {
 
-// STUB: being implemented.
+namespace {
+constexpr int redirectLimit = 20;
+
+// fetch() combines repeated names into one field, keeping the first spelling and position.
+HeaderList combineDuplicates(const HeaderList &headers)
+{
+    HeaderList combined;
+    for (const HeaderField &field : headers) {
+        if (combined.contains(field.name))
+            continue;
+        combined.append(field.name, *headers.combinedValue(field.name));
+    }
+    return combined;
+}
+
+QByteArray fetchSite(const Origin &initiator, const Origin &target)
+{
+    if (initiator.isSameOrigin(target))
+        return QByteArrayLiteral("same-origin");
+    auto site = [](const Origin &origin) -> QString {
+        const QStringList labels = origin.host().split(u'.');
+        return origin.scheme() + u"://" + (labels.size() >= 2 ? labels.mid(labels.size() - 2).join(u'.') : origin.host());
+    };
+    if (!initiator.isOpaque() && !target.isOpaque() && site(initiator) == site(target))
+        return QByteArrayLiteral("same-site");
+    return QByteArrayLiteral("cross-site");
+}
+} // namespace
+
 struct FetchSimulator::Private
 {
+    enum class Next { Preflight, Actual, Done };
+
+    FetchRequest request;
+    BrowserProfile profile;
+    PreflightCache *cache = nullptr;
     ExchangeResult result;
+
+    QByteArray method;
+    HeaderList headers; // the script's headers as fetch() keeps them
+    QByteArray body;
+    QUrl initialUrl;
+    QUrl currentUrl;
+    bool tainted = false;      // Origin serializes to "null" from now on
+    bool corsTainting = false; // response tainting "cors": every response gets the CORS check
+    int redirectCount = 0;
+    bool firstPlan = true;
+    Next next = Next::Done;
+    PreflightDecision decision;
+
+    bool credentialsIncluded() const { return request.credentials == CredentialsMode::Include; }
+    QByteArray serializedOrigin() const { return tainted ? QByteArrayLiteral("null") : request.origin.serialize(); }
+
+    void plan();
+    PendingHop preflightHop() const;
+    PendingHop actualHop() const;
+    void handlePreflight(const HopOutcome &outcome);
+    void handleActual(const HopOutcome &outcome);
+    void followRedirect(const HttpResponse &response);
+    void finishAllowed(const HttpResponse &response);
+    void finishBlocked(const CheckFailure &failure, Stage stage, const HttpResponse &response);
+    void finishNetworkError(const QString &code, const QString &detail, Stage stage);
+    QByteArray scriptSpelling(const QByteArray &lowerName) const;
 };
 
-FetchSimulator::FetchSimulator(const FetchRequest &, const BrowserProfile &, PreflightCache *)
+FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile &profile, PreflightCache *cache)
     : d(std::make_unique<Private>())
 {
+    d->request = request;
+    d->profile = profile;
+    d->cache = cache;
+    d->method = normalizeMethod(request.method);
+    for (const HeaderField &field : request.headers) {
+        if (!isForbiddenRequestHeader(field.name, field.value, profile))
+            d->headers.append(field.name, field.value);
+    }
+    d->headers = combineDuplicates(d->headers);
+    d->body = request.body;
+    // fetch() labels a string body that has no Content-Type.
+    if (!d->body.isEmpty() && !d->headers.contains("content-type"))
+        d->headers.append(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain;charset=UTF-8"));
+    d->initialUrl = request.url.adjusted(QUrl::RemoveUserInfo);
+    d->currentUrl = d->initialUrl;
+    d->plan();
 }
 
 FetchSimulator::~FetchSimulator() = default;
 
+void FetchSimulator::Private::plan()
+{
+    const bool sameOrigin = !tainted && request.origin.isSameOrigin(Origin::fromUrl(currentUrl));
+    if (!sameOrigin)
+        corsTainting = true;
+    if (!corsTainting) {
+        next = Next::Actual;
+        return;
+    }
+    result.crossOrigin = true;
+    decision = decidePreflight(method, headers, profile);
+    const bool fromCache = decision.needed && cache
+                           && cache->allows(serializedOrigin(), currentUrl.toEncoded(), credentialsIncluded(),
+                                            method, decision.unsafeHeaderNames, profile);
+    if (firstPlan) {
+        result.preflightNeeded = decision.needed;
+        result.preflightReasons = decision.reasons;
+        result.preflightFromCache = fromCache;
+        firstPlan = false;
+    }
+    next = decision.needed && !fromCache ? Next::Preflight : Next::Actual;
+}
+
+PendingHop FetchSimulator::Private::preflightHop() const
+{
+    PendingHop hop;
+    hop.kind = HopKind::Preflight;
+    hop.request.method = QByteArrayLiteral("OPTIONS");
+    hop.request.url = currentUrl;
+    HeaderList &h = hop.request.headers;
+    h.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
+    h.append(QByteArrayLiteral("Access-Control-Request-Method"), method);
+    if (!decision.unsafeHeaderNames.isEmpty())
+        h.append(QByteArrayLiteral("Access-Control-Request-Headers"), decision.unsafeHeaderNames.join(','));
+    h.append(QByteArrayLiteral("Origin"), serializedOrigin());
+    h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
+    h.append(QByteArrayLiteral("Sec-Fetch-Site"), fetchSite(request.origin, Origin::fromUrl(currentUrl)));
+    h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
+    if (!request.origin.isOpaque())
+        h.append(QByteArrayLiteral("Referer"), request.origin.serialize() + '/');
+    return hop;
+}
+
+PendingHop FetchSimulator::Private::actualHop() const
+{
+    PendingHop hop;
+    hop.kind = HopKind::Actual;
+    hop.request.method = method;
+    hop.request.url = currentUrl;
+    hop.request.body = body;
+    HeaderList &h = hop.request.headers;
+    h = headers;
+    if (!h.contains("accept"))
+        h.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
+    if (corsTainting || (method != "GET" && method != "HEAD"))
+        h.append(QByteArrayLiteral("Origin"), serializedOrigin());
+    h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
+    h.append(QByteArrayLiteral("Sec-Fetch-Site"), fetchSite(request.origin, Origin::fromUrl(currentUrl)));
+    h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
+    if (!request.origin.isOpaque())
+        h.append(QByteArrayLiteral("Referer"), request.origin.serialize() + '/');
+    return hop;
+}
+
 std::optional<PendingHop> FetchSimulator::nextHop() const
 {
+    switch (d->next) {
+    case Private::Next::Preflight:
+        return d->preflightHop();
+    case Private::Next::Actual:
+        return d->actualHop();
+    case Private::Next::Done:
+        break;
+    }
     return std::nullopt;
 }
 
-void FetchSimulator::deliver(const HopOutcome &) { }
+void FetchSimulator::deliver(const HopOutcome &outcome)
+{
+    if (d->next == Private::Next::Done)
+        return;
+    Hop hop;
+    hop.kind = d->next == Private::Next::Preflight ? HopKind::Preflight : HopKind::Actual;
+    hop.request = outcome.sentRequest;
+    hop.response = outcome.response;
+    hop.networkError = outcome.networkError;
+    hop.networkErrorDetail = outcome.networkErrorDetail;
+    hop.timings = outcome.timings;
+    d->result.hops.append(hop);
+    if (hop.kind == HopKind::Preflight)
+        d->handlePreflight(outcome);
+    else
+        d->handleActual(outcome);
+}
 
 bool FetchSimulator::isFinished() const
 {
-    return true;
+    return d->next == Private::Next::Done;
 }
 
 const ExchangeResult &FetchSimulator::result() const
 {
     return d->result;
+}
+
+void FetchSimulator::Private::handlePreflight(const HopOutcome &outcome)
+{
+    if (!outcome.response) {
+        if (cache)
+            cache->clear(serializedOrigin(), currentUrl.toEncoded());
+        finishNetworkError(outcome.networkError, outcome.networkErrorDetail, Stage::Preflight);
+        return;
+    }
+    const HttpResponse &response = *outcome.response;
+    const PreflightQuestion question{serializedOrigin(), method, decision.unsafeHeaderNames, credentialsIncluded()};
+    const auto evaluation = evaluatePreflightResponse(response, question, profile);
+    if (const auto *failure = std::get_if<CheckFailure>(&evaluation)) {
+        finishBlocked(*failure, Stage::Preflight, response);
+        return;
+    }
+    const auto &grant = std::get<PreflightGrant>(evaluation);
+    if (cache) {
+        cache->store(serializedOrigin(), currentUrl.toEncoded(), credentialsIncluded(), grant.methods,
+                     grant.headerNames, grant.cacheSeconds, profile);
+    }
+    result.warnings += preflightWarnings(grant, profile);
+    next = Next::Actual;
+}
+
+void FetchSimulator::Private::handleActual(const HopOutcome &outcome)
+{
+    if (!outcome.response) {
+        finishNetworkError(outcome.networkError, outcome.networkErrorDetail, Stage::Actual);
+        return;
+    }
+    result.reachedServer = true;
+    const HttpResponse &response = *outcome.response;
+    if (!isRedirectResponse(response)) {
+        if (corsTainting) {
+            if (auto failure = checkAccess(response.headers, serializedOrigin(), credentialsIncluded(), profile)) {
+                finishBlocked(*failure, Stage::Actual, response);
+                return;
+            }
+        }
+        finishAllowed(response);
+        return;
+    }
+    if (corsTainting) {
+        if (auto failure = checkAccess(response.headers, serializedOrigin(), credentialsIncluded(), profile)) {
+            finishBlocked(*failure, Stage::Redirect, response);
+            return;
+        }
+    }
+    switch (request.redirect) {
+    case RedirectMode::Manual:
+        // fetch() resolves with an opaque-redirect response: status 0, no headers, no body.
+        result.verdict = Verdict::Allowed;
+        result.readableHeaders.clear();
+        result.warnings.append({QStringLiteral("opaque-redirect"),
+                                QStringLiteral("With redirect: 'manual' the page gets an opaque redirect (type "
+                                               "\"opaqueredirect\", status 0): it cannot read the status, the headers "
+                                               "or the Location."),
+                                QByteArrayLiteral("Location")});
+        next = Next::Done;
+        return;
+    case RedirectMode::Error:
+        finishNetworkError(QStringLiteral("net::ERR_FAILED"),
+                           QStringLiteral("The server redirected and the request uses redirect: 'error'."),
+                           Stage::Redirect);
+        return;
+    case RedirectMode::Follow:
+        followRedirect(response);
+        return;
+    }
+}
+
+void FetchSimulator::Private::followRedirect(const HttpResponse &response)
+{
+    const QByteArray location = response.headers.combinedValue("location").value_or(QByteArray());
+    const QUrl target = currentUrl.resolved(QUrl::fromEncoded(location));
+    const QString scheme = target.scheme().toLower();
+    if (!target.isValid() || (scheme != u"http" && scheme != u"https")) {
+        finishNetworkError(QStringLiteral("net::ERR_UNSAFE_REDIRECT"),
+                           u"The redirect Location '" + QString::fromLatin1(location) + u"' is not an http(s) URL.",
+                           Stage::Redirect);
+        return;
+    }
+    if (redirectCount >= redirectLimit) {
+        finishNetworkError(QStringLiteral("net::ERR_TOO_MANY_REDIRECTS"),
+                           QStringLiteral("The request was redirected more than 20 times."), Stage::Redirect);
+        return;
+    }
+    const Origin targetOrigin = Origin::fromUrl(target);
+    const Origin currentOrigin = Origin::fromUrl(currentUrl);
+    if (!target.userInfo().isEmpty() && (corsTainting || !request.origin.isSameOrigin(targetOrigin))) {
+        finishBlocked({CheckId::RedirectContainsCredentials, QByteArrayLiteral("Location"), location, true},
+                      Stage::Redirect, response);
+        return;
+    }
+    ++redirectCount;
+    const int status = response.status;
+    if (((status == 301 || status == 302) && method == "POST") || (status == 303 && method != "GET" && method != "HEAD")) {
+        method = QByteArrayLiteral("GET");
+        body.clear();
+        for (const char *name : {"content-encoding", "content-language", "content-location", "content-type"})
+            headers.remove(name);
+    }
+    if (!targetOrigin.isSameOrigin(currentOrigin))
+        headers.remove("authorization");
+    if (!targetOrigin.isSameOrigin(currentOrigin) && !request.origin.isSameOrigin(currentOrigin))
+        tainted = true;
+    currentUrl = target;
+    plan();
+}
+
+void FetchSimulator::Private::finishAllowed(const HttpResponse &response)
+{
+    result.verdict = Verdict::Allowed;
+    result.readableHeaders = corsTainting ? readableResponseHeaders(response.headers, credentialsIncluded())
+                                          : readableBasicResponseHeaders(response.headers);
+    if (corsTainting)
+        result.warnings += actualResponseWarnings(response, serializedOrigin(), credentialsIncluded());
+    next = Next::Done;
+}
+
+QByteArray FetchSimulator::Private::scriptSpelling(const QByteArray &lowerName) const
+{
+    for (const HeaderField &field : headers) {
+        if (field.name.toLower() == lowerName)
+            return field.name;
+    }
+    return lowerName;
+}
+
+void FetchSimulator::Private::finishBlocked(const CheckFailure &failure, Stage stage, const HttpResponse &response)
+{
+    result.verdict = Verdict::Blocked;
+    result.hops.last().passed = false;
+    Finding finding;
+    finding.stage = stage;
+    finding.check = failure.check;
+    finding.header = failure.header;
+    finding.status = response.status;
+    MessageContext message;
+    message.stage = stage;
+    message.initialUrl = initialUrl;
+    message.currentUrl = currentUrl;
+    message.initiatorOrigin = request.origin.serialize();
+    message.status = response.status;
+    if (failure.check == CheckId::HeaderDisallowed)
+        message.scriptHeaderName = scriptSpelling(failure.hint);
+    finding.consoleMessage = consoleMessage(profile, failure, message);
+    ExplanationContext explanation;
+    explanation.stage = stage;
+    explanation.serializedOrigin = serializedOrigin();
+    explanation.pageOrigin = request.origin.serialize();
+    explanation.method = method;
+    explanation.credentials = request.credentials;
+    explanation.status = response.status;
+    explanation.originTainted = tainted;
+    explainFailure(finding, failure, explanation);
+    if (failure.check == CheckId::MethodDisallowed || failure.check == CheckId::HeaderDisallowed) {
+        // The hint names what was refused; people need to see what the server actually allowed.
+        const auto allowed = normalizedHeaderValue(response.headers, failure.header);
+        finding.seen = allowed ? QString::fromLatin1(*allowed) : QStringLiteral("(absent)");
+    }
+    result.failure = finding;
+    result.warnings += blockedResponseWarnings(finding, response, method);
+    next = Next::Done;
+}
+
+void FetchSimulator::Private::finishNetworkError(const QString &code, const QString &detail, Stage stage)
+{
+    result.verdict = Verdict::NetworkError;
+    if (!result.hops.isEmpty())
+        result.hops.last().passed = false;
+    const QString errorCode = code.isEmpty() ? QStringLiteral("net::ERR_FAILED") : code;
+    Finding finding;
+    finding.stage = stage;
+    finding.check = CheckId::NetworkError;
+    finding.seen = detail.isEmpty() ? errorCode : detail;
+    finding.needed = QStringLiteral("an HTTP response");
+    MessageContext message;
+    message.stage = stage;
+    message.initialUrl = initialUrl;
+    message.currentUrl = currentUrl;
+    message.initiatorOrigin = request.origin.serialize();
+    message.networkError = errorCode;
+    finding.consoleMessage = consoleMessage(profile, {CheckId::NetworkError, {}, {}, false}, message);
+    finding.explanation = (detail.isEmpty() ? errorCode : detail)
+                          + u" The browser reports a network error (fetch() rejects with \"TypeError: Failed to "
+                            u"fetch\"); no CORS check was reached.";
+    finding.fix = QStringLiteral("Check that the server is running, reachable at this URL, and answers with valid HTTP.");
+    result.failure = finding;
+    next = Next::Done;
 }
 
 } // namespace corscope

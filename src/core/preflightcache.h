@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
-#include <QSet>
 
 #include <functional>
 
@@ -21,8 +20,8 @@ public:
 
     struct Entry
     {
-        QSet<QByteArray> methods;      // as sent in ACAM (case kept), may contain "*"
-        QSet<QByteArray> headerNames;  // lowercase, may contain "*"
+        QList<QByteArray> methods;      // as sent in ACAM (case kept), may contain "*"
+        QList<QByteArray> headerNames;  // lowercase, may contain "*"
         bool credentials = false;      // made by a credentialed request
         qint64 expiresAtMs = 0;
     };

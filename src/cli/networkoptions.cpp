@@ -1,0 +1,57 @@
+#include "cli/networkoptions.h"
+
+#include "net/qnamtransport.h"
+
+namespace corscope {
+
+void NetworkOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("resolve"),
+                      QStringLiteral("Connect to ADDRESS for HOST:PORT, keeping the URL, Host and Origin as written "
+                                     "(like curl). Repeatable."),
+                      QStringLiteral("host:port:address")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up on a silent server after SECONDS (default 15)."),
+                      QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("max-body"),
+                      QStringLiteral("Keep at most BYTES of each response body in memory (default 4194304)."),
+                      QStringLiteral("bytes")});
+}
+
+NetworkOptions NetworkOptions::fromParser(const QCommandLineParser &parser, QStringList *errors)
+{
+    NetworkOptions options;
+    for (const QString &text : parser.values(QStringLiteral("resolve"))) {
+        const QString error = options.resolve.add(text);
+        if (!error.isEmpty())
+            errors->append(error);
+    }
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 3600)
+            errors->append(u"--timeout must be a number of seconds between 0 and 3600, not '"
+                           + parser.value(QStringLiteral("timeout")) + u"'.");
+        else
+            options.timeoutMs = int(seconds * 1000);
+    }
+    if (parser.isSet(QStringLiteral("max-body"))) {
+        bool ok = false;
+        const qint64 bytes = parser.value(QStringLiteral("max-body")).toLongLong(&ok);
+        if (!ok || bytes < 0)
+            errors->append(u"--max-body must be a number of bytes, not '" + parser.value(QStringLiteral("max-body"))
+                           + u"'.");
+        else
+            options.bodyCapBytes = bytes;
+    }
+    return options;
+}
+
+void NetworkOptions::applyTo(QnamTransport &transport) const
+{
+    transport.setResolveMap(resolve);
+    transport.setIdleTimeoutMs(timeoutMs);
+    transport.setTotalTimeoutMs(timeoutMs * 4);
+    transport.setBodyCap(bodyCapBytes);
+}
+
+} // namespace corscope

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/exchange.h"
+
+#include <QObject>
+
+namespace corscope {
+
+// One request in flight on a Transport. It emits finished() exactly once, then deletes itself
+// with deleteLater(): the receiver must not delete it and should hold it in a QPointer if it keeps
+// a reference past that signal. finished() is never emitted from inside Transport::send(), so a
+// caller can always connect first.
+class PendingTransfer : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PendingTransfer)
+
+public:
+    explicit PendingTransfer(QObject *parent = nullptr);
+    ~PendingTransfer() override;
+
+    // Ends the transfer now. If it has not finished yet, finished() is emitted synchronously from
+    // inside abort() with networkError "net::ERR_ABORTED"; afterwards nothing more is emitted.
+    virtual void abort() = 0;
+
+    bool isFinished() const { return m_finished; }
+
+Q_SIGNALS:
+    void finished(const corscope::HopOutcome &outcome);
+
+protected:
+    // Emits finished() (only the first call does anything) and schedules deletion.
+    void finish(const HopOutcome &outcome);
+
+private:
+    bool m_finished = false;
+};
+
+} // namespace corscope
