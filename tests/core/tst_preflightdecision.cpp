@@ -184,7 +184,9 @@ struct HeaderVector
 
 QList<HeaderVector> headerVectors()
 {
-    const QByteArray longParam = QByteArrayLiteral("text/plain; long=") + repeated('0', 105);
+    // "text/plain; long=" is 17 bytes: 112 digits make 129 bytes, 111 digits exactly 128.
+    const QByteArray longParam = QByteArrayLiteral("text/plain; long=") + repeated('0', 112);
+    const QByteArray limitParam = QByteArrayLiteral("text/plain; long=") + repeated('0', 111);
     const QByteArray zeros60 = repeated('0', 60);
     return {
         {"#29 text/plain; is safelisted", "Content-Type", "text/plain;", true},
@@ -206,6 +208,7 @@ QList<HeaderVector> headerVectors()
         {"#39 a double quote in multipart is not safelisted", "Content-Type", "multipart/form-data;\"", false},
         {"#40 text/html is not safelisted", "Content-Type", "text/html", false},
         {"#41 a content type over 128 bytes is not safelisted", "Content-Type", longParam, false},
+        {"a content type of exactly 128 bytes is safelisted", "Content-Type", limitParam, true},
         {"#42 application/json is not safelisted", "Content-Type", "application/json", false},
         {"text/plain with a charset is safelisted", "Content-Type", "text/plain;charset=UTF-8", true},
         {"uppercase TEXT/PLAIN is safelisted", "Content-Type", "TEXT/PLAIN", true},

@@ -182,8 +182,10 @@ void tst_PreflightEvaluation::evaluate_data()
            headerText(QStringLiteral("y-my-header")));
     addRow("#82 header names match case-insensitively", cr, "GET", {{"X-MY-HEADER", "t"}, {"y-my-header", "t"}}, omit,
            200, plus(okOmit, {{kAcah, "x-my-header, Y-MY-HEADER"}}), ok);
-    addRow("the first refused header in request order is named", cr, "GET", {{"X-Zeta", "1"}, {"X-Alpha", "1"}}, omit,
-           200, okOmit, no, headerCheck, kAcah, headerText(QStringLiteral("x-zeta")));
+    // Blink keeps fetch() headers in a case-insensitively sorted multimap (FetchHeaderList), so the
+    // network service sees them sorted: the first refused name is the first in sorted order.
+    addRow("the first refused header in sorted order is named", cr, "GET", {{"X-Zeta", "1"}, {"X-Alpha", "1"}}, omit,
+           200, okOmit, no, headerCheck, kAcah, headerText(QStringLiteral("x-alpha")));
     addRow("ACAH with padding and empty elements allows the headers", cr, "GET", {{"X-A", "1"}, {"X-B", "1"}}, omit,
            200, plus(okOmit, {{kAcah, " x-a , ,x-b "}}), ok);
     addRow("#83 the wildcard header does not cover xyzzy with credentials", cr, "GET", {{"xyzzy", "t"}}, incl, 200,

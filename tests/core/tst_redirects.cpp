@@ -148,7 +148,11 @@ void tst_Redirects::redirectToUserinfoIsANetworkErrorInFirefox()
     server.onActual(QStringLiteral("http://c.test:9000/y"), 200, {{kAcao, "*"}});
     const ExchangeResult result = server.run(fetchRequest("GET", kApiUrl), BrowserProfile::firefox());
     QCOMPARE(hopKinds(result), QStringLiteral("actual"));
-    QVERIFY2(result.verdict == Verdict::NetworkError, qPrintable(verdictName(result.verdict)));
+    QVERIFY2(result.verdict == Verdict::NetworkError,
+             qPrintable(verdictName(result.verdict)
+                        + (result.failure ? u" " + checkIdName(result.failure->check) + u": "
+                                   + result.failure->consoleMessage
+                                           : QString())));
 }
 
 void tst_Redirects::redirectWithoutAcaoIsBlockedAtTheRedirect()
