@@ -284,6 +284,12 @@ void FetchSimulator::Private::followRedirect(const HttpResponse &response)
     const Origin targetOrigin = Origin::fromUrl(target);
     const Origin currentOrigin = Origin::fromUrl(currentUrl);
     if (!target.userInfo().isEmpty() && (corsTainting || !request.origin.isSameOrigin(targetOrigin))) {
+        if (profile.redirectWithCredentialsIsNetworkError) {
+            finishNetworkError(QStringLiteral("NS_ERROR_DOM_BAD_URI"),
+                               QStringLiteral("The server redirected to a URL with a user name and password."),
+                               Stage::Redirect);
+            return;
+        }
         finishBlocked({CheckId::RedirectContainsCredentials, QByteArrayLiteral("Location"), location, true},
                       Stage::Redirect, response);
         return;
