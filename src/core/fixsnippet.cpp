@@ -97,7 +97,7 @@ QString fastApi(const CorsRequirements &r, const std::optional<Finding> &failure
     QString s = failureComment(failure, QStringLiteral("#"));
     s += u"from fastapi.middleware.cors import CORSMiddleware\n\n"
          u"app.add_middleware(\n    CORSMiddleware,\n"
-         u"    allow_origins=[\"" + latin1(r.origin) + u"\"],  # never [\"*\"] with credentials\n"
+         u"    allow_origins=[\"" + latin1(r.origin) + u"\"],  # an explicit list: no wildcard\n"
          u"    allow_methods=[" + quotedList(methodsToList(r), u'"') + u"],\n"
          u"    allow_headers=[" + quotedList(r.headers, u'"') + u"],\n"
          + (r.credentials ? QStringLiteral("    allow_credentials=True,\n") : QString())
@@ -208,7 +208,7 @@ QString apache(const CorsRequirements &r, const std::optional<Finding> &failure)
     QString escaped = latin1(r.origin);
     escaped.replace(u'.', QStringLiteral("\\."));
     QString s = failureComment(failure, QStringLiteral("#"));
-    s += u"# a2enmod headers rewrite\nSetEnvIf Origin \"^" + escaped + u"$\" CORS_ORIGIN=$0\n"
+    s += u"# a2enmod headers rewrite — allow " + latin1(r.origin) + u" only\nSetEnvIf Origin \"^" + escaped + u"$\" CORS_ORIGIN=$0\n"
          u"Header always set Access-Control-Allow-Origin \"%{CORS_ORIGIN}e\" env=CORS_ORIGIN\n";
     if (r.credentials)
         s += QStringLiteral("Header always set Access-Control-Allow-Credentials \"true\" env=CORS_ORIGIN\n");
