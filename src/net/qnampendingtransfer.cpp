@@ -231,6 +231,14 @@ void QnamPendingTransfer::onFinished()
                 m_outcome.networkErrorDetail = QStringLiteral("The body is incomplete after %1 bytes: %2.")
                         .arg(m_outcome.response->body.size())
                         .arg(reply->errorString());
+            } else if (const qint64 declared = declaredBodyLength();
+                       declared > m_outcome.response->body.size()) {
+                // Qt 6.4 sometimes reports NoError when the server closes before Content-Length.
+                m_outcome.response->bodyTruncated = true;
+                m_outcome.networkErrorDetail = QStringLiteral("The body is incomplete: %1 of the %2 bytes "
+                                                              "Content-Length announced arrived.")
+                        .arg(m_outcome.response->body.size())
+                        .arg(declared);
             }
         } else {
             m_outcome.response.reset();
@@ -242,6 +250,22 @@ void QnamPendingTransfer::onFinished()
     reply->disconnect(this);
     reply->deleteLater();
     finish(m_outcome);
+}
+
+qint64 QnamPendingTransfer::declaredBodyLength() const
+{
+    // Auto-decompressed replies lose Content-Length in Qt, so a present one describes the body we read.
+    const HttpResponse &response = *m_outcome.response;
+    const int status = response.status;
+    if (m_outcome.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0 || status == 204 || status == 304
+        || (status >= 100 && status < 200))
+        return -1;
+    const std::optional<QByteArray> length = response.headers.combinedValue("content-length");
+    if (!length)
+        return -1;
+    bool ok = false;
+    const qint64 value = length->trimmed().toLongLong(&ok);
+    return ok ? value : -1;
 }
 
 void QnamPendingTransfer::mapError(QNetworkReply::NetworkError error)

@@ -1,6 +1,7 @@
 #include "net/rawhttpconnection.h"
 
 #include "net/rawhttpserver.h"
+#include "net/wirecheck.h"
 
 namespace corscope {
 
@@ -44,6 +45,14 @@ void RawHttpConnection::parseAvailable()
 {
     while (!m_refused) {
         if (!m_pending) {
+            // Refuse what cannot start a request line at once (e.g. a TLS ClientHello), like real
+            // servers do, instead of waiting for an empty line that never comes.
+            const qsizetype space = m_buffer.indexOf(' ');
+            const QByteArray method = space < 0 ? m_buffer : m_buffer.left(space);
+            if (!method.isEmpty() && !isHttpToken(method)) {
+                refuse(400, "Bad Request", QStringLiteral("malformed request line"));
+                return;
+            }
             const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
             if (headEnd < 0) {
                 if (m_buffer.size() > m_server->maxHeadBytes())
