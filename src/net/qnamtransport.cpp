@@ -131,9 +131,15 @@ PendingTransfer *QnamTransport::send(const HttpRequest &request)
     // abort (Qt reports both as OperationCanceledError).
     networkRequest.setTransferTimeout(0);
 
+    // A HEAD sent as a custom verb makes Qt wait for the body its Content-Length announces, so HEAD
+    // goes through head() (which always sends "HEAD", uppercase).
+    const bool isHead = request.method.compare("HEAD", Qt::CaseInsensitive) == 0 && request.body.isEmpty();
+    if (isHead)
+        outcome.sentRequest.method = QByteArrayLiteral("HEAD");
     auto *transfer = new QnamPendingTransfer(outcome, settings, this);
     // No QIODevice for an empty body: then Qt sends no Content-Length of its own.
-    QNetworkReply *reply = request.body.isEmpty()
+    QNetworkReply *reply = isHead ? m_manager->head(networkRequest)
+            : request.body.isEmpty()
             ? m_manager->sendCustomRequest(networkRequest, request.method, static_cast<QIODevice *>(nullptr))
             : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
     transfer->start(reply);

@@ -469,6 +469,25 @@ private Q_SLOTS:
             QCOMPARE(received.headers.combinedValue("accept-encoding"), QnamTransport::qtAcceptEncoding());
     }
 
+    void aHeadResponseHasNoBodyDespiteContentLength()
+    {
+        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
+            responder.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nAccess-Control-Allow-Origin: *\r\n\r\n");
+        });
+        HttpRequest request = get(m_server->url());
+        request.method = "HEAD";
+        QElapsedTimer timer;
+        timer.start();
+        const auto outcome = run(request);
+        QVERIFY(outcome && outcome->response);
+        QVERIFY(timer.elapsed() < idleTimeoutMs); // not waiting for 100 body bytes
+        QCOMPARE(outcome->response->status, 200);
+        QVERIFY(outcome->response->body.isEmpty());
+        QVERIFY(!outcome->response->bodyTruncated);
+        QCOMPARE(m_server->requests().first().method, QByteArray("HEAD"));
+        QCOMPARE(m_server->requests().first().headers, outcome->sentRequest.headers);
+    }
+
     void noCookieJarStoresOrSendsCookies()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
