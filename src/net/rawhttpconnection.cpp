@@ -57,23 +57,25 @@ void RawHttpConnection::parseAvailable()
             if (headEnd < 0) {
                 if (m_buffer.size() > m_server->maxHeadBytes())
                     refuse(431, "Request Header Fields Too Large",
-                           QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
+                        QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
                 return;
             }
             if (headEnd + 4 > m_server->maxHeadBytes()) {
                 refuse(431, "Request Header Fields Too Large",
-                       QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
+                    QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
                 return;
             }
             RawHttpRequest request;
             QString problem;
             if (!parseHead(headEnd, &request, &problem)) {
                 const bool tooMany = request.headers.size() > m_server->maxHeaderCount();
-                refuse(tooMany ? 431 : 400, tooMany ? "Request Header Fields Too Large" : "Bad Request", problem);
+                refuse(tooMany ? 431 : 400, tooMany ? "Request Header Fields Too Large" : "Bad Request",
+                    problem);
                 return;
             }
             if (request.headers.contains("transfer-encoding")) {
-                refuse(501, "Not Implemented", QStringLiteral("Transfer-Encoding in a request is not supported"));
+                refuse(501, "Not Implemented",
+                    QStringLiteral("Transfer-Encoding in a request is not supported"));
                 return;
             }
             qsizetype length = 0;
@@ -86,7 +88,7 @@ void RawHttpConnection::parseAvailable()
                 }
                 if (length > m_server->maxBodyBytes()) {
                     refuse(413, "Content Too Large",
-                           QStringLiteral("request body larger than %1 bytes").arg(m_server->maxBodyBytes()));
+                        QStringLiteral("request body larger than %1 bytes").arg(m_server->maxBodyBytes()));
                     return;
                 }
             }

@@ -35,7 +35,8 @@ QString unbracket(const QString &text)
 ResolveMap::ParseResult ResolveMap::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    const QString expected = QStringLiteral("expected host:port:address, for example api.test:8000:127.0.0.1");
+    const QString expected
+        = QStringLiteral("expected host:port:address, for example api.test:8000:127.0.0.1");
     QString hostText;
     QString rest;
     QString portText;
@@ -57,15 +58,18 @@ ResolveMap::ParseResult ResolveMap::parse(const QString &text)
     bool ok = false;
     entry.port = portText.toInt(&ok);
     if (!ok || portText.startsWith(u'+') || entry.port < 1 || entry.port > 65535)
-        return {std::nullopt, QStringLiteral("'%1': the port '%2' is not a number from 1 to 65535").arg(text, portText)};
+        return {std::nullopt,
+            QStringLiteral("'%1': the port '%2' is not a number from 1 to 65535").arg(text, portText)};
 
     if (addressText.startsWith(u'[') != addressText.endsWith(u']'))
         return {std::nullopt, QStringLiteral("'%1': unbalanced brackets around the address").arg(text)};
     const QString bare = unbracket(addressText);
     if (!entry.address.setAddress(bare) || bare.isEmpty())
-        return {std::nullopt, QStringLiteral("'%1': '%2' is not an IPv4 or IPv6 address").arg(text, addressText)};
+        return {
+            std::nullopt, QStringLiteral("'%1': '%2' is not an IPv4 or IPv6 address").arg(text, addressText)};
     if (entry.address.protocol() == QAbstractSocket::IPv6Protocol && !addressText.startsWith(u'['))
-        return {std::nullopt, QStringLiteral("'%1': write an IPv6 address in brackets, like [::1]").arg(text)};
+        return {
+            std::nullopt, QStringLiteral("'%1': write an IPv6 address in brackets, like [::1]").arg(text)};
     return {entry, {}};
 }
 

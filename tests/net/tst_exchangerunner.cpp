@@ -117,9 +117,9 @@ private Q_SLOTS:
     {
         m_server->setHandler([](const RawHttpRequest &request, RawHttpResponder &responder) {
             if (request.method == "OPTIONS")
-                responder.respond(204, "No Content", {{"Access-Control-Allow-Origin", "*"},
-                                                      {"Access-Control-Allow-Methods", "PUT"},
-                                                      {"Access-Control-Allow-Headers", "x-trace"}});
+                responder.respond(204, "No Content",
+                    {{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Allow-Methods", "PUT"},
+                        {"Access-Control-Allow-Headers", "x-trace"}});
             else
                 responder.respond(200, "OK", corsHeaders(), "done");
         });
@@ -147,9 +147,9 @@ private Q_SLOTS:
     {
         m_server->setHandler([](const RawHttpRequest &request, RawHttpResponder &responder) {
             if (request.method == "OPTIONS")
-                responder.respond(204, "No Content", {{"Access-Control-Allow-Origin", "*"},
-                                                      {"Access-Control-Allow-Methods", "PUT"},
-                                                      {"Access-Control-Max-Age", "600"}});
+                responder.respond(204, "No Content",
+                    {{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Allow-Methods", "PUT"},
+                        {"Access-Control-Max-Age", "600"}});
             else
                 responder.respond(200, "OK", corsHeaders());
         });
@@ -165,7 +165,8 @@ private Q_SLOTS:
     {
         m_server->setHandler([](const RawHttpRequest &request, RawHttpResponder &responder) {
             if (request.method == "OPTIONS")
-                responder.respond(307, "Temporary Redirect", {{"Location", "/elsewhere"}, {"Access-Control-Allow-Origin", "*"}});
+                responder.respond(307, "Temporary Redirect",
+                    {{"Location", "/elsewhere"}, {"Access-Control-Allow-Origin", "*"}});
             else
                 responder.respond(200, "OK", corsHeaders());
         });
@@ -183,7 +184,7 @@ private Q_SLOTS:
     {
         m_server->route("/r3", redirectTo("/r2"));
         m_server->route("/r2", redirectTo(m_server->url(u"/r1"_qs).toEncoded())); // absolute
-        m_server->route("/r1", redirectTo("final?x=1"));                           // relative
+        m_server->route("/r1", redirectTo("final?x=1")); // relative
         m_server->route("/final", [](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.respond(200, "OK", corsHeaders(), "end");
         });
@@ -208,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(outcome.result.failure);
         QCOMPARE(outcome.result.failure->check, CheckId::NetworkError);
         QVERIFY2(outcome.result.failure->consoleMessage.contains(u"net::ERR_TOO_MANY_REDIRECTS"),
-                 qPrintable(outcome.result.failure->consoleMessage));
+            qPrintable(outcome.result.failure->consoleMessage));
         QCOMPARE(m_server->requests().size(), 21); // the request and 20 followed redirects
         QCOMPARE(outcome.hops.size(), 21);
     }
@@ -243,7 +244,8 @@ private Q_SLOTS:
         QCOMPARE(outcome.hops.size(), 2);
         QCOMPARE(outcome.hops.at(1).request.url.host(), u"api.test"_qs);
         for (const RawHttpRequest &received : m_server->requests())
-            QCOMPARE(received.headers.combinedValue("host"), "api.test:" + QByteArray::number(m_server->port()));
+            QCOMPARE(
+                received.headers.combinedValue("host"), "api.test:" + QByteArray::number(m_server->port()));
     }
 
     void signalsComeAfterStartReturns()
@@ -263,7 +265,8 @@ private Q_SLOTS:
     void cancelEndsTheExchangeOnce()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {}); // never answers
-        ExchangeRunner runner(fetch("GET", u"/slow"_qs), BrowserProfile::chromium(), nullptr, m_transport.get());
+        ExchangeRunner runner(
+            fetch("GET", u"/slow"_qs), BrowserProfile::chromium(), nullptr, m_transport.get());
         QSignalSpy finished(&runner, &ExchangeRunner::finished);
         QSignalSpy hops(&runner, &ExchangeRunner::hopFinished);
         runner.start();

@@ -8,7 +8,6 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
-
 #include <optional>
 
 using namespace corscope;
@@ -44,7 +43,8 @@ private:
             return std::nullopt;
         // deleteLater ran, and nothing was emitted twice meanwhile
         if ((destroyed.isEmpty() && !destroyed.wait(1000)) || finished.size() != 1) {
-            qWarning("finished() emitted %d times, transfer deleted: %d", int(finished.size()), int(transfer.isNull()));
+            qWarning("finished() emitted %d times, transfer deleted: %d", int(finished.size()),
+                int(transfer.isNull()));
             return std::nullopt;
         }
         return finished.first().first().value<HopOutcome>();
@@ -92,7 +92,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         m_server->setHandler([status](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.respond(status, "Whatever", {{"X-Status", QByteArray::number(status)}},
-                              status == 204 ? QByteArray() : QByteArray("body-") + QByteArray::number(status));
+                status == 204 ? QByteArray() : QByteArray("body-") + QByteArray::number(status));
         });
         const auto outcome = run(get(m_server->url(u"/s"_qs)));
         QVERIFY(outcome);
@@ -101,7 +101,8 @@ private Q_SLOTS:
         QCOMPARE(outcome->response->status, status);
         QCOMPARE(outcome->response->reasonPhrase, QByteArray("Whatever"));
         QCOMPARE(outcome->response->headers.combinedValue("x-status"), QByteArray::number(status));
-        QCOMPARE(outcome->response->body, status == 204 ? QByteArray() : "body-" + QByteArray::number(status));
+        QCOMPARE(
+            outcome->response->body, status == 204 ? QByteArray() : "body-" + QByteArray::number(status));
         QVERIFY(!outcome->response->bodyTruncated);
         QCOMPARE(outcome->response->url, m_server->url(u"/s"_qs));
     }
@@ -119,7 +120,8 @@ private Q_SLOTS:
         QVERIFY(outcome && outcome->response);
         const HeaderList &headers = outcome->response->headers;
         QCOMPARE(headers.count("access-control-allow-origin"), 1);
-        QCOMPARE(headers.combinedValue("access-control-allow-origin"), QByteArray("https://a.test, https://b.test"));
+        QCOMPARE(headers.combinedValue("access-control-allow-origin"),
+            QByteArray("https://a.test, https://b.test"));
         QVERIFY(!headers.contains("x-empty"));
         QCOMPARE(headers.values("set-cookie"), (QList<QByteArray>{"a=1", "b=2"}));
         const auto acao = std::find_if(headers.begin(), headers.end(), [](const HeaderField &field) {
@@ -135,10 +137,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<bool>("reset");
         QTest::newRow("closing without a byte is an empty response") << QByteArray() << false;
-        QTest::newRow("non-HTTP bytes are an empty response to Qt") << QByteArray("hello there\r\n\r\n") << false;
+        QTest::newRow("non-HTTP bytes are an empty response to Qt")
+            << QByteArray("hello there\r\n\r\n") << false;
         QTest::newRow("a status line with a word for a code fails")
-                << QByteArray("HTTP/1.1 abc OK\r\nContent-Length: 0\r\n\r\n") << false;
-        QTest::newRow("a status line without a code fails") << QByteArray("HTTP/1.1\r\nContent-Length: 0\r\n\r\n") << false;
+            << QByteArray("HTTP/1.1 abc OK\r\nContent-Length: 0\r\n\r\n") << false;
+        QTest::newRow("a status line without a code fails")
+            << QByteArray("HTTP/1.1\r\nContent-Length: 0\r\n\r\n") << false;
         QTest::newRow("a reset before any byte looks the same to Qt") << QByteArray() << true;
     }
 
@@ -181,7 +185,8 @@ private Q_SLOTS:
         QFETCH(bool, accepted);
         const QByteArray bytes = manyHeaders(fields);
         QCOMPARE(bytes.count("\r\n") - 2, fields); // status line and the empty line
-        m_server->setHandler([bytes](const RawHttpRequest &, RawHttpResponder &responder) { responder.write(bytes); });
+        m_server->setHandler(
+            [bytes](const RawHttpRequest &, RawHttpResponder &responder) { responder.write(bytes); });
         m_transport->setIdleTimeoutMs(4000); // prove the end is not the idle timeout
         QElapsedTimer timer;
         timer.start();
@@ -202,8 +207,10 @@ private Q_SLOTS:
     void oneHugeHeaderFieldIsRefusedLikeTooMany()
     {
         m_transport->setIdleTimeoutMs(3000);
-        const QByteArray bytes = "HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(200 * 1024, 'a') + "\r\nContent-Length: 0\r\n\r\n";
-        m_server->setHandler([bytes](const RawHttpRequest &, RawHttpResponder &responder) { responder.write(bytes); });
+        const QByteArray bytes
+            = "HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(200 * 1024, 'a') + "\r\nContent-Length: 0\r\n\r\n";
+        m_server->setHandler(
+            [bytes](const RawHttpRequest &, RawHttpResponder &responder) { responder.write(bytes); });
         const auto outcome = run(get(m_server->url()));
         QVERIFY(outcome);
         QCOMPARE(outcome->networkError, u"net::ERR_RESPONSE_HEADERS_TOO_BIG"_qs);
@@ -239,7 +246,8 @@ private Q_SLOTS:
     void headersThenAStallKeepTheResponseWithATruncatedBody()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.write("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 100\r\n\r\npartial");
+            responder.write(
+                "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 100\r\n\r\npartial");
         });
         const auto outcome = run(get(m_server->url()));
         QVERIFY(outcome && outcome->response);
@@ -353,25 +361,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("detailPart");
         const QString ok = u"/x"_qs;
         QTest::newRow("CR LF in a header value is refused")
-                << QByteArray("GET") << ok << QByteArray("X-A") << QByteArray("1\r\nX-Injected: yes") << u"CR, LF or NUL"_qs;
+            << QByteArray("GET") << ok << QByteArray("X-A") << QByteArray("1\r\nX-Injected: yes")
+            << u"CR, LF or NUL"_qs;
         QTest::newRow("a bare LF in a header value is refused")
-                << QByteArray("GET") << ok << QByteArray("X-A") << QByteArray("1\nX-Injected: yes") << u"CR, LF or NUL"_qs;
+            << QByteArray("GET") << ok << QByteArray("X-A") << QByteArray("1\nX-Injected: yes")
+            << u"CR, LF or NUL"_qs;
         QTest::newRow("NUL in a header value is refused")
-                << QByteArray("GET") << ok << QByteArray("X-A") << QByteArray("a\0b", 3) << u"CR, LF or NUL"_qs;
+            << QByteArray("GET") << ok << QByteArray("X-A") << QByteArray("a\0b", 3) << u"CR, LF or NUL"_qs;
         QTest::newRow("a space in a header name is refused")
-                << QByteArray("GET") << ok << QByteArray("X A") << QByteArray("1") << u"header name"_qs;
+            << QByteArray("GET") << ok << QByteArray("X A") << QByteArray("1") << u"header name"_qs;
         QTest::newRow("an empty header name is refused")
-                << QByteArray("GET") << ok << QByteArray() << QByteArray("1") << u"header name"_qs;
+            << QByteArray("GET") << ok << QByteArray() << QByteArray("1") << u"header name"_qs;
         QTest::newRow("CR LF in the method is refused")
-                << QByteArray("GET / HTTP/1.1\r\nX:") << ok << QByteArray("X-A") << QByteArray("1") << u"method"_qs;
+            << QByteArray("GET / HTTP/1.1\r\nX:") << ok << QByteArray("X-A") << QByteArray("1")
+            << u"method"_qs;
         QTest::newRow("an empty method is refused")
-                << QByteArray() << ok << QByteArray("X-A") << QByteArray("1") << u"method"_qs;
+            << QByteArray() << ok << QByteArray("X-A") << QByteArray("1") << u"method"_qs;
         QTest::newRow("an ftp URL is refused")
-                << QByteArray("GET") << u"ftp://127.0.0.1/"_qs << QByteArray("X-A") << QByteArray("1") << u"http and https"_qs;
+            << QByteArray("GET") << u"ftp://127.0.0.1/"_qs << QByteArray("X-A") << QByteArray("1")
+            << u"http and https"_qs;
         QTest::newRow("a URL with a password is refused")
-                << QByteArray("GET") << u"userinfo"_qs << QByteArray("X-A") << QByteArray("1") << u"password"_qs;
+            << QByteArray("GET") << u"userinfo"_qs << QByteArray("X-A") << QByteArray("1") << u"password"_qs;
         QTest::newRow("Transfer-Encoding is refused")
-                << QByteArray("POST") << ok << QByteArray("Transfer-Encoding") << QByteArray("chunked") << u"Transfer-Encoding"_qs;
+            << QByteArray("POST") << ok << QByteArray("Transfer-Encoding") << QByteArray("chunked")
+            << u"Transfer-Encoding"_qs;
     }
 
     void unsafeRequestsNeverReachTheWire()
@@ -407,25 +420,29 @@ private Q_SLOTS:
         QTest::addColumn<HeaderList>("headers");
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("a GET with custom headers keeps their order and case")
-                << QByteArray("GET")
-                << HeaderList{{"Origin", "http://app.test"}, {"x-lower", "a"}, {"X-Upper", "B"}, {"Accept", "*/*"}}
-                << QByteArray();
+            << QByteArray("GET")
+            << HeaderList{{"Origin", "http://app.test"}, {"x-lower", "a"}, {"X-Upper", "B"},
+                   {"Accept", "*/*"}}
+            << QByteArray();
         QTest::newRow("a preflight OPTIONS has no body and no Content-Length")
-                << QByteArray("OPTIONS")
-                << HeaderList{{"Accept", "*/*"}, {"Access-Control-Request-Method", "PUT"},
-                              {"Access-Control-Request-Headers", "x-trace"}, {"Origin", "http://app.test"}}
-                << QByteArray();
-        QTest::newRow("a POST body gets one Content-Length") << QByteArray("POST")
-                << HeaderList{{"Content-Type", "text/plain"}} << QByteArray("payload");
-        QTest::newRow("an empty POST sends Content-Length 0 like Chromium") << QByteArray("POST") << HeaderList{}
-                                                                            << QByteArray();
-        QTest::newRow("a lowercase method stays lowercase") << QByteArray("patch") << HeaderList{} << QByteArray("p");
+            << QByteArray("OPTIONS")
+            << HeaderList{{"Accept", "*/*"}, {"Access-Control-Request-Method", "PUT"},
+                   {"Access-Control-Request-Headers", "x-trace"}, {"Origin", "http://app.test"}}
+            << QByteArray();
+        QTest::newRow("a POST body gets one Content-Length")
+            << QByteArray("POST") << HeaderList{{"Content-Type", "text/plain"}} << QByteArray("payload");
+        QTest::newRow("an empty POST sends Content-Length 0 like Chromium")
+            << QByteArray("POST") << HeaderList{} << QByteArray();
+        QTest::newRow("a lowercase method stays lowercase")
+            << QByteArray("patch") << HeaderList{} << QByteArray("p");
         QTest::newRow("a request's own User-Agent, Accept-Language and Accept-Encoding win")
-                << QByteArray("GET")
-                << HeaderList{{"User-Agent", "custom"}, {"Accept-Language", "de"}, {"Accept-Encoding", "identity"}}
-                << QByteArray();
+            << QByteArray("GET")
+            << HeaderList{{"User-Agent", "custom"}, {"Accept-Language", "de"},
+                   {"Accept-Encoding", "identity"}}
+            << QByteArray();
         QTest::newRow("a Host or Content-Length in the request is replaced")
-                << QByteArray("PUT") << HeaderList{{"Host", "evil.test"}, {"Content-Length", "999"}} << QByteArray("12345");
+            << QByteArray("PUT") << HeaderList{{"Host", "evil.test"}, {"Content-Length", "999"}}
+            << QByteArray("12345");
     }
 
     void theRecordedRequestIsWhatTheServerReceived()
@@ -457,12 +474,12 @@ private Q_SLOTS:
         }
         QCOMPARE(received.headers, outcome->sentRequest.headers);
         QCOMPARE(received.headers.fields().first().name, QByteArray("Host"));
-        QCOMPARE(received.headers.count("content-length"), (body.isEmpty() && method != "POST" && method != "PUT") ? 0 : 1);
+        QCOMPARE(received.headers.count("content-length"),
+            (body.isEmpty() && method != "POST" && method != "PUT") ? 0 : 1);
         if (!body.isEmpty())
             QCOMPARE(received.headers.combinedValue("content-length"), QByteArray::number(body.size()));
         QCOMPARE(received.headers.count("host"), 1);
-        QCOMPARE(received.headers.combinedValue("host"),
-                 "127.0.0.1:" + QByteArray::number(m_server->port()));
+        QCOMPARE(received.headers.combinedValue("host"), "127.0.0.1:" + QByteArray::number(m_server->port()));
         if (!headers.contains("user-agent"))
             QCOMPARE(received.headers.combinedValue("user-agent"), QByteArray("corscope/" CORSCOPE_VERSION));
         if (!headers.contains("accept-encoding"))
@@ -472,7 +489,8 @@ private Q_SLOTS:
     void aHeadResponseHasNoBodyDespiteContentLength()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nAccess-Control-Allow-Origin: *\r\n\r\n");
+            responder.write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nAccess-Control-Allow-Origin: *\r\n\r\n");
         });
         HttpRequest request = get(m_server->url());
         request.method = "HEAD";
@@ -532,7 +550,8 @@ private Q_SLOTS:
         QVERIFY(outcome && outcome->response);
         QCOMPARE(outcome->response->status, 404);
         QCOMPARE(v6.requests().size(), 1);
-        QCOMPARE(v6.requests().first().headers.combinedValue("host"), "v6.test:" + QByteArray::number(v6.port()));
+        QCOMPARE(
+            v6.requests().first().headers.combinedValue("host"), "v6.test:" + QByteArray::number(v6.port()));
     }
 
     void httpsToAPlainHttpPortIsATlsError()
@@ -589,7 +608,7 @@ private Q_SLOTS:
         const double firstOnNewConnection = totals.first();
         std::sort(totals.begin(), totals.end());
         qInfo("loopback hop: %.2f ms on a new connection; then min %.2f ms, median %.2f ms, max %.2f ms",
-              firstOnNewConnection, totals.first(), totals.at(totals.size() / 2), totals.last());
+            firstOnNewConnection, totals.first(), totals.at(totals.size() / 2), totals.last());
         QCOMPARE(m_server->acceptedConnectionCount(), 1);
     }
 
@@ -598,7 +617,8 @@ private Q_SLOTS:
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
         QPointer<PendingTransfer> transfer = m_transport->send(get(m_server->url()));
         QList<HopOutcome> outcomes;
-        connect(transfer, &PendingTransfer::finished, this, [&](const HopOutcome &outcome) { outcomes << outcome; });
+        connect(transfer, &PendingTransfer::finished, this,
+            [&](const HopOutcome &outcome) { outcomes << outcome; });
         QTRY_COMPARE(m_server->requests().size(), 1);
         transfer->abort();
         QCOMPARE(outcomes.size(), 1);

@@ -24,7 +24,8 @@ private:
     {
         auto client = std::make_unique<Client>();
         Client *raw = client.get();
-        connect(raw->socket.get(), &QTcpSocket::readyRead, this, [raw] { raw->received += raw->socket->readAll(); });
+        connect(raw->socket.get(), &QTcpSocket::readyRead, this,
+            [raw] { raw->received += raw->socket->readAll(); });
         connect(raw->socket.get(), &QTcpSocket::disconnected, this, [raw] { raw->disconnected = true; });
         raw->socket->connectToHost(server.address(), server.port());
         return client;
@@ -50,11 +51,13 @@ private Q_SLOTS:
         QCOMPARE(request.target, QByteArray("/a/b?c=1"));
         QCOMPARE(request.path(), QByteArray("/a/b"));
         QCOMPARE(request.version, QByteArray("HTTP/1.1"));
-        const HeaderList expected{{"Host", "x"}, {"x-Lower", "1"}, {"X-UPPER", "two"}, {"Content-Length", "3"}};
+        const HeaderList expected{
+            {"Host", "x"}, {"x-Lower", "1"}, {"X-UPPER", "two"}, {"Content-Length", "3"}};
         QCOMPARE(request.headers, expected);
         QCOMPARE(request.body, QByteArray("abc"));
         QVERIFY(request.head.endsWith("Content-Length: 3\r\n\r\n"));
-        QTRY_COMPARE(client->received, QByteArray("HTTP/1.1 200 OK\r\nX-Test: yes\r\nContent-Length: 5\r\n\r\nhello"));
+        QTRY_COMPARE(
+            client->received, QByteArray("HTTP/1.1 200 OK\r\nX-Test: yes\r\nContent-Length: 5\r\n\r\nhello"));
     }
 
     void keepsTheConnectionAliveForTheNextRequest()
@@ -75,7 +78,8 @@ private Q_SLOTS:
     {
         RawHttpServer server;
         QVERIFY(server.listen());
-        server.route("/r", [](const RawHttpRequest &, RawHttpResponder &responder) { responder.write("ROUTED"); });
+        server.route(
+            "/r", [](const RawHttpRequest &, RawHttpResponder &responder) { responder.write("ROUTED"); });
         auto client = connectTo(server);
         client->socket->write("GET /r?x=1 HTTP/1.1\r\n\r\n");
         QTRY_COMPARE(client->received, QByteArray("ROUTED"));
@@ -87,7 +91,10 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.write("A");
-            responder.after(150, [](RawHttpResponder &later) { later.write("B"); later.close(); });
+            responder.after(150, [](RawHttpResponder &later) {
+                later.write("B");
+                later.close();
+            });
         });
         auto client = connectTo(server);
         QElapsedTimer timer;
@@ -105,7 +112,10 @@ private Q_SLOTS:
         RawHttpServer server;
         QVERIFY(server.listen());
         server.setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.streamBody("xy", 5, 4, [](RawHttpResponder &done) { done.write("!"); done.close(); });
+            responder.streamBody("xy", 5, 4, [](RawHttpResponder &done) {
+                done.write("!");
+                done.close();
+            });
         });
         auto client = connectTo(server);
         client->socket->write("GET / HTTP/1.1\r\n\r\n");
