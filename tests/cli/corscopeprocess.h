@@ -46,14 +46,15 @@ inline QProcessEnvironment childEnvironment()
     return environment;
 }
 
-// Starts corscope with arguments and lets the event loop run until it ends (never waitForFinished:
+// Starts program with arguments and lets the event loop run until it ends (never waitForFinished:
 // that would block the in-process server the child talks to).
-inline CorscopeRun runCorscope(const QStringList &arguments, int timeoutMs = 15000)
+inline CorscopeRun runProgram(const QString &program, const QStringList &arguments,
+                              const QProcessEnvironment &environment, int timeoutMs = 15000)
 {
     CorscopeRun run;
     QProcess process;
-    process.setProcessEnvironment(childEnvironment());
-    process.start(QStringLiteral(CORSCOPE_BIN), arguments);
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
     const bool ended = QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, timeoutMs);
     if (!ended) {
         process.kill();
@@ -61,7 +62,7 @@ inline CorscopeRun runCorscope(const QStringList &arguments, int timeoutMs = 150
         if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 5000))
             run.problem += QStringLiteral(" (and did not end after the kill)");
     } else if (process.error() == QProcess::FailedToStart) {
-        run.problem = u"failed to start " + QStringLiteral(CORSCOPE_BIN) + u": " + process.errorString();
+        run.problem = u"failed to start " + program + u": " + process.errorString();
     } else {
         run.finished = true;
     }
@@ -70,6 +71,11 @@ inline CorscopeRun runCorscope(const QStringList &arguments, int timeoutMs = 150
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+inline CorscopeRun runCorscope(const QStringList &arguments, int timeoutMs = 15000)
+{
+    return runProgram(QStringLiteral(CORSCOPE_BIN), arguments, childEnvironment(), timeoutMs);
 }
 
 // A loopback port that nothing listens on (bound, then released).

@@ -62,7 +62,10 @@ private Q_SLOTS:
     void credentialsMode_data();
     void credentialsMode();
     void dataFileIsSentAsTheBody();
+    void headerValuesAreNormalizedLikeFetch();
     void textOutputOfABlockedRequest();
+    void colorsOnlyOnATerminal_data();
+    void colorsOnlyOnATerminal();
     void textOutputOfAnAllowedRequest();
     void helpExitsZero_data();
     void helpExitsZero();
@@ -123,6 +126,12 @@ void tst_CheckCommand::initTestCase()
                                            {"Access-Control-Allow-Credentials", "true"}}));
     m_server.route("/preflight-forbidden", corsRoute(allowAll, actualAllowed, 403));
     m_server.route("/reset", [](const RawHttpRequest &, RawHttpResponder &responder) { responder.reset(); });
+    m_server.route("/close", [](const RawHttpRequest &, RawHttpResponder &responder) { responder.close(); });
+    m_server.route("/not-http", [](const RawHttpRequest &, RawHttpResponder &responder) {
+        responder.write("HELLO THERE\r\n\r\n");
+        responder.close();
+    });
+    m_server.route("/silent", [](const RawHttpRequest &, RawHttpResponder &) {});
 }
 
 void tst_CheckCommand::init()
@@ -168,6 +177,15 @@ void tst_CheckCommand::exitCodeAndVerdict_data()
     QTest::newRow("a server that resets the connection is a network error")
         << Target::Server << u"/reset"_s << QStringList() << 3 << u"network-error"_s << QString()
         << u"network-error"_s << QString();
+    QTest::newRow("a server that closes the connection without answering is a network error")
+        << Target::Server << u"/close"_s << QStringList() << 3 << u"network-error"_s << QString()
+        << u"network-error"_s << QString();
+    QTest::newRow("a server that answers something that is not HTTP is a network error")
+        << Target::Server << u"/not-http"_s << QStringList() << 3 << u"network-error"_s << QString()
+        << u"network-error"_s << QString();
+    QTest::newRow("a server that never answers is a network error after --timeout")
+        << Target::Server << u"/silent"_s << QStringList{u"--timeout"_s, u"1"_s} << 3 << u"network-error"_s
+        << QString() << u"network-error"_s << QString();
 }
 
 void tst_CheckCommand::exitCodeAndVerdict()
@@ -534,6 +552,25 @@ void tst_CheckCommand::dataFileIsSentAsTheBody()
     QCOMPARE(requestsWithMethod("OPTIONS").size(), 0);
 }
 
+// fetch() normalizes header values (Headers.append strips leading and trailing HTTP whitespace), so
+// the browser sends "X-Custom: 1" for "  1 \t".
+void tst_CheckCommand::headerValuesAreNormalizedLikeFetch()
+{
+    const CorscopeRun run = runCorscope(checkArguments(
+        QStringLiteral("/open"), {QStringLiteral("-X"), QStringLiteral("PUT"), QStringLiteral("-H"),
+                                  QStringLiteral("X-Custom: \t 1 \t"), QStringLiteral("--format"), QStringLiteral("json")}));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QString error;
+    const QJsonObject json = parseObject(run.out, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error + u'\n' + run.describe()));
+
+    const QList<RawHttpRequest> puts = requestsWithMethod("PUT");
+    QCOMPARE(puts.size(), 1);
+    QVERIFY2(puts.at(0).head.contains("\r\nX-Custom: 1\r\n"), puts.at(0).head.constData());
+    QCOMPARE(pairValues(json.value(u"request")[u"headers"].toArray(), u"X-Custom"_s), QStringList{u"1"_s});
+}
+
 void tst_CheckCommand::textOutputOfABlockedRequest()
 {
     const CorscopeRun json =
@@ -573,6 +610,46 @@ void tst_CheckCommand::textOutputOfAnAllowedRequest()
     QVERIFY2(!text.contains(u"Fix:"), qPrintable(text));
     QVERIFY2(text.contains(u"X-Request-Id", Qt::CaseInsensitive), qPrintable(text));
     QVERIFY2(!run.out.contains('\x1b'), "ANSI escapes although stdout is a pipe");
+}
+
+void tst_CheckCommand::colorsOnlyOnATerminal_data()
+{
+    QTest::addColumn<bool>("terminal");
+    QTest::addColumn<bool>("noColor");
+    QTest::addColumn<bool>("colored");
+
+    QTest::newRow("a pipe gets no ANSI escapes") << false << false << false;
+    QTest::newRow("a terminal gets colours") << true << false << true;
+    QTest::newRow("a terminal with NO_COLOR set gets no colours") << true << true << false;
+}
+
+void tst_CheckCommand::colorsOnlyOnATerminal()
+{
+    QFETCH(bool, terminal);
+    QFETCH(bool, noColor);
+    QFETCH(bool, colored);
+
+    const QStringList arguments = checkArguments(QStringLiteral("/no-acao"), {});
+    QProcessEnvironment environment = childEnvironment();
+    if (noColor)
+        environment.insert(u"NO_COLOR"_s, u"1"_s);
+    CorscopeRun run;
+    if (terminal) {
+        // util-linux script(1) gives the child a pseudo-terminal as stdout.
+        const QString script = QStandardPaths::findExecutable(u"script"_s);
+        if (script.isEmpty())
+            QSKIP("script(1) from util-linux is not installed");
+        QString command = QStringLiteral(CORSCOPE_BIN);
+        for (const QString &argument : arguments)
+            command += u" '" + argument + u'\'';
+        run = runProgram(script, {u"-qec"_s, command, u"/dev/null"_s}, environment);
+    } else {
+        run = runProgram(QStringLiteral(CORSCOPE_BIN), arguments, environment);
+    }
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("BLOCKED"), qPrintable(run.describe()));
+    QCOMPARE(run.out.contains("\x1b["), colored);
 }
 
 void tst_CheckCommand::helpExitsZero_data()

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void defaultsApplyToEveryRequest();
     void preflightCacheIsShared_data();
     void preflightCacheIsShared();
+    void fractionalDelayIsNotDropped();
+    void explicitEmptyBodyOverridesTheDefault();
     void exitCodeFollowsExpectations_data();
     void exitCodeFollowsExpectations();
     void badCollectionIsRefused_data();
@@ -104,6 +106,8 @@ private:
             QCOMPARE(run.exitStatus, QProcess::NormalExit);
             QVERIFY2(run.exitCode == expectedExit, qPrintable(run.describe()));
         }();
+        if (QTest::currentTestFailed())
+            return {};
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
         [&] {
@@ -261,6 +265,50 @@ void tst_RunCommand::preflightCacheIsShared()
     // A preflight answered from the cache was not sent.
     QCOMPARE(results.at(1)[u"preflight"].isObject(), !secondFromCache);
     QCOMPARE(results.at(1)[u"hops"].toArray().size(), secondFromCache ? 1 : 2);
+}
+
+// "delayMs": 1500.5 passes validation as a number of milliseconds, so it must either be honoured or
+// refused; silently waiting 0 ms would make the cache-expiry demonstration lie.
+void tst_RunCommand::fractionalDelayIsNotDropped()
+{
+    const QJsonObject put{{u"method"_s, u"PUT"_s}, {u"headers"_s, QJsonArray{pair(u"X-Custom"_s, u"1"_s)}}};
+    QJsonObject later = put;
+    later.insert(u"delayMs"_s, 1500.5);
+    const QString file = write(collection({request(u"first"_s, u"/short-max-age"_s, put),
+                                           request(u"second"_s, u"/short-max-age"_s, later)}));
+    QVERIFY(!file.isEmpty());
+    const CorscopeRun run = runCorscope(runArguments(file));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    if (run.exitCode == 2) {
+        QVERIFY2(QString::fromUtf8(run.err).contains(u"delayMs"), qPrintable(run.describe()));
+        QVERIFY(m_server.requests().isEmpty());
+        return;
+    }
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    // Honoured: 1.5 s is past Max-Age 1, so the second request needs a new preflight.
+    QCOMPARE(countReceived("OPTIONS"), 2);
+}
+
+// A request's own "body": "" replaces the body from "defaults", like every other field does.
+void tst_RunCommand::explicitEmptyBodyOverridesTheDefault()
+{
+    const QJsonObject defaults{{u"origin"_s, pageOrigin}, {u"method"_s, u"POST"_s}, {u"body"_s, u"default body"_s}};
+    const QJsonObject first{{u"name"_s, u"post with the default body"_s}, {u"url"_s, url(u"/a"_s)}};
+    const QJsonObject second{{u"name"_s, u"get without a body"_s}, {u"url"_s, url(u"/b"_s)}, {u"method"_s, u"GET"_s},
+                             {u"body"_s, u""_s}};
+    const QString file = write(collection({first, second}, defaults));
+    QVERIFY(!file.isEmpty());
+
+    const QJsonArray results = runToArray(file, 0);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(results.size(), 2);
+    const QList<RawHttpRequest> received = m_server.requests();
+    QCOMPARE(received.size(), 2);
+    QCOMPARE(received.at(0).method, QByteArrayLiteral("POST"));
+    QCOMPARE(received.at(0).body, QByteArrayLiteral("default body"));
+    QCOMPARE(received.at(1).method, QByteArrayLiteral("GET"));
+    QVERIFY(received.at(1).body.isEmpty());
 }
 
 void tst_RunCommand::exitCodeFollowsExpectations_data()
