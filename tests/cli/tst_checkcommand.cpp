@@ -56,6 +56,8 @@ private Q_SLOTS:
     void exitCodeAndVerdict();
     void badInputIsRefusedBeforeSending_data();
     void badInputIsRefusedBeforeSending();
+    void urlsThatFetchAcceptsAreSent_data();
+    void urlsThatFetchAcceptsAreSent();
     void jsonOfAPreflightedRequest();
     void jsonOfASimpleRequest();
     void jsonOfABlockedRequest();
@@ -117,6 +119,7 @@ void tst_CheckCommand::initTestCase()
                                    {"X-Hidden", "secret"},
                                    {"Content-Type", "text/plain"}};
     m_server.route("/open", corsRoute(allowAll, actualAllowed));
+    m_server.setHandler(corsRoute(allowAll, actualAllowed)); // any other path: allowed as well
     m_server.route("/no-acao", corsRoute({}, {{"Content-Type", "text/plain"}}));
     m_server.route("/no-allow-headers",
                    corsRoute({{"Access-Control-Allow-Origin", pageOriginBytes}, {"Access-Control-Allow-Methods", "PUT"}},
@@ -262,6 +265,9 @@ void tst_CheckCommand::badInputIsRefusedBeforeSending_data()
     QTest::newRow("a URL with a space in the host is malformed")
         << QStringList{check, QStringLiteral("http://exa mple.com/"), origin, pageOrigin, resolve, resolveArgument}
         << u"exa mple.com"_s;
+    QTest::newRow("a malformed URL is quoted as typed in the message")
+        << QStringList{check, QStringLiteral("http://exa mple.com/"), origin, pageOrigin, resolve, resolveArgument}
+        << u"'http://exa mple.com/' is not a valid absolute URL"_s;
     QTest::newRow("a word is not a URL")
         << QStringList{check, QStringLiteral("notaurl"), origin, pageOrigin, resolve, resolveArgument}
         << u"'notaurl' is not a valid absolute URL"_s;
@@ -344,6 +350,37 @@ void tst_CheckCommand::badInputIsRefusedBeforeSending()
     QTest::qWait(20);
     QVERIFY2(m_server.requests().isEmpty(), m_server.requests().value(0).head.constData());
     QCOMPARE(m_server.acceptedConnectionCount(), connectionsBefore);
+}
+
+// fetch() parses with the WHATWG URL parser, which percent-encodes what it cannot send as is instead of
+// refusing the URL; the request-target is what Chromium 156 puts on the wire.
+void tst_CheckCommand::urlsThatFetchAcceptsAreSent_data()
+{
+    QTest::addColumn<QString>("pathAndQuery");
+    QTest::addColumn<QByteArray>("target");
+
+    QTest::newRow("a fragment is not sent") << u"/open#top"_s << QByteArray("/open");
+    QTest::newRow("dot segments are removed") << u"/a/../open"_s << QByteArray("/open");
+    QTest::newRow("a non-ASCII query is sent as UTF-8 percent-encoded") << u"/open?q=\u00e9"_s
+                                                                        << QByteArray("/open?q=%C3%A9");
+    QTest::newRow("a space in the query is percent-encoded") << u"/open?q=a b"_s << QByteArray("/open?q=a%20b");
+    QTest::newRow("a space in the path is percent-encoded") << u"/op en"_s << QByteArray("/op%20en");
+    QTest::newRow("a double quote in the query is percent-encoded") << u"/open?q=\"x\""_s
+                                                                    << QByteArray("/open?q=%22x%22");
+    QTest::newRow("angle brackets in the query are percent-encoded") << u"/open?q=<b>"_s
+                                                                     << QByteArray("/open?q=%3Cb%3E");
+}
+
+void tst_CheckCommand::urlsThatFetchAcceptsAreSent()
+{
+    QFETCH(QString, pathAndQuery);
+    QFETCH(QByteArray, target);
+    const CorscopeRun run = runCorscope(checkArguments(pathAndQuery, {}));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QList<RawHttpRequest> received = m_server.requests();
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(received.at(0).target, target);
 }
 
 void tst_CheckCommand::jsonOfAPreflightedRequest()
