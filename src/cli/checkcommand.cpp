@@ -6,6 +6,7 @@
 #include "store/requestinput.h"
 #include "cli/textsummary.h"
 #include "core/exchangejson.h"
+#include "core/fixsnippet.h"
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
 #include "net/qnamtransport.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace corscope {
 
@@ -56,6 +58,13 @@ int CheckCommand::start(const QStringList &arguments)
                       QStringLiteral("name")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or json."),
                       QStringLiteral("format")});
+    parser.addOption({QStringLiteral("stack"),
+                      QStringLiteral("Also print the server fix for this stack: express, fastapi, django, flask, "
+                                     "nextjs, nginx, apache or go."),
+                      QStringLiteral("stack")});
+    parser.addOption({QStringLiteral("drop-forbidden"),
+                      QStringLiteral("Send the request without forbidden headers (Cookie, Host, Sec-*, ...), silently "
+                                     "as the browser does, instead of refusing it.")});
     NetworkOptions::addTo(parser);
 
     QStringList errors;
@@ -104,8 +113,17 @@ int CheckCommand::start(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("method")) && input.method.isEmpty())
         errors.append(QStringLiteral("The method is empty."));
 
+    std::optional<ServerStack> stack;
+    if (parser.isSet(QStringLiteral("stack"))) {
+        stack = serverStackFromName(parser.value(QStringLiteral("stack")));
+        if (!stack)
+            errors.append(u"Unknown --stack '" + parser.value(QStringLiteral("stack"))
+                          + u"': use express, fastapi, django, flask, nextjs, nginx, apache or go.");
+    }
     const NetworkOptions network = NetworkOptions::fromParser(parser, &errors);
-    const auto built = buildRequest(input, &errors);
+    const auto built = buildRequest(input, &errors,
+                                    parser.isSet(QStringLiteral("drop-forbidden")) ? ForbiddenHeaders::Drop
+                                                                                   : ForbiddenHeaders::Refuse);
     if (!errors.isEmpty() || !built) {
         errors.removeDuplicates();
         QString text;
@@ -119,13 +137,24 @@ int CheckCommand::start(const QStringList &arguments)
     network.applyTo(*transport);
     auto *runner = new ExchangeRunner(built->request, built->profile, m_cache.get(), transport, this);
     connect(runner, &ExchangeRunner::finished, this,
-            [this, request = built->request, profile = built->profile, format](const ExchangeResult &result) {
+            [this, request = built->request, profile = built->profile, format, stack](const ExchangeResult &result) {
+                QString snippet;
+                if (stack && result.verdict != Verdict::NetworkError)
+                    snippet = fixSnippet(*stack, corsRequirements(request, profile), result.failure);
                 if (format == u"json") {
-                    printOut(QString::fromUtf8(
-                        QJsonDocument(exchangeToJson(request, profile, result)).toJson(QJsonDocument::Indented)));
+                    QJsonObject object = exchangeToJson(request, profile, result);
+                    if (stack) {
+                        object.insert(QStringLiteral("serverFix"),
+                                      QJsonObject{{QStringLiteral("stack"), serverStackName(*stack)},
+                                                  {QStringLiteral("snippet"), snippet}});
+                    }
+                    printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
                 } else {
-                    printOut(textSummary(request, profile, result,
-                                         stdoutWantsColor() ? TextStyle::Colored : TextStyle::Plain));
+                    QString text = textSummary(request, profile, result,
+                                               stdoutWantsColor() ? TextStyle::Colored : TextStyle::Plain);
+                    if (!snippet.isEmpty())
+                        text += u"\nServer fix, " + serverStackDisplayName(*stack) + u":\n\n" + snippet;
+                    printOut(text);
                 }
                 Q_EMIT finished(exitCodeFor(result.verdict));
             });

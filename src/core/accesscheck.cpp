@@ -43,11 +43,11 @@ CheckFailure failure(CheckId check, const QByteArray &header, const QByteArray &
 
 } // namespace
 
-std::optional<QByteArray> normalizedHeaderValue(const HeaderList &headers, const QByteArray &name)
+std::optional<QByteArray> normalizedHeaderValue(const HeaderList &headers, QByteArrayView name)
 {
     std::optional<QByteArray> combined;
     for (const HeaderField &field : headers) {
-        if (field.name.compare(name, Qt::CaseInsensitive) != 0)
+        if (!HeaderList::namesEqual(field.name, name))
             continue;
         const QByteArray value = trimWhitespace(field.value);
         combined = combined ? *combined + ", " + value : value;

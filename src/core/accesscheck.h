@@ -21,7 +21,7 @@ struct CheckFailure
 };
 
 // The value of a response header as Chromium reads it: each line trimmed, lines joined with ", ".
-std::optional<QByteArray> normalizedHeaderValue(const HeaderList &headers, const QByteArray &name);
+std::optional<QByteArray> normalizedHeaderValue(const HeaderList &headers, QByteArrayView name);
 
 // The CORS check (Access-Control-Allow-Origin / -Credentials) with the profile's classification.
 // `serializedOrigin` is the request's origin as sent ("null" once tainted).

@@ -24,6 +24,7 @@ BrowserProfile BrowserProfile::firefox()
     profile.cacheOnlyPlainDigitMaxAge = true;
     profile.cacheServesOnlySameCredentials = true;
     profile.cachedWildcardMethodCoversAll = false;
+    profile.redirectWithCredentialsIsNetworkError = true;
     return profile;
 }
 

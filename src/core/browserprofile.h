@@ -26,6 +26,7 @@ struct BrowserProfile
     bool cacheOnlyPlainDigitMaxAge = false;       // Firefox
     bool cacheServesOnlySameCredentials = false;  // Firefox
     bool cachedWildcardMethodCoversAll = true;    // Firefox: false
+    bool redirectWithCredentialsIsNetworkError = false; // Firefox: no CORS reason of its own
 
     static BrowserProfile chromium();
     static BrowserProfile firefox();

@@ -8,23 +8,12 @@
 #include "core/preflightdecision.h"
 #include "core/preflightevaluation.h"
 #include "core/responsewarnings.h"
+#include "core/scriptheaders.h"
 
 namespace corscope {
 
 namespace {
 constexpr int redirectLimit = 20;
-
-// fetch() combines repeated names into one field, keeping the first spelling and position.
-HeaderList combineDuplicates(const HeaderList &headers)
-{
-    HeaderList combined;
-    for (const HeaderField &field : headers) {
-        if (combined.contains(field.name))
-            continue;
-        combined.append(field.name, *headers.combinedValue(field.name));
-    }
-    return combined;
-}
 
 QByteArray fetchSite(const Origin &initiator, const Origin &target)
 {
@@ -83,15 +72,16 @@ FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile
     d->profile = profile;
     d->cache = cache;
     d->method = normalizeMethod(request.method);
+    d->headers = scriptHeadersAsSent(request, profile);
     for (const HeaderField &field : request.headers) {
-        if (!isForbiddenRequestHeader(field.name, field.value, profile))
-            d->headers.append(field.name, field.value);
+        if (isForbiddenRequestHeader(field.name, field.value, profile)) {
+            d->result.warnings.append({QStringLiteral("forbidden-header-dropped"),
+                                       QString::fromLatin1(field.name) + u" is a forbidden request header: "
+                                           + profile.displayName + u" dropped it from the request without a word.",
+                                       field.name});
+        }
     }
-    d->headers = combineDuplicates(d->headers);
     d->body = request.body;
-    // fetch() labels a string body that has no Content-Type.
-    if (!d->body.isEmpty() && !d->headers.contains("content-type"))
-        d->headers.append(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain;charset=UTF-8"));
     d->initialUrl = request.url.adjusted(QUrl::RemoveUserInfo);
     d->currentUrl = d->initialUrl;
     d->plan();
@@ -294,6 +284,12 @@ void FetchSimulator::Private::followRedirect(const HttpResponse &response)
     const Origin targetOrigin = Origin::fromUrl(target);
     const Origin currentOrigin = Origin::fromUrl(currentUrl);
     if (!target.userInfo().isEmpty() && (corsTainting || !request.origin.isSameOrigin(targetOrigin))) {
+        if (profile.redirectWithCredentialsIsNetworkError) {
+            finishNetworkError(QStringLiteral("NS_ERROR_DOM_BAD_URI"),
+                               QStringLiteral("The server redirected to a URL with a user name and password."),
+                               Stage::Redirect);
+            return;
+        }
         finishBlocked({CheckId::RedirectContainsCredentials, QByteArrayLiteral("Location"), location, true},
                       Stage::Redirect, response);
         return;

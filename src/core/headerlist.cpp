@@ -3,9 +3,9 @@
 namespace corscope {
 
 namespace {
-bool sameName(const QByteArray &a, const QByteArray &b)
+bool sameName(QByteArrayView a, QByteArrayView b)
 {
-    return a.compare(b, Qt::CaseInsensitive) == 0;
+    return HeaderList::namesEqual(a, b);
 }
 } // namespace
 
@@ -25,24 +25,24 @@ void HeaderList::set(const QByteArray &name, const QByteArray &value)
     append(name, value);
 }
 
-void HeaderList::remove(const QByteArray &name)
+void HeaderList::remove(QByteArrayView name)
 {
     m_fields.removeIf([&](const HeaderField &field) { return sameName(field.name, name); });
 }
 
-bool HeaderList::contains(const QByteArray &name) const
+bool HeaderList::contains(QByteArrayView name) const
 {
     return std::any_of(m_fields.cbegin(), m_fields.cend(),
                        [&](const HeaderField &field) { return sameName(field.name, name); });
 }
 
-int HeaderList::count(const QByteArray &name) const
+int HeaderList::count(QByteArrayView name) const
 {
     return int(std::count_if(m_fields.cbegin(), m_fields.cend(),
                              [&](const HeaderField &field) { return sameName(field.name, name); }));
 }
 
-std::optional<QByteArray> HeaderList::combinedValue(const QByteArray &name) const
+std::optional<QByteArray> HeaderList::combinedValue(QByteArrayView name) const
 {
     std::optional<QByteArray> combined;
     for (const HeaderField &field : m_fields) {
@@ -56,7 +56,7 @@ std::optional<QByteArray> HeaderList::combinedValue(const QByteArray &name) cons
     return combined;
 }
 
-QList<QByteArray> HeaderList::values(const QByteArray &name) const
+QList<QByteArray> HeaderList::values(QByteArrayView name) const
 {
     QList<QByteArray> result;
     for (const HeaderField &field : m_fields) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 #include <initializer_list>
@@ -26,13 +27,19 @@ public:
     void append(const QByteArray &name, const QByteArray &value);
     // Removes every field with this name, then appends one.
     void set(const QByteArray &name, const QByteArray &value);
-    void remove(const QByteArray &name);
+    void remove(QByteArrayView name);
 
-    bool contains(const QByteArray &name) const;
-    int count(const QByteArray &name) const;
+    bool contains(QByteArrayView name) const;
+    int count(QByteArrayView name) const;
     // Fetch "get": the values of every field with this name joined with ", ", or nullopt when absent.
-    std::optional<QByteArray> combinedValue(const QByteArray &name) const;
-    QList<QByteArray> values(const QByteArray &name) const;
+    std::optional<QByteArray> combinedValue(QByteArrayView name) const;
+    QList<QByteArray> values(QByteArrayView name) const;
+
+    // Header names compare ASCII case-insensitively.
+    static bool namesEqual(QByteArrayView a, QByteArrayView b)
+    {
+        return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+    }
 
     const QList<HeaderField> &fields() const { return m_fields; }
     qsizetype size() const { return m_fields.size(); }

@@ -63,9 +63,10 @@ QList<InputError> validateFetchRequest(const FetchRequest &request, const Browse
                                               + u" contains a line break or NUL byte ('" + printable(field.value)
                                               + u"'); fetch() throws and it would inject header lines on the wire.");
         } else if (isForbiddenRequestHeader(field.name, field.value, profile)) {
-            add(QStringLiteral("header"), name + u" is a forbidden request header: a page cannot set it, and "
-                                              + profile.displayName
-                                              + u" silently drops it from the request. Remove it.");
+            errors.append({QStringLiteral("header"),
+                           name + u" is a forbidden request header: a page cannot set it, and " + profile.displayName
+                               + u" silently drops it from the request. Remove it.",
+                           true});
         }
     }
 

@@ -14,6 +14,9 @@ struct InputError
 {
     QString field;   // "url", "origin", "method", "header", "body"
     QString message; // a complete sentence for people
+    // True for a forbidden header: fetch() does not throw, the browser drops it silently. Callers
+    // that model the browser exactly may send the request without it (the engine drops it too).
+    bool droppedByBrowser = false;
 };
 
 // Everything wrong with the request; empty means it can be sent. Nothing here touches the network.

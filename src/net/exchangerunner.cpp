@@ -6,12 +6,11 @@
 namespace corscope {
 
 ExchangeRunner::ExchangeRunner(const FetchRequest &request, const BrowserProfile &profile,
-                               PreflightCache *cache, Transport *transport, QObject *parent)
+    PreflightCache *cache, Transport *transport, QObject *parent)
     : QObject(parent)
     , m_simulator(std::make_unique<FetchSimulator>(request, profile, cache))
     , m_transport(transport)
-{
-}
+{ }
 
 ExchangeRunner::~ExchangeRunner()
 {

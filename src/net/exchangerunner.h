@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-
 #include <memory>
 
 namespace corscope {
@@ -33,7 +32,7 @@ class ExchangeRunner final : public QObject
 
 public:
     ExchangeRunner(const FetchRequest &request, const BrowserProfile &profile, PreflightCache *cache,
-                   Transport *transport, QObject *parent = nullptr);
+        Transport *transport, QObject *parent = nullptr);
     ~ExchangeRunner() override;
 
     void start();

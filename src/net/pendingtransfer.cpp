@@ -4,8 +4,7 @@ namespace corscope {
 
 PendingTransfer::PendingTransfer(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 PendingTransfer::~PendingTransfer() = default;
 

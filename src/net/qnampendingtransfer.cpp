@@ -20,8 +20,8 @@ bool hasCertificateError(const QList<QSslError> &errors, std::initializer_list<Q
 
 } // namespace
 
-QnamPendingTransfer::QnamPendingTransfer(const HopOutcome &initial, const QnamTransferSettings &settings,
-                                         QObject *parent)
+QnamPendingTransfer::QnamPendingTransfer(
+    const HopOutcome &initial, const QnamTransferSettings &settings, QObject *parent)
     : PendingTransfer(parent)
     , m_outcome(initial)
     , m_settings(settings)
@@ -75,7 +75,8 @@ void QnamPendingTransfer::failLater(const QString &networkError, const QString &
     m_outcome.networkErrorDetail = detail;
     m_outcome.timings.startMs = 0;
     m_outcome.timings.totalMs = 0;
-    QMetaObject::invokeMethod(this, [this] { finish(m_outcome); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { finish(m_outcome); }, Qt::QueuedConnection);
 }
 
 void QnamPendingTransfer::abort()
@@ -194,24 +195,26 @@ void QnamPendingTransfer::onFinished()
         m_outcome.response.reset();
         m_outcome.networkError = QStringLiteral("net::ERR_RESPONSE_HEADERS_TOO_BIG");
         m_outcome.networkErrorDetail = QStringLiteral(
-                "The response has more than 100 header fields (or a field over about 100 KiB), which Qt's "
-                "HTTP parser refuses. Chromium accepts up to 256 KiB of headers, so this is a limit of "
-                "corscope's transport, not what the browser would do.");
+            "The response has more than 100 header fields (or a field over about 100 KiB), which Qt's "
+            "HTTP parser refuses. Chromium accepts up to 256 KiB of headers, so this is a limit of "
+            "corscope's transport, not what the browser would do.");
         break;
     case Stop::BodyCap:
         m_outcome.response->bodyTruncated = true;
-        m_outcome.networkErrorDetail = QStringLiteral("The body was cut at %1 (the body cap); the rest was not read.")
-                .arg(mebibytes(m_settings.bodyCap));
+        m_outcome.networkErrorDetail
+            = QStringLiteral("The body was cut at %1 (the body cap); the rest was not read.")
+                  .arg(mebibytes(m_settings.bodyCap));
         break;
     case Stop::IdleTimeout:
     case Stop::TotalTimeout: {
         const QString what = m_stop == Stop::IdleTimeout
-                ? QStringLiteral("no data arrived for %1 ms").arg(m_settings.idleTimeoutMs)
-                : QStringLiteral("the request took longer than %1 ms in all").arg(m_settings.totalTimeoutMs);
+            ? QStringLiteral("no data arrived for %1 ms").arg(m_settings.idleTimeoutMs)
+            : QStringLiteral("the request took longer than %1 ms in all").arg(m_settings.totalTimeoutMs);
         if (m_haveHeaders) {
             m_outcome.response->bodyTruncated = true;
             m_outcome.networkErrorDetail = QStringLiteral("The body is incomplete: %1 after %2 body bytes.")
-                    .arg(what).arg(m_outcome.response->body.size());
+                                               .arg(what)
+                                               .arg(m_outcome.response->body.size());
         } else {
             m_outcome.networkError = QStringLiteral("net::ERR_TIMED_OUT");
             m_outcome.networkErrorDetail = QStringLiteral("The server did not answer: %1.").arg(what);
@@ -223,14 +226,23 @@ void QnamPendingTransfer::onFinished()
             // A status error (404, 500, ...) is a response; a transport error now only cut the body.
             const QNetworkReply::NetworkError error = reply->error();
             const bool statusOnly = error == QNetworkReply::NoError
-                    || (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError)
-                    || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError)
-                    || error == QNetworkReply::ProtocolInvalidOperationError;
+                || (error >= QNetworkReply::ContentAccessDenied
+                    && error <= QNetworkReply::UnknownContentError)
+                || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError)
+                || error == QNetworkReply::ProtocolInvalidOperationError;
             if (!statusOnly) {
                 m_outcome.response->bodyTruncated = true;
                 m_outcome.networkErrorDetail = QStringLiteral("The body is incomplete after %1 bytes: %2.")
-                        .arg(m_outcome.response->body.size())
-                        .arg(reply->errorString());
+                                                   .arg(m_outcome.response->body.size())
+                                                   .arg(reply->errorString());
+            } else if (const qint64 declared = declaredBodyLength();
+                       declared > m_outcome.response->body.size()) {
+                // Qt 6.4 sometimes reports NoError when the server closes before Content-Length.
+                m_outcome.response->bodyTruncated = true;
+                m_outcome.networkErrorDetail = QStringLiteral("The body is incomplete: %1 of the %2 bytes "
+                                                              "Content-Length announced arrived.")
+                                                   .arg(m_outcome.response->body.size())
+                                                   .arg(declared);
             }
         } else {
             m_outcome.response.reset();
@@ -242,6 +254,22 @@ void QnamPendingTransfer::onFinished()
     reply->disconnect(this);
     reply->deleteLater();
     finish(m_outcome);
+}
+
+qint64 QnamPendingTransfer::declaredBodyLength() const
+{
+    // Auto-decompressed replies lose Content-Length in Qt, so a present one describes the body we read.
+    const HttpResponse &response = *m_outcome.response;
+    const int status = response.status;
+    if (m_outcome.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0 || status == 204
+        || status == 304 || (status >= 100 && status < 200))
+        return -1;
+    const std::optional<QByteArray> length = response.headers.combinedValue("content-length");
+    if (!length)
+        return -1;
+    bool ok = false;
+    const qint64 value = length->trimmed().toLongLong(&ok);
+    return ok ? value : -1;
 }
 
 void QnamPendingTransfer::mapError(QNetworkReply::NetworkError error)
@@ -259,7 +287,8 @@ void QnamPendingTransfer::mapError(QNetworkReply::NetworkError error)
         code = QStringLiteral("net::ERR_EMPTY_RESPONSE");
         detail = QStringLiteral("%1 closed the connection without a valid HTTP response: it sent nothing, "
                                 "reset the connection, or sent bytes that are not an HTTP/1.x status line "
-                                "(Qt reports these the same way).").arg(where);
+                                "(Qt reports these the same way).")
+                     .arg(where);
         break;
     case QNetworkReply::HostNotFoundError:
         code = QStringLiteral("net::ERR_NAME_NOT_RESOLVED");
@@ -272,7 +301,8 @@ void QnamPendingTransfer::mapError(QNetworkReply::NetworkError error)
     case QNetworkReply::SslHandshakeFailedError: {
         if (hasCertificateError(m_sslErrors, {QSslError::HostNameMismatch}))
             code = QStringLiteral("net::ERR_CERT_COMMON_NAME_INVALID");
-        else if (hasCertificateError(m_sslErrors, {QSslError::CertificateExpired, QSslError::CertificateNotYetValid}))
+        else if (hasCertificateError(
+                     m_sslErrors, {QSslError::CertificateExpired, QSslError::CertificateNotYetValid}))
             code = QStringLiteral("net::ERR_CERT_DATE_INVALID");
         else if (hasCertificateError(m_sslErrors, {QSslError::CertificateRevoked}))
             code = QStringLiteral("net::ERR_CERT_REVOKED");
@@ -284,8 +314,8 @@ void QnamPendingTransfer::mapError(QNetworkReply::NetworkError error)
         for (const QSslError &sslError : std::as_const(m_sslErrors))
             reasons << sslError.errorString();
         detail = reasons.isEmpty()
-                ? QStringLiteral("The TLS handshake with %1 failed: %2.").arg(where, m_reply->errorString())
-                : QStringLiteral("The certificate of %1 is not trusted: %2.").arg(where, reasons.join(u"; "));
+            ? QStringLiteral("The TLS handshake with %1 failed: %2.").arg(where, m_reply->errorString())
+            : QStringLiteral("The certificate of %1 is not trusted: %2.").arg(where, reasons.join(u"; "));
         break;
     }
     case QNetworkReply::ProxyConnectionRefusedError:
@@ -313,7 +343,8 @@ void QnamPendingTransfer::mapError(QNetworkReply::NetworkError error)
         break;
     }
     if (detail.isEmpty())
-        detail = QStringLiteral("The request to %1 failed: %2.").arg(where, m_reply ? m_reply->errorString() : QString());
+        detail = QStringLiteral("The request to %1 failed: %2.")
+                     .arg(where, m_reply ? m_reply->errorString() : QString());
     // Should a Qt version ever say so, tell a reset apart (6.4 says "Connection closed" for both).
     if (code == u"net::ERR_EMPTY_RESPONSE" && m_reply
         && m_reply->errorString().contains(u"reset", Qt::CaseInsensitive))

@@ -67,6 +67,7 @@ private:
     double msSince(qint64 fromNs, qint64 toNs) const;
     void fillTimings(qint64 endNs);
     void mapError(QNetworkReply::NetworkError error);
+    qint64 declaredBodyLength() const; // -1 when unknown or no body is expected
 
     HopOutcome m_outcome;
     QnamTransferSettings m_settings;

@@ -23,8 +23,8 @@ QByteArray hostHeader(const QUrl &url)
 {
     const QString host = url.host();
     QByteArray value = QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol
-            ? '[' + host.toLatin1() + ']'
-            : QUrl::toAce(host);
+        ? '[' + host.toLatin1() + ']'
+        : QUrl::toAce(host);
     const int port = url.port(defaultPort(url));
     if (port != defaultPort(url))
         value += ':' + QByteArray::number(port);
@@ -118,9 +118,11 @@ PendingTransfer *QnamTransport::send(const HttpRequest &request)
     if (!outcome.sentRequest.headers.contains("accept-encoding"))
         outcome.sentRequest.headers.append("Accept-Encoding", qtAcceptEncoding()); // Qt appends it last
     if (m_resolveMap.lookup(request.url) && request.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0)
-        networkRequest.setPeerVerifyName(request.url.host()); // certificate check and SNI use the logical name
+        networkRequest.setPeerVerifyName(
+            request.url.host()); // certificate check and SNI use the logical name
 
-    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
@@ -131,11 +133,17 @@ PendingTransfer *QnamTransport::send(const HttpRequest &request)
     // abort (Qt reports both as OperationCanceledError).
     networkRequest.setTransferTimeout(0);
 
+    // A HEAD sent as a custom verb makes Qt wait for the body its Content-Length announces, so HEAD
+    // goes through head() (which always sends "HEAD", uppercase).
+    const bool isHead = request.method.compare("HEAD", Qt::CaseInsensitive) == 0 && request.body.isEmpty();
+    if (isHead)
+        outcome.sentRequest.method = QByteArrayLiteral("HEAD");
     auto *transfer = new QnamPendingTransfer(outcome, settings, this);
     // No QIODevice for an empty body: then Qt sends no Content-Length of its own.
-    QNetworkReply *reply = request.body.isEmpty()
-            ? m_manager->sendCustomRequest(networkRequest, request.method, static_cast<QIODevice *>(nullptr))
-            : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+    QNetworkReply *reply = isHead ? m_manager->head(networkRequest)
+        : request.body.isEmpty()
+        ? m_manager->sendCustomRequest(networkRequest, request.method, static_cast<QIODevice *>(nullptr))
+        : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
     transfer->start(reply);
     return transfer;
 }

@@ -1,6 +1,7 @@
 #include "net/rawhttpconnection.h"
 
 #include "net/rawhttpserver.h"
+#include "net/wirecheck.h"
 
 namespace corscope {
 
@@ -44,27 +45,37 @@ void RawHttpConnection::parseAvailable()
 {
     while (!m_refused) {
         if (!m_pending) {
+            // Refuse what cannot start a request line at once (e.g. a TLS ClientHello), like real
+            // servers do, instead of waiting for an empty line that never comes.
+            const qsizetype space = m_buffer.indexOf(' ');
+            const QByteArray method = space < 0 ? m_buffer : m_buffer.left(space);
+            if (!method.isEmpty() && !isHttpToken(method)) {
+                refuse(400, "Bad Request", QStringLiteral("malformed request line"));
+                return;
+            }
             const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
             if (headEnd < 0) {
                 if (m_buffer.size() > m_server->maxHeadBytes())
                     refuse(431, "Request Header Fields Too Large",
-                           QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
+                        QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
                 return;
             }
             if (headEnd + 4 > m_server->maxHeadBytes()) {
                 refuse(431, "Request Header Fields Too Large",
-                       QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
+                    QStringLiteral("request head larger than %1 bytes").arg(m_server->maxHeadBytes()));
                 return;
             }
             RawHttpRequest request;
             QString problem;
             if (!parseHead(headEnd, &request, &problem)) {
                 const bool tooMany = request.headers.size() > m_server->maxHeaderCount();
-                refuse(tooMany ? 431 : 400, tooMany ? "Request Header Fields Too Large" : "Bad Request", problem);
+                refuse(tooMany ? 431 : 400, tooMany ? "Request Header Fields Too Large" : "Bad Request",
+                    problem);
                 return;
             }
             if (request.headers.contains("transfer-encoding")) {
-                refuse(501, "Not Implemented", QStringLiteral("Transfer-Encoding in a request is not supported"));
+                refuse(501, "Not Implemented",
+                    QStringLiteral("Transfer-Encoding in a request is not supported"));
                 return;
             }
             qsizetype length = 0;
@@ -77,7 +88,7 @@ void RawHttpConnection::parseAvailable()
                 }
                 if (length > m_server->maxBodyBytes()) {
                     refuse(413, "Content Too Large",
-                           QStringLiteral("request body larger than %1 bytes").arg(m_server->maxBodyBytes()));
+                        QStringLiteral("request body larger than %1 bytes").arg(m_server->maxBodyBytes()));
                     return;
                 }
             }

@@ -1,7 +1,6 @@
 #include "net/rawhttpresponder.h"
 
 #include <QTimer>
-
 #include <sys/socket.h>
 
 namespace corscope {
@@ -14,8 +13,7 @@ RawHttpResponder::RawHttpResponder(QTcpSocket *socket, QObject *context, int con
     : m_socket(socket)
     , m_context(context)
     , m_connectionNumber(connectionNumber)
-{
-}
+{ }
 
 bool RawHttpResponder::isConnected() const
 {
@@ -40,8 +38,8 @@ void RawHttpResponder::writeHead(int status, const QByteArray &reason, const Hea
     write(head);
 }
 
-void RawHttpResponder::respond(int status, const QByteArray &reason, const HeaderList &headers,
-                               const QByteArray &body)
+void RawHttpResponder::respond(
+    int status, const QByteArray &reason, const HeaderList &headers, const QByteArray &body)
 {
     HeaderList all = headers;
     if (!all.contains("content-length") && !all.contains("transfer-encoding"))
@@ -80,15 +78,15 @@ void RawHttpResponder::pump(QByteArray chunk, int intervalMs, qint64 remaining, 
     if (m_socket->bytesToWrite() >= maxBufferedStreamBytes) {
         // Wait until the client has read some: an endless body must not fill this process's memory.
         QObject::connect(
-                m_socket.data(), &QTcpSocket::bytesWritten, m_context.data(),
-                [this, chunk, intervalMs, remaining, then](qint64) { pump(chunk, intervalMs, remaining, then); },
-                Qt::SingleShotConnection);
+            m_socket.data(), &QTcpSocket::bytesWritten, m_context.data(),
+            [this, chunk, intervalMs, remaining, then](qint64) { pump(chunk, intervalMs, remaining, then); },
+            Qt::SingleShotConnection);
         return;
     }
     write(chunk);
     const qint64 next = remaining < 0 ? remaining : remaining - 1;
     QTimer::singleShot(intervalMs, m_context.data(),
-                       [this, chunk, intervalMs, next, then] { pump(chunk, intervalMs, next, then); });
+        [this, chunk, intervalMs, next, then] { pump(chunk, intervalMs, next, then); });
 }
 
 void RawHttpResponder::close()

@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QPointer>
 #include <QTcpSocket>
-
 #include <functional>
 
 namespace corscope {
@@ -31,8 +30,8 @@ public:
     void write(const QByteArray &bytes);
     // "HTTP/1.1 <status> <reason>\r\n", the headers in order, a Content-Length unless the headers
     // already have Content-Length or Transfer-Encoding, the empty line and the body.
-    void respond(int status, const QByteArray &reason, const HeaderList &headers = {},
-                 const QByteArray &body = {});
+    void respond(
+        int status, const QByteArray &reason, const HeaderList &headers = {}, const QByteArray &body = {});
     // Only the status line and the headers (no Content-Length added), e.g. before streamBody().
     void writeHead(int status, const QByteArray &reason, const HeaderList &headers);
     // Runs action after ms milliseconds (a QTimer, never blocking) if the client is still there.

@@ -64,10 +64,10 @@ QString RawHttpServer::errorString() const
 QUrl RawHttpServer::url(const QString &pathAndQuery) const
 {
     const QHostAddress host = address();
-    const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol
-            ? u'[' + host.toString() + u']'
-            : host.toString();
-    return QUrl(QStringLiteral("http://") + hostText + u':' + QString::number(port()) + pathAndQuery, QUrl::StrictMode);
+    const QString hostText
+        = host.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + host.toString() + u']' : host.toString();
+    return QUrl(QStringLiteral("http://") + hostText + u':' + QString::number(port()) + pathAndQuery,
+        QUrl::StrictMode);
 }
 
 void RawHttpServer::setHandler(Handler handler)

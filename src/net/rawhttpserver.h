@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QTcpServer>
 #include <QUrl>
-
 #include <functional>
 
 namespace corscope {

@@ -4,22 +4,22 @@ namespace corscope {
 
 namespace {
 
-// Splits off the last ":"-separated field, honouring [IPv6] brackets.
-bool splitLast(const QString &text, QString *head, QString *last)
+// Splits "field:rest" where field may be an [IPv6] literal in brackets.
+bool splitFirst(const QString &text, QString *field, QString *rest)
 {
     qsizetype colon = -1;
-    if (text.endsWith(u']')) {
-        const qsizetype open = text.lastIndexOf(u'[');
-        if (open <= 0 || text.at(open - 1) != u':')
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0 || close + 1 >= text.size() || text.at(close + 1) != u':')
             return false;
-        colon = open - 1;
+        colon = close + 1;
     } else {
-        colon = text.lastIndexOf(u':');
+        colon = text.indexOf(u':');
     }
     if (colon < 0)
         return false;
-    *head = text.left(colon);
-    *last = text.mid(colon + 1);
+    *field = text.left(colon);
+    *rest = text.mid(colon + 1);
     return true;
 }
 
@@ -35,14 +35,13 @@ QString unbracket(const QString &text)
 ResolveMap::ParseResult ResolveMap::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    const QString expected = QStringLiteral("expected host:port:address, for example api.test:8000:127.0.0.1");
-    QString rest;
-    QString addressText;
-    if (!splitLast(trimmed, &rest, &addressText))
-        return {std::nullopt, QStringLiteral("'%1': %2").arg(text, expected)};
+    const QString expected
+        = QStringLiteral("expected host:port:address, for example api.test:8000:127.0.0.1");
     QString hostText;
+    QString rest;
     QString portText;
-    if (!splitLast(rest, &hostText, &portText))
+    QString addressText;
+    if (!splitFirst(trimmed, &hostText, &rest) || !splitFirst(rest, &portText, &addressText))
         return {std::nullopt, QStringLiteral("'%1': %2").arg(text, expected)};
 
     Entry entry;
@@ -52,22 +51,25 @@ ResolveMap::ParseResult ResolveMap::parse(const QString &text)
     if (entry.host.isEmpty())
         return {std::nullopt, QStringLiteral("'%1': the host is empty; %2").arg(text, expected)};
     if (entry.host.contains(u':') && QHostAddress(entry.host).protocol() != QAbstractSocket::IPv6Protocol)
-        return {std::nullopt, QStringLiteral("'%1': '%2' is not a host name (too many colons?)").arg(text, entry.host)};
+        return {std::nullopt, QStringLiteral("'%1': '%2' is not a host name").arg(text, entry.host)};
     if (entry.host.contains(u'/') || entry.host.contains(u' ') || entry.host.contains(u'@'))
         return {std::nullopt, QStringLiteral("'%1': '%2' is not a host name").arg(text, entry.host)};
 
     bool ok = false;
     entry.port = portText.toInt(&ok);
     if (!ok || portText.startsWith(u'+') || entry.port < 1 || entry.port > 65535)
-        return {std::nullopt, QStringLiteral("'%1': the port '%2' is not a number from 1 to 65535").arg(text, portText)};
+        return {std::nullopt,
+            QStringLiteral("'%1': the port '%2' is not a number from 1 to 65535").arg(text, portText)};
 
     if (addressText.startsWith(u'[') != addressText.endsWith(u']'))
         return {std::nullopt, QStringLiteral("'%1': unbalanced brackets around the address").arg(text)};
     const QString bare = unbracket(addressText);
     if (!entry.address.setAddress(bare) || bare.isEmpty())
-        return {std::nullopt, QStringLiteral("'%1': '%2' is not an IPv4 or IPv6 address").arg(text, addressText)};
+        return {
+            std::nullopt, QStringLiteral("'%1': '%2' is not an IPv4 or IPv6 address").arg(text, addressText)};
     if (entry.address.protocol() == QAbstractSocket::IPv6Protocol && !addressText.startsWith(u'['))
-        return {std::nullopt, QStringLiteral("'%1': write an IPv6 address in brackets, like [::1]").arg(text)};
+        return {
+            std::nullopt, QStringLiteral("'%1': write an IPv6 address in brackets, like [::1]").arg(text)};
     return {entry, {}};
 }
 

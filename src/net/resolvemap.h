@@ -4,7 +4,6 @@
 #include <QHostAddress>
 #include <QString>
 #include <QUrl>
-
 #include <optional>
 
 namespace corscope {

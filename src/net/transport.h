@@ -28,8 +28,7 @@ class Transport : public QObject
 public:
     explicit Transport(QObject *parent = nullptr)
         : QObject(parent)
-    {
-    }
+    { }
     ~Transport() override = default;
 
     virtual PendingTransfer *send(const HttpRequest &request) = 0;

@@ -9,8 +9,21 @@ bool isTchar(char c)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -45,7 +58,7 @@ QString wireCheck(const HttpRequest &request)
 {
     if (!isHttpToken(request.method))
         return QStringLiteral("The method '%1' is not a valid HTTP token (RFC 9110), so it was not sent.")
-                .arg(printable(request.method));
+            .arg(printable(request.method));
 
     const QUrl &url = request.url;
     if (!url.isValid())
@@ -56,18 +69,22 @@ QString wireCheck(const HttpRequest &request)
     if (url.host().isEmpty())
         return QStringLiteral("The URL has no host, so nothing was sent.");
     if (!url.userInfo().isEmpty())
-        return QStringLiteral("The URL contains a user name or password, which fetch() never sends; nothing was sent.");
+        return QStringLiteral(
+            "The URL contains a user name or password, which fetch() never sends; nothing was sent.");
 
     for (const HeaderField &field : request.headers) {
         if (!isHttpToken(field.name))
-            return QStringLiteral("The header name '%1' is not a valid HTTP token (RFC 9110), so the request was not sent.")
-                    .arg(printable(field.name));
+            return QStringLiteral(
+                "The header name '%1' is not a valid HTTP token (RFC 9110), so the request was not sent.")
+                .arg(printable(field.name));
         if (field.value.contains('\r') || field.value.contains('\n') || field.value.contains('\0'))
-            return QStringLiteral("The value of header '%1' contains CR, LF or NUL ('%2'), which could inject "
-                                  "extra header lines, so the request was not sent.")
-                    .arg(printable(field.name), printable(field.value));
+            return QStringLiteral(
+                "The value of header '%1' contains CR, LF or NUL ('%2'), which could inject "
+                "extra header lines, so the request was not sent.")
+                .arg(printable(field.name), printable(field.value));
         if (field.name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-            return QStringLiteral("A Transfer-Encoding header cannot be sent: the transport frames the body itself.");
+            return QStringLiteral(
+                "A Transfer-Encoding header cannot be sent: the transport frames the body itself.");
     }
     return {};
 }

@@ -19,7 +19,7 @@ bool splitHeaderLine(const QString &line, QByteArray *name, QByteArray *value)
 }
 } // namespace
 
-std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList *errors)
+std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList *errors, ForbiddenHeaders forbidden)
 {
     QStringList problems;
     BuiltRequest built;
@@ -69,6 +69,8 @@ std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList 
     for (const InputError &error : validateFetchRequest(built.request, built.profile)) {
         if (error.field == u"url" && input.url.trimmed().isEmpty())
             continue; // already reported
+        if (error.droppedByBrowser && forbidden == ForbiddenHeaders::Drop)
+            continue;
         problems.append(error.message);
     }
     if (!problems.isEmpty()) {

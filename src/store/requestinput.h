@@ -31,6 +31,10 @@ struct BuiltRequest
 
 // Turns typed input into a request the engine accepts, or explains every problem in *errors
 // (one complete sentence each). Nothing is sent.
-std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList *errors);
+// With ForbiddenHeaders::Drop, forbidden headers are not errors: the request goes out without
+// them, as the browser would send it (the engine reports a warning).
+enum class ForbiddenHeaders { Refuse, Drop };
+std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList *errors,
+                                         ForbiddenHeaders forbidden = ForbiddenHeaders::Refuse);
 
 } // namespace corscope

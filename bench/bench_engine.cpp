@@ -1,0 +1,137 @@
+// Evaluations per second of the CORS engine, without I/O: a FetchSimulator driven through its
+// nextHop()/deliver() loop with canned responses, and decidePreflight() alone.
+// Figures only: a benchmark never passes or fails (the verdict check below only guards against
+// measuring the wrong path).
+#include "core/browserprofile.h"
+#include "core/exchange.h"
+#include "core/fetchrequest.h"
+#include "core/fetchsimulator.h"
+#include "core/preflightdecision.h"
+
+#include <QUrl>
+#include <benchmark/benchmark.h>
+
+using namespace corscope;
+
+namespace {
+
+// PUT http://api.test:8000/items/1 from http://app.test:3000, JSON body type and a bearer token,
+// credentials included: a preflighted, credentialed request.
+FetchRequest typicalRequest()
+{
+    FetchRequest request;
+    request.method = QByteArrayLiteral("PUT");
+    request.url = QUrl(QStringLiteral("http://api.test:8000/items/1"));
+    request.headers.append(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    request.headers.append(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer x"));
+    request.body = QByteArrayLiteral("{\"name\":\"x\"}");
+    request.origin = Origin::fromUrl(QUrl(QStringLiteral("http://app.test:3000")));
+    request.credentials = CredentialsMode::Include;
+    return request;
+}
+
+HttpResponse preflightResponse(const QByteArray &allowHeaders)
+{
+    HttpResponse response;
+    response.status = 204;
+    response.reasonPhrase = QByteArrayLiteral("No Content");
+    response.url = QUrl(QStringLiteral("http://api.test:8000/items/1"));
+    HeaderList &h = response.headers;
+    h.append(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("http://app.test:3000"));
+    h.append(QByteArrayLiteral("Access-Control-Allow-Credentials"), QByteArrayLiteral("true"));
+    h.append(QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET, PUT, DELETE"));
+    h.append(QByteArrayLiteral("Access-Control-Allow-Headers"), allowHeaders);
+    h.append(QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600"));
+    h.append(QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin"));
+    h.append(QByteArrayLiteral("Content-Length"), QByteArrayLiteral("0"));
+    return response;
+}
+
+HttpResponse actualResponse()
+{
+    HttpResponse response;
+    response.status = 200;
+    response.reasonPhrase = QByteArrayLiteral("OK");
+    response.url = QUrl(QStringLiteral("http://api.test:8000/items/1"));
+    HeaderList &h = response.headers;
+    h.append(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("http://app.test:3000"));
+    h.append(QByteArrayLiteral("Access-Control-Allow-Credentials"), QByteArrayLiteral("true"));
+    h.append(QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin"));
+    h.append(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    h.append(QByteArrayLiteral("Access-Control-Expose-Headers"), QByteArrayLiteral("ETag, X-Request-Id"));
+    h.append(QByteArrayLiteral("ETag"), QByteArrayLiteral("\"v2\""));
+    h.append(QByteArrayLiteral("X-Request-Id"), QByteArrayLiteral("42"));
+    h.append(QByteArrayLiteral("Content-Length"), QByteArrayLiteral("13"));
+    response.body = QByteArrayLiteral("{\"name\":\"x\"}\n");
+    return response;
+}
+
+// One complete evaluation: construct, then answer every hop the simulator asks for with the canned
+// response of its kind, as the runner would (minus the network), until the verdict.
+const ExchangeResult &evaluate(FetchSimulator &sim, const HttpResponse &preflight, const HttpResponse &actual)
+{
+    while (auto hop = sim.nextHop()) {
+        HopOutcome outcome;
+        outcome.response = hop->kind == HopKind::Preflight ? preflight : actual;
+        outcome.sentRequest = std::move(hop->request);
+        sim.deliver(outcome);
+    }
+    return sim.result();
+}
+
+void runExchange(
+    benchmark::State &state, const HttpResponse &preflight, Verdict expected, qsizetype expectedHops)
+{
+    const FetchRequest request = typicalRequest();
+    const BrowserProfile profile = BrowserProfile::chromium();
+    const HttpResponse actual = actualResponse();
+    {
+        FetchSimulator sim(request, profile, nullptr);
+        const ExchangeResult &result = evaluate(sim, preflight, actual);
+        if (result.verdict != expected || result.hops.size() != expectedHops) {
+            state.SkipWithError("the canned exchange does not end as this benchmark assumes");
+            return;
+        }
+    }
+    for (auto _ : state) {
+        FetchSimulator sim(request, profile, nullptr);
+        const ExchangeResult &result = evaluate(sim, preflight, actual);
+        benchmark::DoNotOptimize(result.verdict);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_PreflightedExchangeAllowed(benchmark::State &state)
+{
+    runExchange(
+        state, preflightResponse(QByteArrayLiteral("content-type, authorization")), Verdict::Allowed, 2);
+}
+BENCHMARK(BM_PreflightedExchangeAllowed);
+
+void BM_PreflightedExchangeBlockedHeader(benchmark::State &state)
+{
+    // Authorization is not in ACAH: the preflight fails, the actual request is never sent.
+    runExchange(state, preflightResponse(QByteArrayLiteral("content-type")), Verdict::Blocked, 1);
+}
+BENCHMARK(BM_PreflightedExchangeBlockedHeader);
+
+void BM_DecidePreflight(benchmark::State &state)
+{
+    const FetchRequest request = typicalRequest();
+    const BrowserProfile profile = BrowserProfile::chromium();
+    const QByteArray method = normalizeMethod(request.method);
+    if (!decidePreflight(method, request.headers, profile).needed) {
+        state.SkipWithError("this request should need a preflight");
+        return;
+    }
+    for (auto _ : state) {
+        PreflightDecision decision = decidePreflight(method, request.headers, profile);
+        benchmark::DoNotOptimize(decision.needed);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DecidePreflight);
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of an existing build and prints their figures (`make bench`). Builds nothing.
+# Figures only: nothing here passes or fails.
+#
+# Usage: scripts/bench.sh BUILD_DIR
+#   BENCH_MIN_TIME  seconds per Google Benchmark case (default 1)
+#   BENCH_RUNS      runs of each command in bench/check-vs-curl.sh (default 200)
+set -euo pipefail
+
+build=${1:?usage: scripts/bench.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")/.." && pwd)
+min_time=${BENCH_MIN_TIME:-1}
+
+if [ ! -x "$build/bench/bench_engine" ]; then
+    echo "bench: $build/bench/bench_engine is missing (configure with -DCORSCOPE_BUILD_BENCH=ON and build)" >&2
+    exit 2
+fi
+
+echo "== Engine: evaluations per second (bench_engine, one thread) =="
+# Google Benchmark >= 1.8 wants a unit suffix ("2s"); older ones (Debian 12: 1.7.1) want a plain number.
+if "$build/bench/bench_engine" --benchmark_list_tests=true --benchmark_min_time=0.01s >/dev/null 2>&1; then
+    min_arg="--benchmark_min_time=${min_time}s"
+else
+    min_arg="--benchmark_min_time=${min_time}"
+fi
+# items_per_second is per CPU second of this one thread (Google Benchmark's default), so it stays
+# meaningful when other processes share the cores; "Time" is wall time. Debian's libbenchmark prints
+# "Library was built as DEBUG": that is about the benchmark library itself, not corscope's code.
+"$build/bench/bench_engine" "$min_arg" --benchmark_counters_tabular=true
+echo
+echo "== CLI: corscope check vs. two curl calls (loopback) =="
+"$here/bench/check-vs-curl.sh" "$build" "${BENCH_RUNS:-200}"
