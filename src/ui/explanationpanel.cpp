@@ -1,6 +1,7 @@
 #include "ui/explanationpanel.h"
 
 #include "core/finding.h"
+#include "core/fixsnippet.h"
 #include "ui/tone.h"
 
 #include <QApplication>
@@ -242,21 +243,44 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     });
     connect(m_stack, &QComboBox::currentIndexChanged, this, &ExplanationPanel::updateFix);
 
-    setFixGenerator(defaultStacks(), {});
+    setFixGenerator(defaultStacks(), defaultFixGenerator());
 }
 
 ExplanationPanel::~ExplanationPanel() = default;
 
 QList<FixStack> ExplanationPanel::defaultStacks()
 {
-    return {{QStringLiteral("express"), QStringLiteral("Express (cors)")},
-            {QStringLiteral("fastapi"), QStringLiteral("FastAPI / Starlette (CORSMiddleware)")},
-            {QStringLiteral("django"), QStringLiteral("Django (django-cors-headers)")},
-            {QStringLiteral("flask"), QStringLiteral("Flask (Flask-CORS)")},
-            {QStringLiteral("nextjs"), QStringLiteral("Next.js (route handler / middleware)")},
-            {QStringLiteral("nginx"), QStringLiteral("nginx")},
-            {QStringLiteral("apache"), QStringLiteral("Apache httpd")},
-            {QStringLiteral("go"), QStringLiteral("Go net/http")}};
+    QList<FixStack> stacks;
+    for (ServerStack stack : allServerStacks())
+        stacks.append({serverStackName(stack), serverStackDisplayName(stack)});
+    return stacks;
+}
+
+FixSnippetFunction ExplanationPanel::defaultFixGenerator()
+{
+    return [](const QString &stackId, const ExchangeRecord &exchange) {
+        const auto stack = serverStackFromName(stackId);
+        if (!stack)
+            return QString();
+        return fixSnippet(*stack, corsRequirements(exchange.request, exchange.profile), exchange.result.failure);
+    };
+}
+
+QString ExplanationPanel::stack() const
+{
+    return m_stack->currentData().toString();
+}
+
+void ExplanationPanel::setStack(const QString &stackId)
+{
+    const int index = m_stack->findData(stackId);
+    if (index >= 0)
+        m_stack->setCurrentIndex(index);
+}
+
+QString ExplanationPanel::fixText() const
+{
+    return m_exchange ? m_fixSnippet->toPlainText() : QString();
 }
 
 void ExplanationPanel::setFixGenerator(const QList<FixStack> &stacks, FixSnippetFunction generator)
@@ -270,9 +294,6 @@ void ExplanationPanel::setFixGenerator(const QList<FixStack> &stacks, FixSnippet
     const int index = m_stack->findData(current);
     m_stack->setCurrentIndex(index >= 0 ? index : 0);
     m_stack->setEnabled(bool(m_fixGenerator));
-    if (!m_fixGenerator)
-        m_stack->setToolTip(QStringLiteral("Per-stack server snippets are not available in this build; "
-                                           "the one-line fix above applies to every stack"));
     updateFix();
 }
 

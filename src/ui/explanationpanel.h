@@ -25,8 +25,7 @@ struct FixStack
 };
 
 // Writes the server-side fix for a stack from the actual exchange (origin, method, headers,
-// credentials). Supplied by the engine once it has one; until then the panel shows the finding's
-// one-line fix.
+// credentials). The default is the engine's fixSnippet(); tests may inject another.
 using FixSnippetFunction = std::function<QString(const QString &stackId, const ExchangeRecord &exchange)>;
 
 // Why the browser allowed or blocked an exchange, for a frontend developer: the verdict, the
@@ -46,8 +45,12 @@ public:
     ExchangeRecordPtr exchange() const { return m_exchange; }
 
     void setFixGenerator(const QList<FixStack> &stacks, FixSnippetFunction generator);
-    // The stacks the issue asks for, in the order the combo lists them.
+    // The engine's stacks and its fixSnippet().
     static QList<FixStack> defaultStacks();
+    static FixSnippetFunction defaultFixGenerator();
+    QString stack() const;
+    void setStack(const QString &stackId);
+    QString fixText() const;
 
     // The text a person sees, for tests and the clipboard: banner, explanation, console message.
     QString verdictText() const;

@@ -230,6 +230,7 @@ void MainWindow::restoreSettings()
         splitter->restoreState(settings.value(splitter->objectName()).toByteArray());
     settings.endGroup();
     m_composer->setRecentOrigins(settings.value(QStringLiteral("composer/recentOrigins")).toStringList());
+    m_explanation->setStack(settings.value(QStringLiteral("explanation/stack")).toString());
 }
 
 void MainWindow::saveSettings() const
@@ -242,6 +243,7 @@ void MainWindow::saveSettings() const
         settings.setValue(splitter->objectName(), splitter->saveState());
     settings.endGroup();
     settings.setValue(QStringLiteral("composer/recentOrigins"), m_composer->recentOrigins());
+    settings.setValue(QStringLiteral("explanation/stack"), m_explanation->stack());
 }
 
 QImage MainWindow::renderImage()

@@ -164,6 +164,13 @@ void TestMainWindow::ctrlReturnSendsAndTheFailureIsExplained()
              qPrintable(explanation->consoleText()));
     QVERIFY(child<QLabel>(QStringLiteral("checkHeaderLabel"))->text().contains(QStringLiteral("Access-Control-Allow-Origin")));
     QVERIFY(!child<QLabel>(QStringLiteral("fixLabel"))->text().isEmpty());
+    // The fix is written for the chosen stack, from this request's origin.
+    auto *stack = child<QComboBox>(QStringLiteral("stackCombo"));
+    stack->setCurrentIndex(stack->findData(QStringLiteral("express")));
+    QVERIFY2(explanation->fixText().contains(QStringLiteral("http://localhost:3000")), qPrintable(explanation->fixText()));
+    stack->setCurrentIndex(stack->findData(QStringLiteral("nginx")));
+    QVERIFY2(explanation->fixText().contains(QStringLiteral("add_header Access-Control-Allow-Origin")),
+             qPrintable(explanation->fixText()));
     QVERIFY(child<QLabel>(QStringLiteral("readableHeadersLabel"))->text().startsWith(QStringLiteral("Nothing")));
     QVERIFY(!child<QProgressBar>(QStringLiteral("busyIndicator"))->isVisible());
 }
