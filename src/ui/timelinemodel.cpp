@@ -135,11 +135,6 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return row.hopIndex;
     case VerdictRole:
         return int(exchange.result.verdict);
-    case FilterTextRole:
-        return QString(u'#' + QString::number(exchange.id) + u' ' + (hop ? kindText(*hop) : QString()) + u' '
-               + QString::fromLatin1(hop ? hop->request.method : exchange.request.method) + u' ' + row.url + u' '
-               + row.status + u' ' + verdictName(exchange.result.verdict) + u' '
-               + QString::fromLatin1(exchange.request.origin.serialize()));
     default:
         return {};
     }
@@ -255,6 +250,33 @@ int TimelineModel::firstRowOfExchange(int exchangeId) const
             return row;
     }
     return -1;
+}
+
+bool TimelineModel::rowMatches(int row, QStringView text) const
+{
+    if (text.isEmpty())
+        return true;
+    if (row < 0 || row >= m_rows.size())
+        return false;
+    const Row &entry = m_rows.at(row);
+    const ExchangeRecord &exchange = *entry.exchange;
+    if (text.startsWith(u'#')) {
+        bool ok = false;
+        const int id = text.mid(1).toInt(&ok);
+        return ok && id == exchange.id;
+    }
+    const Hop *hop = hopOf(entry);
+    auto has = [text](QStringView field) { return field.contains(text, Qt::CaseInsensitive); };
+    auto hasLatin1 = [text](const QByteArray &field) {
+        return QLatin1StringView(field).contains(text, Qt::CaseInsensitive);
+    };
+    static const QString kinds[] = {QStringLiteral("Preflight"), QStringLiteral("Redirect"), QStringLiteral("Request")};
+    static const QString verdicts[] = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked),
+                                       verdictName(Verdict::NetworkError)};
+    const QString &kind = !hop ? kinds[2] : hop->kind == HopKind::Preflight ? kinds[0] : hop->isRedirect() ? kinds[1] : kinds[2];
+    return has(entry.url) || has(entry.status) || has(kind) || has(verdicts[int(exchange.result.verdict)])
+           || hasLatin1(hop ? hop->request.method : exchange.request.method)
+           || hasLatin1(exchange.request.origin.serialize());
 }
 
 int TimelineModel::focusRowOfExchange(int exchangeId) const

@@ -39,7 +39,6 @@ public:
         ExchangeIdRole,     // int
         HopIndexRole,       // int, -1 for an exchange that sent nothing
         VerdictRole,        // int (Verdict) of the whole exchange
-        FilterTextRole,     // QString with everything the filter line matches
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
@@ -61,6 +60,10 @@ public:
     int firstRowOfExchange(int exchangeId) const;
     // The row a person wants to look at first for an exchange: the hop that failed, else the last one.
     int focusRowOfExchange(int exchangeId) const;
+    // Whether the filter line's text matches the row: a case-insensitive substring of its URL,
+    // method, hop kind, status, the exchange's verdict or page origin; "#12" matches exchange 12.
+    // Called for every row when the filter changes, so it builds no strings.
+    bool rowMatches(int row, QStringView text) const;
 
 private:
     struct Row

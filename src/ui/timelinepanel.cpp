@@ -1,13 +1,13 @@
 #include "ui/timelinepanel.h"
 
 #include "ui/timelinedelegate.h"
+#include "ui/timelinefiltermodel.h"
 #include "ui/timelinemodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -17,17 +17,13 @@ namespace corscope {
 TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new TimelineFilterModel(model, this))
     , m_filter(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_pages(new QStackedWidget(this))
     , m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("timelinePanel"));
-    m_proxy->setSourceModel(model);
-    m_proxy->setFilterRole(TimelineModel::FilterTextRole);
-    m_proxy->setFilterKeyColumn(TimelineModel::ResultColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_filter->setObjectName(QStringLiteral("timelineFilter"));
     m_filter->setPlaceholderText(QStringLiteral("Filter history: URL, method, status, blocked, allowed, #id… (Ctrl+F)"));
@@ -52,7 +48,7 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     header->setMinimumSectionSize(24);
     const int digit = fontMetrics().horizontalAdvance(u'0');
     m_view->setColumnWidth(TimelineModel::ResultColumn, fontMetrics().height() + 12);
-    m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 6);
+    m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 8);
     m_view->setColumnWidth(TimelineModel::KindColumn, digit * 10);
     m_view->setColumnWidth(TimelineModel::MethodColumn, digit * 9);
     m_view->setColumnWidth(TimelineModel::UrlColumn, digit * 40);
@@ -77,7 +73,7 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     layout->addWidget(m_pages, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        m_proxy->setFilterText(text);
         updateEmptyState();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -4,12 +4,12 @@
 
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 
 namespace corscope {
 
+class TimelineFilterModel;
 class TimelineModel;
 
 // The history of hops as a waterfall, with a filter line. The model is owned elsewhere (the
@@ -25,7 +25,7 @@ public:
 
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    TimelineFilterModel *proxy() const { return m_proxy; }
 
     // Selects (and scrolls to) the row of the source model.
     void selectSourceRow(int row);
@@ -38,7 +38,7 @@ private:
     void updateEmptyState();
 
     TimelineModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    TimelineFilterModel *m_proxy;
     QLineEdit *m_filter;
     QLabel *m_count;
     QStackedWidget *m_pages;

@@ -1,10 +1,10 @@
+#include "ui/timelinefiltermodel.h"
 #include "ui/timelinemodel.h"
 
 #include "uitestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 using namespace corscope;
@@ -134,7 +134,11 @@ void TestTimelineModel::theFilterMatchesUrlsVerdictsAndIds_data()
     QTest::newRow("a path matches the hops that requested it") << QStringLiteral("no-acao") << 1;
     QTest::newRow("'blocked' matches every hop of blocked exchanges") << QStringLiteral("BLOCKED") << 3;
     QTest::newRow("a method matches") << QStringLiteral("options") << 1;
-    QTest::newRow("an exchange id matches its hops") << QStringLiteral("#2 ") << 2;
+    QTest::newRow("an exchange id matches its hops") << QStringLiteral("#2") << 2;
+    QTest::newRow("a status matches") << QStringLiteral("302") << 1;
+    QTest::newRow("a hop kind matches") << QStringLiteral("redirect") << 1;
+    QTest::newRow("the page origin matches every hop") << QStringLiteral("localhost:3000") << 5;
+    QTest::newRow("an empty filter shows everything") << QStringLiteral("  ") << 5;
     QTest::newRow("nothing matches an unknown word") << QStringLiteral("graphql") << 0;
 }
 
@@ -142,15 +146,14 @@ void TestTimelineModel::theFilterMatchesUrlsVerdictsAndIds()
 {
     QFETCH(QString, filter);
     QFETCH(int, rows);
-    QSortFilterProxyModel proxy;
+    TimelineFilterModel proxy(m_model);
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(m_model);
-    proxy.setFilterRole(TimelineModel::FilterTextRole);
-    proxy.setFilterKeyColumn(TimelineModel::ResultColumn);
-    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_model->appendExchanges(sampleExchanges());
-    proxy.setFilterFixedString(filter);
+    proxy.setFilterText(filter);
     QCOMPARE(proxy.rowCount(), rows);
+    // Rows appended while filtering are filtered too.
+    m_model->appendExchange(exchange(9, Verdict::Blocked, {hop(HopKind::Actual, "GET", QStringLiteral("http://b.test/no-acao"), 200, 0, 1, false)}));
+    QCOMPARE(proxy.rowCount(), rows + (m_model->rowMatches(5, proxy.filterText()) ? 1 : 0));
 }
 
 void TestTimelineModel::clearEmptiesTheModel()
