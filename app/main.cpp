@@ -1,6 +1,7 @@
 // corscope: a command-line subcommand, or the window when there is none (or with --screenshot).
 #include "cli/checkcommand.h"
 #include "cli/consoleoutput.h"
+#include "cli/labcommand.h"
 #include "cli/runcommand.h"
 #include "guimain.h"
 
@@ -17,7 +18,8 @@ const QString usage = QStringLiteral(
     "       corscope <command> [options]\n\n"
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
-    "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n\n"
+    "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n"
+    "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n\n"
     "Options:\n"
     "  --version    Print the version\n"
     "  --help       Print this help; 'corscope <command> --help' describes a command\n\n"
@@ -59,6 +61,8 @@ int main(int argc, char *argv[])
         return runCommand<CheckCommand>(app, rest);
     if (command == u"run")
         return runCommand<RunCommand>(app, rest);
+    if (command == u"lab")
+        return runCommand<LabCommand>(app, rest);
     if (command == u"--version" || command == u"-v") {
         printOut(u"corscope " + QCoreApplication::applicationVersion() + u'\n');
         return 0;

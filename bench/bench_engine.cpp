@@ -6,7 +6,10 @@
 #include "core/exchange.h"
 #include "core/fetchrequest.h"
 #include "core/fetchsimulator.h"
+#include "core/accesscheck.h"
+#include "core/exposedheaders.h"
 #include "core/preflightdecision.h"
+#include "core/preflightevaluation.h"
 
 #include <QUrl>
 #include <benchmark/benchmark.h>
@@ -131,6 +134,34 @@ void BM_DecidePreflight(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_DecidePreflight);
+
+// The browser's checks on the two responses of a preflighted request whose classification is
+// known (what a HAR analysis or a re-run with a warm classification does): preflight validation,
+// the CORS check on the actual response and the readable headers. No request building, no URLs.
+void BM_EvaluateResponsesOfPreflightedRequest(benchmark::State &state)
+{
+    const BrowserProfile profile = BrowserProfile::chromium();
+    const HttpResponse preflight = preflightResponse(QByteArrayLiteral("content-type, authorization"));
+    const HttpResponse actual = actualResponse();
+    const PreflightQuestion question{QByteArrayLiteral("http://app.test:3000"), QByteArrayLiteral("PUT"),
+                                     {QByteArrayLiteral("authorization"), QByteArrayLiteral("content-type")}, true};
+    auto evaluateOnce = [&] {
+        const auto grant = evaluatePreflightResponse(preflight, question, profile);
+        const bool allowed = std::holds_alternative<PreflightGrant>(grant)
+                             && !checkAccess(actual.headers, question.serializedOrigin, true, profile);
+        return std::make_pair(allowed, readableResponseHeaders(actual.headers, true));
+    };
+    if (!evaluateOnce().first) {
+        state.SkipWithError("the canned responses should pass");
+        return;
+    }
+    for (auto _ : state) {
+        auto outcome = evaluateOnce();
+        benchmark::DoNotOptimize(outcome);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateResponsesOfPreflightedRequest);
 
 } // namespace
 

@@ -110,8 +110,6 @@ int CheckCommand::start(const QStringList &arguments)
                                                                             : parser.value(QStringLiteral("format"));
     if (format != u"text" && format != u"json")
         errors.append(u"Unknown --format '" + format + u"': use text or json.");
-    if (parser.isSet(QStringLiteral("method")) && input.method.isEmpty())
-        errors.append(QStringLiteral("The method is empty."));
 
     std::optional<ServerStack> stack;
     if (parser.isSet(QStringLiteral("stack"))) {

@@ -5,20 +5,23 @@
 namespace corscope {
 
 namespace {
-bool isForbiddenResponseHeader(const QByteArray &lowerName)
+bool isForbiddenResponseHeader(QByteArrayView name)
 {
-    return lowerName == "set-cookie" || lowerName == "set-cookie2";
+    return HeaderList::namesEqual(name, "set-cookie") || HeaderList::namesEqual(name, "set-cookie2");
 }
 
-bool isSafelistedResponseHeader(const QByteArray &lowerName)
+bool isSafelistedResponseHeader(QByteArrayView name)
 {
-    static const char *const names[] = {"cache-control", "content-language", "content-length", "content-type",
-                                        "expires",       "last-modified",    "pragma"};
-    for (const char *name : names) {
-        if (lowerName == name)
-            return true;
-    }
-    return false;
+    static constexpr QByteArrayView names[] = {"cache-control", "content-language", "content-length",
+                                               "content-type",  "expires",          "last-modified", "pragma"};
+    return std::any_of(std::begin(names), std::end(names),
+                       [name](QByteArrayView safelisted) { return HeaderList::namesEqual(name, safelisted); });
+}
+
+bool containsName(const QList<QByteArray> &names, QByteArrayView name)
+{
+    return std::any_of(names.cbegin(), names.cend(),
+                       [name](const QByteArray &candidate) { return HeaderList::namesEqual(candidate, name); });
 }
 
 template<typename Predicate>
@@ -26,9 +29,8 @@ QList<QByteArray> presentNames(const HeaderList &headers, Predicate readable)
 {
     QList<QByteArray> result;
     for (const HeaderField &field : headers) {
-        const QByteArray lower = field.name.toLower();
-        if (!isForbiddenResponseHeader(lower) && readable(lower) && !result.contains(lower))
-            result.append(lower);
+        if (!isForbiddenResponseHeader(field.name) && readable(field.name) && !containsName(result, field.name))
+            result.append(field.name.toLower());
     }
     return result;
 }
@@ -38,14 +40,12 @@ QList<QByteArray> readableResponseHeaders(const HeaderList &responseHeaders, boo
 {
     QList<QByteArray> exposed;
     if (const auto value = responseHeaders.combinedValue("access-control-expose-headers")) {
-        if (const auto names = parseTokenList(*value)) {
-            for (const QByteArray &name : *names)
-                exposed.append(name.toLower());
-        }
+        if (auto names = parseTokenList(*value))
+            exposed = std::move(*names);
     }
     const bool all = !credentialsIncluded && exposed.contains("*");
-    return presentNames(responseHeaders, [&](const QByteArray &lower) {
-        return all || isSafelistedResponseHeader(lower) || exposed.contains(lower);
+    return presentNames(responseHeaders, [&](const QByteArray &name) {
+        return all || isSafelistedResponseHeader(name) || containsName(exposed, name);
     });
 }
 

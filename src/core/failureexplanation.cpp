@@ -20,6 +20,12 @@ QString responseName(Stage stage)
     }
     return QStringLiteral("The response");
 }
+
+bool isAllowOriginCheck(CheckId check)
+{
+    return check == CheckId::MissingAllowOrigin || check == CheckId::AllowOriginMismatch
+           || check == CheckId::InvalidAllowOrigin || check == CheckId::MultipleAllowOrigin;
+}
 } // namespace
 
 void explainFailure(Finding &finding, const CheckFailure &failure, const ExplanationContext &context)
@@ -29,11 +35,6 @@ void explainFailure(Finding &finding, const CheckFailure &failure, const Explana
     const bool include = context.credentials == CredentialsMode::Include;
     const QString seen = failure.headerPresent ? latin1(failure.hint) : QStringLiteral("(absent)");
     finding.seen = seen;
-    QString taintNote;
-    if (context.originTainted) {
-        taintNote = QStringLiteral(" After a redirect between two other origins the browser sends `Origin: null`, "
-                                   "so only `null` or `*` can match now.");
-    }
 
     switch (failure.check) {
     case CheckId::MissingAllowOrigin:
@@ -72,7 +73,7 @@ void explainFailure(Finding &finding, const CheckFailure &failure, const Explana
         finding.needed = origin;
         finding.explanation = u"Access-Control-Allow-Origin is '" + seen + u"' but the request comes from "
                               + origin + u". The comparison is exact: scheme, host and port must match, with "
-                              u"no trailing slash and no default port." + taintNote;
+                              u"no trailing slash and no default port.";
         finding.fix = u"Send `Access-Control-Allow-Origin: " + origin + u"` for this origin, with `Vary: Origin`.";
         break;
     case CheckId::WildcardOriginWithCredentials:
@@ -142,6 +143,14 @@ void explainFailure(Finding &finding, const CheckFailure &failure, const Explana
         break;
     case CheckId::Other:
         break;
+    }
+    if (context.originTainted && isAllowOriginCheck(failure.check)) {
+        // Naming `null` as the fix would be poor advice: it allows every sandboxed page.
+        finding.explanation += u" The request was redirected from one other origin to another, so the browser "
+                               u"now sends `Origin: null` instead of " + latin1(context.pageOrigin) + u'.';
+        finding.fix = QStringLiteral("Call the final URL directly instead of through a cross-origin redirect, or "
+                                     "let the redirect target answer `Access-Control-Allow-Origin: *` (only "
+                                     "possible without credentials).");
     }
     if (context.stage != Stage::Preflight && failure.check != CheckId::NetworkError && context.method != "GET"
         && context.method != "HEAD") {

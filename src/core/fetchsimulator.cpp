@@ -15,16 +15,24 @@ namespace corscope {
 namespace {
 constexpr int redirectLimit = 20;
 
+// The registrable domain approximated by the last two labels ("api.example.com" -> "example.com").
+QStringView siteOf(const QString &host)
+{
+    const qsizetype last = host.lastIndexOf(u'.');
+    const qsizetype previous = last > 0 ? host.lastIndexOf(u'.', last - 1) : -1;
+    return previous < 0 ? QStringView(host) : QStringView(host).mid(previous + 1);
+}
+
 QByteArray fetchSite(const Origin &initiator, const Origin &target)
 {
     if (initiator.isSameOrigin(target))
         return QByteArrayLiteral("same-origin");
-    auto site = [](const Origin &origin) -> QString {
-        const QStringList labels = origin.host().split(u'.');
-        return origin.scheme() + u"://" + (labels.size() >= 2 ? labels.mid(labels.size() - 2).join(u'.') : origin.host());
-    };
-    if (!initiator.isOpaque() && !target.isOpaque() && site(initiator) == site(target))
+    const QString initiatorHost = initiator.host();
+    const QString targetHost = target.host();
+    if (!initiator.isOpaque() && !target.isOpaque() && initiator.scheme() == target.scheme()
+        && siteOf(initiatorHost) == siteOf(targetHost)) {
         return QByteArrayLiteral("same-site");
+    }
     return QByteArrayLiteral("cross-site");
 }
 } // namespace
@@ -41,8 +49,11 @@ struct FetchSimulator::Private
     QByteArray method;
     HeaderList headers; // the script's headers as fetch() keeps them
     QByteArray body;
+    QByteArray pageOrigin; // request.origin serialized once
     QUrl initialUrl;
     QUrl currentUrl;
+    Origin currentOrigin;    // of currentUrl
+    QByteArray currentSite;  // Sec-Fetch-Site for currentUrl
     bool tainted = false;      // Origin serializes to "null" from now on
     bool corsTainting = false; // response tainting "cors": every response gets the CORS check
     int redirectCount = 0;
@@ -51,7 +62,7 @@ struct FetchSimulator::Private
     PreflightDecision decision;
 
     bool credentialsIncluded() const { return request.credentials == CredentialsMode::Include; }
-    QByteArray serializedOrigin() const { return tainted ? QByteArrayLiteral("null") : request.origin.serialize(); }
+    QByteArray serializedOrigin() const { return tainted ? QByteArrayLiteral("null") : pageOrigin; }
 
     void plan();
     PendingHop preflightHop() const;
@@ -82,7 +93,8 @@ FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile
         }
     }
     d->body = request.body;
-    d->initialUrl = request.url.adjusted(QUrl::RemoveUserInfo);
+    d->pageOrigin = request.origin.serialize();
+    d->initialUrl = request.url.userInfo().isEmpty() ? request.url : request.url.adjusted(QUrl::RemoveUserInfo);
     d->currentUrl = d->initialUrl;
     d->plan();
 }
@@ -91,7 +103,9 @@ FetchSimulator::~FetchSimulator() = default;
 
 void FetchSimulator::Private::plan()
 {
-    const bool sameOrigin = !tainted && request.origin.isSameOrigin(Origin::fromUrl(currentUrl));
+    currentOrigin = Origin::fromUrl(currentUrl);
+    currentSite = fetchSite(request.origin, currentOrigin);
+    const bool sameOrigin = !tainted && request.origin.isSameOrigin(currentOrigin);
     if (!sameOrigin)
         corsTainting = true;
     if (!corsTainting) {
@@ -125,10 +139,10 @@ PendingHop FetchSimulator::Private::preflightHop() const
         h.append(QByteArrayLiteral("Access-Control-Request-Headers"), decision.unsafeHeaderNames.join(','));
     h.append(QByteArrayLiteral("Origin"), serializedOrigin());
     h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
-    h.append(QByteArrayLiteral("Sec-Fetch-Site"), fetchSite(request.origin, Origin::fromUrl(currentUrl)));
+    h.append(QByteArrayLiteral("Sec-Fetch-Site"), currentSite);
     h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
     if (!request.origin.isOpaque())
-        h.append(QByteArrayLiteral("Referer"), request.origin.serialize() + '/');
+        h.append(QByteArrayLiteral("Referer"), pageOrigin + '/');
     return hop;
 }
 
@@ -146,10 +160,10 @@ PendingHop FetchSimulator::Private::actualHop() const
     if (corsTainting || (method != "GET" && method != "HEAD"))
         h.append(QByteArrayLiteral("Origin"), serializedOrigin());
     h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
-    h.append(QByteArrayLiteral("Sec-Fetch-Site"), fetchSite(request.origin, Origin::fromUrl(currentUrl)));
+    h.append(QByteArrayLiteral("Sec-Fetch-Site"), currentSite);
     h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
     if (!request.origin.isOpaque())
-        h.append(QByteArrayLiteral("Referer"), request.origin.serialize() + '/');
+        h.append(QByteArrayLiteral("Referer"), pageOrigin + '/');
     return hop;
 }
 
@@ -282,7 +296,6 @@ void FetchSimulator::Private::followRedirect(const HttpResponse &response)
         return;
     }
     const Origin targetOrigin = Origin::fromUrl(target);
-    const Origin currentOrigin = Origin::fromUrl(currentUrl);
     if (!target.userInfo().isEmpty() && (corsTainting || !request.origin.isSameOrigin(targetOrigin))) {
         if (profile.redirectWithCredentialsIsNetworkError) {
             finishNetworkError(QStringLiteral("NS_ERROR_DOM_BAD_URI"),
@@ -342,7 +355,7 @@ void FetchSimulator::Private::finishBlocked(const CheckFailure &failure, Stage s
     message.stage = stage;
     message.initialUrl = initialUrl;
     message.currentUrl = currentUrl;
-    message.initiatorOrigin = request.origin.serialize();
+    message.initiatorOrigin = pageOrigin;
     message.status = response.status;
     if (failure.check == CheckId::HeaderDisallowed)
         message.scriptHeaderName = scriptSpelling(failure.hint);
@@ -350,7 +363,7 @@ void FetchSimulator::Private::finishBlocked(const CheckFailure &failure, Stage s
     ExplanationContext explanation;
     explanation.stage = stage;
     explanation.serializedOrigin = serializedOrigin();
-    explanation.pageOrigin = request.origin.serialize();
+    explanation.pageOrigin = pageOrigin;
     explanation.method = method;
     explanation.credentials = request.credentials;
     explanation.status = response.status;
@@ -381,7 +394,7 @@ void FetchSimulator::Private::finishNetworkError(const QString &code, const QStr
     message.stage = stage;
     message.initialUrl = initialUrl;
     message.currentUrl = currentUrl;
-    message.initiatorOrigin = request.origin.serialize();
+    message.initiatorOrigin = pageOrigin;
     message.networkError = errorCode;
     finding.consoleMessage = consoleMessage(profile, {CheckId::NetworkError, {}, {}, false}, message);
     finding.explanation = (detail.isEmpty() ? errorCode : detail)

@@ -99,59 +99,76 @@ bool isNumber(const QByteArray &value)
     return ok;
 }
 
-// Why (name, value) is not a CORS-safelisted request-header; nullopt when it is safelisted.
-std::optional<QString> safelistViolation(const QByteArray &name, const QByteArray &value,
-                                         const BrowserProfile &profile)
+enum class Violation { None, Name, TooLong, UnsafeByte, ContentType, Range, ClientHint };
+
+bool is(QByteArrayView name, QByteArrayView literal)
 {
-    const QByteArray lower = name.toLower();
-    const QString notSafelisted
-        = u'`' + QString::fromLatin1(name) + u"` is not a CORS-safelisted request header.";
-    const bool knownName = lower == "accept" || lower == "accept-language" || lower == "content-language"
-                           || lower == "content-type" || lower == "range";
+    return HeaderList::namesEqual(name, literal);
+}
+
+// Whether (name, value) is a CORS-safelisted request-header, and if not, why. Allocation-free:
+// it runs for every header of every request.
+Violation safelistViolation(const QByteArray &name, const QByteArray &value, const BrowserProfile &profile)
+{
+    const bool knownName = is(name, "accept") || is(name, "accept-language") || is(name, "content-language")
+                           || is(name, "content-type") || is(name, "range");
     const bool clientHint = profile.safelistsClientHints
-                            && (lower == "dpr" || lower == "save-data" || lower == "viewport-width"
-                                || lower == "device-memory" || lower == "width" || lower == "rtt"
-                                || lower == "downlink" || lower == "ect" || lower == "intervention");
+                            && (is(name, "dpr") || is(name, "save-data") || is(name, "viewport-width")
+                                || is(name, "device-memory") || is(name, "width") || is(name, "rtt")
+                                || is(name, "downlink") || is(name, "ect") || is(name, "intervention"));
     if (!knownName && !clientHint)
-        return notSafelisted;
-    if (value.size() > safelistedValueLimit) {
-        return u"The value of `" + QString::fromLatin1(name) + u"` is " + QString::number(value.size())
-               + u" bytes long; CORS-safelisted values are at most 128 bytes.";
-    }
-    const QString badByte = quoted(name, value) + u" contains a character that CORS-safelisted values may not contain.";
-    if (lower == "accept")
-        return hasCorsUnsafeByte(value) ? std::optional(badByte) : std::nullopt;
-    if (lower == "accept-language" || lower == "content-language") {
-        return std::all_of(value.cbegin(), value.cend(), isLanguageByte) ? std::nullopt : std::optional(badByte);
-    }
-    if (lower == "content-type") {
+        return Violation::Name;
+    if (value.size() > safelistedValueLimit)
+        return Violation::TooLong;
+    if (is(name, "accept"))
+        return hasCorsUnsafeByte(value) ? Violation::UnsafeByte : Violation::None;
+    if (is(name, "accept-language") || is(name, "content-language"))
+        return std::all_of(value.cbegin(), value.cend(), isLanguageByte) ? Violation::None : Violation::UnsafeByte;
+    if (is(name, "content-type")) {
         if (hasCorsUnsafeByte(value))
-            return badByte;
+            return Violation::UnsafeByte;
         const auto essence = mimeEssence(value);
-        if (essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
-            || essence == "text/plain") {
-            return std::nullopt;
-        }
-        return quoted(name, value)
-               + u" is not CORS-safelisted: only application/x-www-form-urlencoded, multipart/form-data "
-                 u"and text/plain are.";
+        const bool safelisted = essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
+                                || essence == "text/plain";
+        return safelisted ? Violation::None : Violation::ContentType;
     }
-    if (lower == "range") {
-        return isSimpleRange(value) ? std::nullopt
-                                    : std::optional(quoted(name, value)
-                                                    + u" is not a simple range such as bytes=0- or bytes=0-99.");
-    }
+    if (is(name, "range"))
+        return isSimpleRange(value) ? Violation::None : Violation::Range;
     // Chromium's legacy client hints, each with its own value rule.
     bool ok = true;
-    if (lower == "save-data")
+    if (is(name, "save-data"))
         ok = value == "on";
-    else if (lower == "ect")
+    else if (is(name, "ect"))
         ok = value == "slow-2g" || value == "2g" || value == "3g" || value == "4g";
-    else if (lower == "intervention")
+    else if (is(name, "intervention"))
         ok = !hasCorsUnsafeByte(value);
     else
         ok = isNumber(value);
-    return ok ? std::nullopt : std::optional(quoted(name, value) + u" is not a valid client-hint value.");
+    return ok ? Violation::None : Violation::ClientHint;
+}
+
+QString describeViolation(Violation violation, const QByteArray &name, const QByteArray &value)
+{
+    switch (violation) {
+    case Violation::None:
+        break;
+    case Violation::Name:
+        return u'`' + QString::fromLatin1(name) + u"` is not a CORS-safelisted request header.";
+    case Violation::TooLong:
+        return u"The value of `" + QString::fromLatin1(name) + u"` is " + QString::number(value.size())
+               + u" bytes long; CORS-safelisted values are at most 128 bytes.";
+    case Violation::UnsafeByte:
+        return quoted(name, value) + u" contains a character that CORS-safelisted values may not contain.";
+    case Violation::ContentType:
+        return quoted(name, value)
+               + u" is not CORS-safelisted: only application/x-www-form-urlencoded, multipart/form-data "
+                 u"and text/plain are.";
+    case Violation::Range:
+        return quoted(name, value) + u" is not a simple range such as bytes=0- or bytes=0-99.";
+    case Violation::ClientHint:
+        return quoted(name, value) + u" is not a valid client-hint value.";
+    }
+    return {};
 }
 
 bool isForbiddenMethodValue(const QByteArray &value)
@@ -184,20 +201,22 @@ bool isForbiddenMethod(const QByteArray &method)
 
 bool isForbiddenRequestHeader(const QByteArray &name, const QByteArray &value, const BrowserProfile &profile)
 {
-    static const char *const forbidden[] = {
+    static constexpr QByteArrayView forbidden[] = {
         "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method",
         "connection", "content-length", "cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive",
         "origin", "referer", "set-cookie", "te", "trailer", "transfer-encoding", "upgrade", "via"};
-    const QByteArray lower = name.toLower();
-    for (const char *entry : forbidden) {
-        if (lower == entry)
+    for (QByteArrayView entry : forbidden) {
+        if (is(name, entry))
             return true;
     }
-    if (lower.startsWith("proxy-") || lower.startsWith("sec-"))
+    auto hasPrefix = [&name](QByteArrayView prefix) {
+        return name.size() >= prefix.size() && is(QByteArrayView(name).first(prefix.size()), prefix);
+    };
+    if (hasPrefix("proxy-") || hasPrefix("sec-"))
         return true;
-    if (lower == "user-agent")
+    if (is(name, "user-agent"))
         return profile.userAgentIsForbidden;
-    if (lower == "x-http-method" || lower == "x-http-method-override" || lower == "x-method-override") {
+    if (is(name, "x-http-method") || is(name, "x-http-method-override") || is(name, "x-method-override")) {
         const QList<QByteArray> methods = value.split(',');
         return std::any_of(methods.cbegin(), methods.cend(), isForbiddenMethodValue);
     }
@@ -206,7 +225,7 @@ bool isForbiddenRequestHeader(const QByteArray &name, const QByteArray &value, c
 
 bool isSafelistedRequestHeader(const QByteArray &name, const QByteArray &value, const BrowserProfile &profile)
 {
-    return !safelistViolation(name, value, profile).has_value();
+    return safelistViolation(name, value, profile) == Violation::None;
 }
 
 PreflightDecision decidePreflight(const QByteArray &method, const HeaderList &headers,
@@ -224,9 +243,10 @@ PreflightDecision decidePreflight(const QByteArray &method, const HeaderList &he
     for (const HeaderField &field : headers) {
         if (isForbiddenRequestHeader(field.name, field.value, profile))
             continue;
-        if (auto violation = safelistViolation(field.name, field.value, profile)) {
+        if (const Violation violation = safelistViolation(field.name, field.value, profile);
+            violation != Violation::None) {
             unsafeNames.append(field.name.toLower());
-            decision.reasons.append(*violation);
+            decision.reasons.append(describeViolation(violation, field.name, field.value));
         } else {
             potentiallyUnsafe.append(field.name.toLower());
             safelistedBytes += field.value.size();

@@ -30,6 +30,9 @@ QnamPendingTransfer::QnamPendingTransfer(
     m_idleTimer.setSingleShot(true);
     m_totalTimer.setSingleShot(true);
     m_headerlessTimer.setSingleShot(true);
+    // Coarse timers may fire 5 % early; a timeout the user set in seconds must not.
+    m_idleTimer.setTimerType(Qt::PreciseTimer);
+    m_totalTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] { stop(Stop::IdleTimeout); });
     connect(&m_totalTimer, &QTimer::timeout, this, [this] { stop(Stop::TotalTimeout); });
     connect(&m_headerlessTimer, &QTimer::timeout, this, [this] { stop(Stop::HeadersRefused); });

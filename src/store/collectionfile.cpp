@@ -63,11 +63,12 @@ bool readRequestFields(const QJsonObject &object, RequestInput *input, QString *
         || !readString(object, QStringLiteral("browser"), &input->browser, error)) {
         return false;
     }
-    QString body;
-    if (!readString(object, QStringLiteral("body"), &body, error))
-        return false;
-    if (!body.isEmpty())
+    if (object.contains(QStringLiteral("body"))) {
+        QString body; // an explicit "" clears a body inherited from "defaults"
+        if (!readString(object, QStringLiteral("body"), &body, error))
+            return false;
         input->body = body.toUtf8();
+    }
     return readHeaders(object.value(QStringLiteral("headers")), &input->headerLines, error);
 }
 } // namespace
@@ -121,7 +122,7 @@ std::optional<Collection> parseCollection(const QByteArray &json, QString *error
         if (!delay.isUndefined()) {
             if (!delay.isDouble() || delay.toDouble() < 0 || delay.toDouble() > 3600000)
                 return fail(u"in request '" + item.name + u"': \"delayMs\" must be a number of milliseconds");
-            item.delayMs = delay.toInt();
+            item.delayMs = qRound(delay.toDouble());
         }
         const QJsonValue expect = object.value(QStringLiteral("expect"));
         if (!expect.isUndefined()) {

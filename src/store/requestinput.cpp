@@ -11,9 +11,12 @@ bool splitHeaderLine(const QString &line, QByteArray *name, QByteArray *value)
     if (colon <= 0)
         return false;
     *name = line.left(colon).toUtf8();
+    // fetch() normalizes values: leading and trailing spaces and tabs are not part of them.
     QString rest = line.mid(colon + 1);
     while (!rest.isEmpty() && (rest.front() == u' ' || rest.front() == u'\t'))
         rest.remove(0, 1);
+    while (!rest.isEmpty() && (rest.back() == u' ' || rest.back() == u'\t'))
+        rest.chop(1);
     *value = rest.toUtf8();
     return true;
 }
@@ -29,10 +32,20 @@ std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList 
         problems.append(u"Unknown browser '" + input.browser + u"': use chromium, firefox or safari.");
     built.profile = profile.value_or(BrowserProfile::chromium());
 
-    if (input.url.trimmed().isEmpty()) {
+    const QString typedUrl = input.url.trimmed();
+    bool urlReported = false;
+    if (typedUrl.isEmpty()) {
         problems.append(QStringLiteral("No URL given."));
+        urlReported = true;
     } else {
-        built.request.url = QUrl(input.url.trimmed(), QUrl::StrictMode);
+        // Tolerant like the WHATWG URL parser behind fetch(): spaces and quotes get percent-encoded.
+        built.request.url = QUrl(typedUrl, QUrl::TolerantMode);
+        if (!built.request.url.isValid()) {
+            // QUrl appends "; source was ..." diagnostics that only repeat the input.
+            const QString reason = built.request.url.errorString().section(u';', 0, 0);
+            problems.append(u"'" + typedUrl + u"' is not a valid absolute URL: " + reason + u'.');
+            urlReported = true;
+        }
     }
 
     if (input.origin.trimmed().isEmpty()) {
@@ -67,8 +80,8 @@ std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList 
         problems.append(u"Unknown redirect mode '" + input.redirect + u"': use follow, error or manual.");
 
     for (const InputError &error : validateFetchRequest(built.request, built.profile)) {
-        if (error.field == u"url" && input.url.trimmed().isEmpty())
-            continue; // already reported
+        if (error.field == u"url" && urlReported)
+            continue;
         if (error.droppedByBrowser && forbidden == ForbiddenHeaders::Drop)
             continue;
         problems.append(error.message);
