@@ -1,8 +1,7 @@
 #include "guimain.h"
 
-#include "standinlab.h"
-
 #include "cli/consoleoutput.h"
+#include "net/labserver.h"
 #include "net/qnamtransport.h"
 #include "ui/exchangesession.h"
 #include "ui/mainwindow.h"
@@ -19,6 +18,37 @@ namespace corscope {
 
 namespace {
 constexpr int screenshotTimeoutMs = 30000;
+
+// The Examples menu: one request per lab endpoint, the fetch() that shows its problem.
+QList<ExampleRequest> labExamples(const LabServer &lab)
+{
+    QList<ExampleRequest> examples;
+    for (const LabEndpoint &endpoint : LabServer::endpoints()) {
+        ExampleRequest example;
+        example.title = endpoint.title;
+        example.description = endpoint.demonstrates;
+        example.input.method = QString::fromLatin1(endpoint.method);
+        example.input.url = QString::fromUtf8(lab.url(QString::fromLatin1(endpoint.path)).toEncoded());
+        example.input.origin = QString::fromLatin1(LabServer::pageOrigin());
+        for (const HeaderField &field : endpoint.headers)
+            example.input.headerLines.append(QString::fromLatin1(field.name + ": " + field.value));
+        example.input.body = endpoint.body;
+        example.input.credentials = credentialsModeName(endpoint.credentials);
+        examples.append(example);
+    }
+    return examples;
+}
+
+// The example the window opens with: the first one that fails, so a first start shows a real
+// failure explained (the first endpoint is the correct configuration).
+int firstFailingExample(const QList<ExampleRequest> &examples)
+{
+    for (int i = 0; i < examples.size(); ++i) {
+        if (!examples.at(i).input.url.endsWith(u"/ok"))
+            return i;
+    }
+    return 0;
+}
 
 // Prints when the window first painted (the cold-start figure of the benchmarks).
 class FirstPaintReporter final : public QObject
@@ -70,18 +100,18 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
     }
     const QString screenshotPath = parser.value(QStringLiteral("screenshot"));
 
-    StandInLab lab;
-    QString labError;
-    const bool labRunning = lab.start(&labError);
+    LabServer lab;
+    const bool labRunning = lab.listen(0);
     if (!labRunning)
-        printError(u"corscope: the lab server did not start: " + labError + u'\n');
+        printError(u"corscope: the lab server did not start: " + lab.errorString() + u'\n');
 
     QnamTransport transport;
     ExchangeSession session(&transport);
     MainWindow window(&session);
     if (labRunning) {
-        window.setExamples(lab.examples());
-        window.loadExample(0);
+        const QList<ExampleRequest> examples = labExamples(lab);
+        window.setExamples(examples);
+        window.loadExample(firstFailingExample(examples));
     }
 
     if (qEnvironmentVariableIntValue("CORSCOPE_PRINT_STARTUP") == 1)

@@ -43,16 +43,18 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_view->header();
-    header->setStretchLastSection(true);
+    // The URL takes the spare width; the waterfall keeps a fixed, readable width at the end.
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(TimelineModel::UrlColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(24);
     const int digit = fontMetrics().horizontalAdvance(u'0');
     m_view->setColumnWidth(TimelineModel::ResultColumn, fontMetrics().height() + 12);
     m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 8);
     m_view->setColumnWidth(TimelineModel::KindColumn, digit * 10);
     m_view->setColumnWidth(TimelineModel::MethodColumn, digit * 9);
-    m_view->setColumnWidth(TimelineModel::UrlColumn, digit * 40);
-    m_view->setColumnWidth(TimelineModel::StatusColumn, digit * 16);
+    m_view->setColumnWidth(TimelineModel::StatusColumn, digit * 15);
+    m_view->setColumnWidth(TimelineModel::WaterfallColumn, 200);
     m_view->setColumnWidth(TimelineModel::DurationColumn, digit * 9);
 
     auto *empty = new QLabel(QStringLiteral("<b>No requests yet.</b><br>Press <b>Ctrl+Enter</b> to send the request on "
