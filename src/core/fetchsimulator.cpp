@@ -67,6 +67,7 @@ struct FetchSimulator::Private
     void plan();
     PendingHop preflightHop() const;
     PendingHop actualHop() const;
+    void appendFetchMetadata(HeaderList &h) const;
     void handlePreflight(const HopOutcome &outcome);
     void handleActual(const HopOutcome &outcome);
     void followRedirect(const HttpResponse &response);
@@ -126,6 +127,17 @@ void FetchSimulator::Private::plan()
     next = decision.needed && !fromCache ? Next::Preflight : Next::Actual;
 }
 
+// The headers Chromium adds to every fetch() request, preflights included.
+void FetchSimulator::Private::appendFetchMetadata(HeaderList &h) const
+{
+    h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
+    h.append(QByteArrayLiteral("Sec-Fetch-Site"), currentSite);
+    h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
+    // The default referrer policy (strict-origin-when-cross-origin) sends only the origin.
+    if (!request.origin.isOpaque())
+        h.append(QByteArrayLiteral("Referer"), pageOrigin + '/');
+}
+
 PendingHop FetchSimulator::Private::preflightHop() const
 {
     PendingHop hop;
@@ -138,11 +150,7 @@ PendingHop FetchSimulator::Private::preflightHop() const
     if (!decision.unsafeHeaderNames.isEmpty())
         h.append(QByteArrayLiteral("Access-Control-Request-Headers"), decision.unsafeHeaderNames.join(','));
     h.append(QByteArrayLiteral("Origin"), serializedOrigin());
-    h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
-    h.append(QByteArrayLiteral("Sec-Fetch-Site"), currentSite);
-    h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
-    if (!request.origin.isOpaque())
-        h.append(QByteArrayLiteral("Referer"), pageOrigin + '/');
+    appendFetchMetadata(h);
     return hop;
 }
 
@@ -159,11 +167,7 @@ PendingHop FetchSimulator::Private::actualHop() const
         h.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
     if (corsTainting || (method != "GET" && method != "HEAD"))
         h.append(QByteArrayLiteral("Origin"), serializedOrigin());
-    h.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
-    h.append(QByteArrayLiteral("Sec-Fetch-Site"), currentSite);
-    h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
-    if (!request.origin.isOpaque())
-        h.append(QByteArrayLiteral("Referer"), pageOrigin + '/');
+    appendFetchMetadata(h);
     return hop;
 }
 
