@@ -2,9 +2,14 @@
 #include "cli/checkcommand.h"
 #include "cli/consoleoutput.h"
 #include "cli/labcommand.h"
+#include "cli/reportcommand.h"
 #include "cli/runcommand.h"
+#include "report/reportwriter.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 using namespace corscope;
 
@@ -14,17 +19,18 @@ const QString usage = QStringLiteral(
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
     "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n"
-    "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n\n"
+    "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n"
+    "  report RESULT.json --out PATH         Write a ticket report (.md, .html, .png, .har) of check or run JSON\n\n"
     "Options:\n"
     "  --version    Print the version\n"
     "  --help       Print this help; 'corscope <command> --help' describes a command\n\n"
     "Exit status: 0 allowed, 1 blocked, 2 bad input (nothing sent), 3 network error.\n");
 
 template<typename Command>
-int runCommand(QCoreApplication &app, const QStringList &arguments)
+int runCommand(QCoreApplication *app, const QStringList &arguments)
 {
     Command command;
-    QObject::connect(&command, &Command::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&command, &Command::finished, app, [](int code) { QCoreApplication::exit(code); });
     const int immediate = command.start(arguments);
     return immediate >= 0 ? immediate : QCoreApplication::exec();
 }
@@ -32,7 +38,22 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Painting a report (PNG, or the picture inside HTML) needs fonts, hence a QGuiApplication; it never
+    // opens a window, so it runs on the offscreen platform unless the caller chose one.
+    const QString firstArgument = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    QStringList rawArguments;
+    for (int i = 2; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool gui = (firstArgument == u"report" || firstArgument == u"check")
+                     && ReportWriter::argumentsNeedGui(rawArguments);
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application;
+    if (gui)
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication *app = application.get();
     QCoreApplication::setApplicationName(QStringLiteral("corscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CORSCOPE_VERSION));
 
@@ -45,6 +66,8 @@ int main(int argc, char *argv[])
         return runCommand<RunCommand>(app, rest);
     if (command == u"lab")
         return runCommand<LabCommand>(app, rest);
+    if (command == u"report")
+        return runCommand<ReportCommand>(app, rest);
     if (command == u"--version" || command == u"-v") {
         printOut(u"corscope " + QCoreApplication::applicationVersion() + u'\n');
         return 0;
