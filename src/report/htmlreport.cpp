@@ -73,6 +73,14 @@ void renderExchange(QString &html, const ReportExchange &e, const QString &h2, c
             html += u"<li>Preflight because: " + esc(reason) + u"</li>";
         html += QStringLiteral("</ul>\n");
     }
+    if (!e.headers.isEmpty() || !e.body.isEmpty()) {
+        QString script = u"fetch " + e.requestLine() + u'\n';
+        for (const auto &[name, value] : e.headers)
+            script += name + u": " + value + u'\n';
+        if (!e.body.isEmpty())
+            script += u'\n' + e.body.left(4000) + u'\n';
+        html += u"<p>The request as the script made it:</p>\n" + pre(script);
+    }
     if (e.failure) {
         const ReportFailure &f = *e.failure;
         html += u"<" + h2 + u">What failed</" + h2 + u">\n<p>Check <code>" + esc(f.check) + u"</code> at the "

@@ -95,6 +95,15 @@ void renderExchange(QString &md, const ReportExchange &e, const QString &h, cons
         md += u"- Preflight because: " + escapeText(oneLine(reason)) + u'\n';
     if (!e.preflightReasons.isEmpty())
         md += u'\n';
+    if (!e.headers.isEmpty() || !e.body.isEmpty()) {
+        md += QStringLiteral("The request as the script made it:\n\n");
+        QString script = u"fetch " + e.requestLine() + u'\n';
+        for (const auto &[name, value] : e.headers)
+            script += name + u": " + value + u'\n';
+        if (!e.body.isEmpty())
+            script += u'\n' + body(e.body, 0) + u'\n';
+        md += MarkdownReport::fence(script, QStringLiteral("http"));
+    }
 
     if (e.failure) {
         const ReportFailure &f = *e.failure;
