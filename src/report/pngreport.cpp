@@ -159,6 +159,11 @@ private:
     QPaintDevice *m_device;
 };
 
+QString plain(QString text)
+{
+    return text.remove(u'`');
+}
+
 QString pathAndQuery(const QString &url)
 {
     const qsizetype scheme = url.indexOf(QStringLiteral("://"));
@@ -193,7 +198,7 @@ void banner(Canvas &c, const ReportExchange &e)
     const QString word = e.verdictTitle().toUpper();
     QString rest = u"  by " + e.browser;
     if (e.failure)
-        rest += u" at the " + e.failure->stage
+        rest += u" at the " + (e.failure->stage == u"actual" ? QStringLiteral("actual request") : e.failure->stage)
                 + (e.failure->status > 0 ? u" (HTTP " + QString::number(e.failure->status) + u')' : QString());
     else if (e.verdict == u"allowed")
         rest += QStringLiteral(" · the page can read the response");
@@ -242,7 +247,7 @@ void summary(Canvas &c, const ReportExchange &e)
     if (!e.preflightReasons.isEmpty()) {
         c.y += 6;
         c.paragraph(margin, contentWidth, makeFont(13.5), color::muted,
-                    u"Preflight because: " + e.preflightReasons.join(QStringLiteral(" ")));
+                    u"Preflight because: " + plain(e.preflightReasons.join(QStringLiteral(" "))));
     }
 }
 
@@ -327,10 +332,10 @@ void failure(Canvas &c, const ReportExchange &e)
     c.text(QRectF(x2 + pad, c.y + pad, half - 2 * pad, labelHeight), label, color::greenDark, flags,
            QStringLiteral("BROWSER NEEDED"));
     c.text(QRectF(x2 + pad, c.y + pad + labelHeight + 6, half - 2 * pad, neededHeight), makeFont(15), color::text,
-           Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.needed);
+           Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, plain(f.needed));
     c.y += boxHeight + 12;
     if (!f.explanation.isEmpty())
-        c.paragraph(margin, contentWidth, body, color::text, f.explanation);
+        c.paragraph(margin, contentWidth, body, color::text, plain(f.explanation));
 
     if (!f.message.isEmpty()) {
         c.section(u"CONSOLE · " + e.browser.toUpper());
@@ -351,7 +356,7 @@ void warnings(Canvas &c, const ReportExchange &e)
     for (const ReportWarning &w : e.warnings) {
         c.text(QRectF(margin, c.y, 20, 22), makeFont(14.5, true), color::amber, Qt::AlignLeft | Qt::AlignTop,
                QStringLiteral("⚠"));
-        c.paragraph(margin + 22, contentWidth - 22, font, color::text, w.message);
+        c.paragraph(margin + 22, contentWidth - 22, font, color::text, plain(w.message));
         c.y += 4;
     }
 }
@@ -362,7 +367,7 @@ void fix(Canvas &c, const ReportExchange &e)
         return;
     c.section(QStringLiteral("FIX"));
     if (!e.failure->fix.isEmpty())
-        c.paragraph(margin, contentWidth, makeFont(15.5, true), color::text, e.failure->fix);
+        c.paragraph(margin, contentWidth, makeFont(15.5, true), color::text, plain(e.failure->fix));
     if (e.fixSnippet.isEmpty())
         return;
     c.y += 8;
