@@ -2,13 +2,17 @@
 #include "cli/checkcommand.h"
 #include "cli/consoleoutput.h"
 #include "cli/labcommand.h"
+#include "cli/reportcommand.h"
 #include "cli/runcommand.h"
 #include "guimain.h"
+#include "report/reportwriter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 
 #include <cstring>
+#include <memory>
 
 using namespace corscope;
 
@@ -19,17 +23,18 @@ const QString usage = QStringLiteral(
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
     "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n"
-    "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n\n"
+    "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n"
+    "  report RESULT.json --out PATH         Write a ticket report (.md, .html, .png, .har) of check or run JSON\n\n"
     "Options:\n"
     "  --version    Print the version\n"
     "  --help       Print this help; 'corscope <command> --help' describes a command\n\n"
     "Exit status: 0 allowed, 1 blocked, 2 bad input (nothing sent), 3 network error.\n");
 
 template<typename Command>
-int runCommand(QCoreApplication &app, const QStringList &arguments)
+int runCommand(QCoreApplication *app, const QStringList &arguments)
 {
     Command command;
-    QObject::connect(&command, &Command::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&command, &Command::finished, app, [](int code) { QCoreApplication::exit(code); });
     const int immediate = command.start(arguments);
     return immediate >= 0 ? immediate : QCoreApplication::exec();
 }
@@ -41,6 +46,23 @@ bool isCommandLine(int argc, char *argv[])
     const char *first = argv[1];
     return std::strcmp(first, "--screenshot") != 0 && std::strncmp(first, "--screenshot=", 13) != 0;
 }
+
+// Painting a report (PNG, or the picture inside HTML) needs fonts, hence a QGuiApplication; it never
+// opens a window, so it runs on the offscreen platform unless the caller chose one.
+std::unique_ptr<QCoreApplication> commandLineApplication(int &argc, char *argv[])
+{
+    const QString firstArgument = QString::fromLocal8Bit(argv[1]);
+    QStringList rawArguments;
+    for (int i = 2; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool paints = (firstArgument == u"report" || firstArgument == u"check")
+                        && ReportWriter::argumentsNeedGui(rawArguments);
+    if (!paints)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -50,7 +72,8 @@ int main(int argc, char *argv[])
     if (!isCommandLine(argc, argv))
         return runGui(argc, argv, startClock);
 
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = commandLineApplication(argc, argv);
+    QCoreApplication *app = application.get();
     QCoreApplication::setApplicationName(QStringLiteral("corscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CORSCOPE_VERSION));
 
@@ -63,6 +86,8 @@ int main(int argc, char *argv[])
         return runCommand<RunCommand>(app, rest);
     if (command == u"lab")
         return runCommand<LabCommand>(app, rest);
+    if (command == u"report")
+        return runCommand<ReportCommand>(app, rest);
     if (command == u"--version" || command == u"-v") {
         printOut(u"corscope " + QCoreApplication::applicationVersion() + u'\n');
         return 0;

@@ -10,6 +10,8 @@
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
 #include "net/qnamtransport.h"
+#include "report/reportdata.h"
+#include "report/reportwriter.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -65,6 +67,10 @@ int CheckCommand::start(const QStringList &arguments)
     parser.addOption({QStringLiteral("drop-forbidden"),
                       QStringLiteral("Send the request without forbidden headers (Cookie, Host, Sec-*, ...), silently "
                                      "as the browser does, instead of refusing it.")});
+    parser.addOption({QStringLiteral("report"),
+                      QStringLiteral("Also write a bug-ticket report after the check: .md, .html, .png or .har "
+                                     "(secrets redacted)."),
+                      QStringLiteral("path")});
     NetworkOptions::addTo(parser);
 
     QStringList errors;
@@ -118,6 +124,10 @@ int CheckCommand::start(const QStringList &arguments)
             errors.append(u"Unknown --stack '" + parser.value(QStringLiteral("stack"))
                           + u"': use express, fastapi, django, flask, nextjs, nginx, apache or go.");
     }
+    const QString reportPath = parser.value(QStringLiteral("report"));
+    if (parser.isSet(QStringLiteral("report")) && !ReportWriter::formatForPath(reportPath))
+        errors.append(u"Cannot tell the report format from '" + reportPath + u"': use "
+                      + ReportWriter::supportedExtensions() + u'.');
     const NetworkOptions network = NetworkOptions::fromParser(parser, &errors);
     const auto built = buildRequest(input, &errors,
                                     parser.isSet(QStringLiteral("drop-forbidden")) ? ForbiddenHeaders::Drop
@@ -135,7 +145,8 @@ int CheckCommand::start(const QStringList &arguments)
     network.applyTo(*transport);
     auto *runner = new ExchangeRunner(built->request, built->profile, m_cache.get(), transport, this);
     connect(runner, &ExchangeRunner::finished, this,
-            [this, request = built->request, profile = built->profile, format, stack](const ExchangeResult &result) {
+            [this, request = built->request, profile = built->profile, format, stack,
+             reportPath](const ExchangeResult &result) {
                 QString snippet;
                 if (stack && result.verdict != Verdict::NetworkError)
                     snippet = fixSnippet(*stack, corsRequirements(request, profile), result.failure);
@@ -153,6 +164,17 @@ int CheckCommand::start(const QStringList &arguments)
                     if (!snippet.isEmpty())
                         text += u"\nServer fix, " + serverStackDisplayName(*stack) + u":\n\n" + snippet;
                     printOut(text);
+                }
+                if (!reportPath.isEmpty()) {
+                    ReportOptions options;
+                    if (stack)
+                        options.stack = *stack;
+                    QString error;
+                    const auto data = ReportData::fromValue(exchangeToJson(request, profile, result), options, &error);
+                    if (data)
+                        error = ReportWriter::write(*data, reportPath);
+                    printError(error.isEmpty() ? QString(u"corscope check: report written to " + reportPath + u" (secrets redacted)\n")
+                                               : QString(u"corscope check: no report: " + error + u".\n"));
                 }
                 Q_EMIT finished(exitCodeFor(result.verdict));
             });

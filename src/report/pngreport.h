@@ -1,0 +1,32 @@
+#pragma once
+
+#include "report/reportdata.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QStringList>
+
+class QPaintDevice;
+class QPainter;
+
+namespace corscope {
+
+// The picture of a report for a ticket: title and verdict banner, the request, a timeline of the hops,
+// the failing check (seen vs needed), the console message, warnings and the fix. Painted with QPainter
+// on a QImage (light theme, HiDPI), never a grab of a window. Needs a QGuiApplication (fonts).
+class PngReport
+{
+public:
+    static constexpr int logicalWidth = 1200;
+    static constexpr qreal defaultDevicePixelRatio = 2.0;
+
+    static QImage render(const ReportData &data, qreal devicePixelRatio = defaultDevicePixelRatio);
+    static QByteArray renderPng(const ReportData &data, qreal devicePixelRatio = defaultDevicePixelRatio);
+    // Every text item the rendering hands to the paint engine, in painting order.
+    static QStringList paintedText(const ReportData &data);
+    // Paints at logical coordinates on painter's device; with painter null, only measures. Returns the
+    // logical height used.
+    static int paint(QPainter *painter, QPaintDevice *device, const ReportData &data);
+};
+
+} // namespace corscope

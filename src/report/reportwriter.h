@@ -1,0 +1,32 @@
+#pragma once
+
+#include "report/reportdata.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace corscope {
+
+enum class ReportFormat { Markdown, Html, Png, Har };
+
+// Renders a report in the format its file name asks for and writes it atomically (QSaveFile).
+class ReportWriter
+{
+public:
+    // ".md"/".markdown", ".html"/".htm", ".png", ".har"; nullopt otherwise.
+    static std::optional<ReportFormat> formatForPath(const QString &path);
+    static QString supportedExtensions(); // for messages: ".md, .html, .png or .har"
+    // True when writing this path needs a QGuiApplication (PNG, and the image embedded in HTML).
+    static bool needsGui(const QString &path);
+    // True when an argument list (of `report` or `check`) asks for such a path with --out or --report.
+    static bool argumentsNeedGui(const QStringList &arguments);
+
+    static QByteArray render(const ReportData &data, ReportFormat format, QString *error);
+    // Empty string on success, else what went wrong.
+    static QString write(const ReportData &data, const QString &path);
+};
+
+} // namespace corscope
