@@ -1,6 +1,9 @@
 // corscope: parse the command line, then run a command-line subcommand (or, later, the window).
+#include "cli/analyzecommand.h"
 #include "cli/checkcommand.h"
 #include "cli/consoleoutput.h"
+#include "cli/exportcommand.h"
+#include "cli/importcommand.h"
 #include "cli/labcommand.h"
 #include "cli/runcommand.h"
 
@@ -13,7 +16,10 @@ const QString usage = QStringLiteral(
     "Usage: corscope <command> [options]\n\n"
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
-    "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n"
+    "  run FILE.json [options]               Run a collection (or --folder) for each --origin; text grid, JSON, JUnit\n"
+    "  import SOURCE [--to FILE.json]        Import curl commands, a HAR or a Postman collection (SOURCE - is stdin)\n"
+    "  analyze FILE.har [--format json]      Evaluate the CORS exchanges recorded in a HAR, sending nothing\n"
+    "  export FILE.json REQUEST              Print a saved request as curl commands (preflight and request)\n"
     "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n\n"
     "Options:\n"
     "  --version    Print the version\n"
@@ -43,6 +49,12 @@ int main(int argc, char *argv[])
         return runCommand<CheckCommand>(app, rest);
     if (command == u"run")
         return runCommand<RunCommand>(app, rest);
+    if (command == u"import")
+        return runCommand<ImportCommand>(app, rest);
+    if (command == u"analyze")
+        return runCommand<AnalyzeCommand>(app, rest);
+    if (command == u"export")
+        return runCommand<ExportCommand>(app, rest);
     if (command == u"lab")
         return runCommand<LabCommand>(app, rest);
     if (command == u"--version" || command == u"-v") {
