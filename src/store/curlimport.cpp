@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace corscope {
 
 namespace {
@@ -340,7 +342,7 @@ std::optional<CollectionItem> curlToItem(const QStringList &words, int number, Q
     QList<QPair<QString, QString>> headers;
     QString cookie;
     QString referer;
-    auto where = u"curl command " + QString::number(number);
+    const QString where = u"curl command " + QString::number(number);
     for (qsizetype i = 1; i < words.size(); ++i) {
         QString option = words.at(i);
         QString value;
@@ -458,7 +460,10 @@ std::optional<CollectionItem> curlToItem(const QStringList &words, int number, Q
     if (!referer.isEmpty())
         headers.append({QStringLiteral("Referer"), referer});
     const QString origin = adoptRecordedHeaders(headers, &request);
-    if (!cookie.isEmpty())
+    const bool hadCookie = std::any_of(headers.cbegin(), headers.cend(), [](const auto &header) {
+        return header.first.compare(u"cookie", Qt::CaseInsensitive) == 0;
+    });
+    if (hadCookie)
         warnings->append(where + u": the Cookie header was not imported (cookies are secrets); "
                                  u"credentials set to \"include\".");
     if (!origin.isEmpty())
