@@ -1,6 +1,9 @@
 // corscope: a command-line subcommand, or the window when there is none (or with --screenshot).
+#include "cli/analyzecommand.h"
 #include "cli/checkcommand.h"
 #include "cli/consoleoutput.h"
+#include "cli/exportcommand.h"
+#include "cli/importcommand.h"
 #include "cli/labcommand.h"
 #include "cli/reportcommand.h"
 #include "cli/runcommand.h"
@@ -22,7 +25,10 @@ const QString usage = QStringLiteral(
     "       corscope <command> [options]\n\n"
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
-    "  run FILE.json [options]               Run a collection of requests sharing one preflight cache\n"
+    "  run FILE.json [options]               Run a collection (or --folder) for each --origin; text grid, JSON, JUnit\n"
+    "  import SOURCE [--to FILE.json]        Import curl commands, a HAR or a Postman collection (SOURCE - is stdin)\n"
+    "  analyze FILE.har [--format json]      Evaluate the CORS exchanges recorded in a HAR, sending nothing\n"
+    "  export FILE.json REQUEST              Print a saved request as curl commands (preflight and request)\n"
     "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n"
     "  report RESULT.json --out PATH         Write a ticket report (.md, .html, .png, .har) of check or run JSON\n\n"
     "Options:\n"
@@ -84,6 +90,12 @@ int main(int argc, char *argv[])
         return runCommand<CheckCommand>(app, rest);
     if (command == u"run")
         return runCommand<RunCommand>(app, rest);
+    if (command == u"import")
+        return runCommand<ImportCommand>(app, rest);
+    if (command == u"analyze")
+        return runCommand<AnalyzeCommand>(app, rest);
+    if (command == u"export")
+        return runCommand<ExportCommand>(app, rest);
     if (command == u"lab")
         return runCommand<LabCommand>(app, rest);
     if (command == u"report")

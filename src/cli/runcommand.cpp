@@ -3,25 +3,20 @@
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
 #include "cli/networkoptions.h"
-#include "core/exchangejson.h"
-#include "core/preflightcache.h"
-#include "net/exchangerunner.h"
+#include "cli/runreport.h"
 #include "net/qnamtransport.h"
+#include "store/collectionfile.h"
+#include "store/collectionrunner.h"
+#include "store/harwriter.h"
+#include "store/variables.h"
 
 #include <QCommandLineParser>
-#include <QFile>
-#include <QJsonDocument>
-#include <QTimer>
+#include <QSaveFile>
 
 namespace corscope {
 
-namespace {
-constexpr qint64 maxCollectionBytes = 64 * 1024 * 1024;
-} // namespace
-
 RunCommand::RunCommand(QObject *parent)
     : QObject(parent)
-    , m_cache(std::make_unique<PreflightCache>())
 {
 }
 
@@ -31,10 +26,24 @@ int RunCommand::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Run the requests of a collection file in order, sharing one preflight cache, and print a JSON array of "
-        "results (the objects of `corscope check --format json`)."));
+        "Run the requests of a collection file (or of one folder) for each page origin, sharing one preflight "
+        "cache. Exit status: 0 when every request meets its \"expect\", 1 otherwise, 2 on bad input."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A corscope collection (JSON)."));
+    parser.addOption({QStringLiteral("env"), QStringLiteral("Use the variables of this environment."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("origin"),
+                      QStringLiteral("Page origin; repeat it for an origin matrix (overrides the file's origins)."),
+                      QStringLiteral("origin")});
+    parser.addOption({QStringLiteral("folder"), QStringLiteral("Run only this folder, e.g. \"auth/admin\"."),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("json (default), text (a grid) or junit."),
+                      QStringLiteral("format"), QStringLiteral("json")});
+    parser.addOption({QStringLiteral("concurrency-per-host"),
+                      QStringLiteral("Requests in flight per host (default 1: deterministic preflight cache)."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("har"), QStringLiteral("Also write every hop of the run to this HAR 1.2 file."),
+                      QStringLiteral("file")});
     NetworkOptions::addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("corscope run")} + arguments)) {
         printError(u"corscope run: " + parser.errorText() + u"\nTry 'corscope run --help'.\n");
@@ -46,29 +55,62 @@ int RunCommand::start(const QStringList &arguments)
     }
     QStringList errors;
     const NetworkOptions network = NetworkOptions::fromParser(parser, &errors);
+    m_format = parser.value(QStringLiteral("format"));
+    if (m_format != u"json" && m_format != u"text" && m_format != u"junit")
+        errors.append(u"Unknown format '" + m_format + u"': use json, text or junit.");
+    bool numberOk = false;
+    const int perHost = parser.value(QStringLiteral("concurrency-per-host")).toInt(&numberOk);
+    if (!numberOk || perHost < 1 || perHost > 256)
+        errors.append(QStringLiteral("--concurrency-per-host must be a number from 1 to 256."));
+    m_harPath = parser.value(QStringLiteral("har"));
+
+    bool loaded = false;
     if (parser.positionalArguments().size() != 1) {
         errors.append(QStringLiteral("Give exactly one collection file."));
     } else {
-        QFile file(parser.positionalArguments().first());
-        if (!file.open(QIODevice::ReadOnly)) {
-            errors.append(u"Cannot read " + file.fileName() + u": " + file.errorString() + u'.');
-        } else if (file.size() > maxCollectionBytes) {
-            errors.append(file.fileName() + u" is larger than 64 MiB.");
+        QString error;
+        if (auto collection = loadCollection(parser.positionalArguments().first(), &error)) {
+            m_collection = std::move(*collection);
+            loaded = true;
         } else {
-            QString error;
-            if (auto collection = parseCollection(file.readAll(), &error)) {
-                m_items = collection->requests;
-            } else {
-                errors.append(file.fileName() + u": " + error + u'.');
-            }
+            errors.append(error.left(1).toUpper() + error.mid(1) + u'.');
         }
     }
-    for (const CollectionRequest &item : std::as_const(m_items)) {
-        QStringList itemErrors;
-        if (auto built = buildRequest(item.input, &itemErrors))
-            m_requests.append(*built);
-        for (const QString &error : std::as_const(itemErrors))
-            errors.append(u"request '" + item.name + u"': " + error);
+
+    QList<RunJob> jobs;
+    if (loaded) {
+        const Environment *environment = nullptr;
+        if (parser.isSet(QStringLiteral("env"))) {
+            environment = m_collection.environment(parser.value(QStringLiteral("env")));
+            if (!environment) {
+                QStringList names;
+                for (const Environment &known : std::as_const(m_collection.environments))
+                    names.append(known.name);
+                errors.append(u"No environment '" + parser.value(QStringLiteral("env")) + u"' in the collection"
+                              + (names.isEmpty() ? QStringLiteral(" (it defines none).")
+                                                 : u" (it has: " + names.join(QStringLiteral(", ")) + u")."));
+            }
+        }
+        const QString folder = parser.value(QStringLiteral("folder"));
+        const auto entries = m_collection.requests(folder);
+        if (!entries)
+            errors.append(u"No folder '" + folder + u"' in the collection.");
+        const VariableResolver resolver(m_collection, environment);
+        const QStringList originOverride = parser.values(QStringLiteral("origin"));
+        for (const CollectionEntry &entry : entries.value_or(QList<CollectionEntry>())) {
+            const CollectionItem &item = *entry.item;
+            QStringList itemErrors;
+            const QList<RequestInput> inputs = resolver.inputsFor(item.request, originOverride, &itemErrors);
+            for (const RequestInput &input : inputs) {
+                if (auto built = buildRequest(input, &itemErrors)) {
+                    jobs.append(RunJob{item.id, item.name, entry.folderPath, input.origin, *built,
+                                       item.request.delayMs, item.request.expect});
+                }
+            }
+            itemErrors.removeDuplicates();
+            for (const QString &error : std::as_const(itemErrors))
+                errors.append(u"request '" + item.name + u"': " + error);
+        }
     }
     if (!errors.isEmpty()) {
         QString text;
@@ -79,41 +121,46 @@ int RunCommand::start(const QStringList &arguments)
     }
     m_transport = new QnamTransport(this);
     network.applyTo(*m_transport);
-    QTimer::singleShot(0, this, &RunCommand::runNext);
+    m_runner = new CollectionRunner(jobs, m_transport, perHost, this);
+    const qsizetype total = jobs.size();
+    const bool matrix = [&jobs] {
+        for (const RunJob &job : jobs) {
+            if (job.origin != jobs.first().origin)
+                return true;
+        }
+        return false;
+    }();
+    connect(m_runner, &CollectionRunner::jobStarted, this, [this, total, matrix](qsizetype index) {
+        const RunJob &job = m_runner->jobs().at(index);
+        printError(QStringLiteral("[%1/%2] %3%4\n")
+                       .arg(index + 1)
+                       .arg(total)
+                       .arg(job.name, matrix ? u" (" + job.origin + u')' : QString()));
+    });
+    connect(m_runner, &CollectionRunner::finished, this, &RunCommand::onFinished);
+    m_runner->start();
     return -1;
 }
 
-void RunCommand::runNext()
+void RunCommand::onFinished()
 {
-    if (m_next >= m_requests.size()) {
-        printOut(QString::fromUtf8(QJsonDocument(m_results).toJson(QJsonDocument::Indented)));
-        Q_EMIT finished(m_allAsExpected ? ExitAllowed : ExitBlocked);
-        return;
+    const RunReport report(m_collection.name, *m_runner);
+    if (m_format == u"text")
+        printOut(report.grid());
+    else if (m_format == u"junit")
+        printOut(QString::fromUtf8(report.junit()));
+    else
+        printOut(QString::fromUtf8(report.json()));
+    int code = report.allAsExpected() ? ExitAllowed : ExitBlocked;
+    if (!m_harPath.isEmpty()) {
+        QSaveFile file(m_harPath);
+        const QByteArray har = runToHar(*m_runner);
+        if (!file.open(QIODevice::WriteOnly) || file.write(har) != har.size() || !file.commit()) {
+            printError(u"corscope run: cannot write " + m_harPath + u": " + file.errorString() + u'\n');
+            code = ExitBadInput;
+        }
     }
-    const qsizetype index = m_next++;
-    const CollectionRequest &item = m_items.at(index);
-    auto launch = [this, index] {
-        const BuiltRequest &built = m_requests.at(index);
-        printError(QStringLiteral("[%1/%2] %3\n").arg(index + 1).arg(m_requests.size()).arg(m_items.at(index).name));
-        auto *runner = new ExchangeRunner(built.request, built.profile, m_cache.get(), m_transport, this);
-        connect(runner, &ExchangeRunner::finished, this, [this, runner, index](const ExchangeResult &result) {
-            const CollectionRequest &current = m_items.at(index);
-            const BuiltRequest &request = m_requests.at(index);
-            QJsonObject object = exchangeToJson(request.request, request.profile, result);
-            object.insert(QStringLiteral("name"), current.name);
-            if (current.expect) {
-                const bool met = *current.expect == verdictName(result.verdict);
-                object.insert(QStringLiteral("expect"), *current.expect);
-                object.insert(QStringLiteral("asExpected"), met);
-                m_allAsExpected = m_allAsExpected && met;
-            }
-            m_results.append(object);
-            runner->deleteLater();
-            runNext();
-        });
-        runner->start();
-    };
-    QTimer::singleShot(item.delayMs, this, launch);
+    Q_EMIT finished(code);
 }
 
 } // namespace corscope

@@ -1,20 +1,17 @@
 #pragma once
 
-#include "store/collectionfile.h"
-#include "store/requestinput.h"
+#include "store/collection.h"
 
-#include <QJsonArray>
 #include <QObject>
 #include <QStringList>
 
-#include <memory>
-
 namespace corscope {
 
-class PreflightCache;
+class CollectionRunner;
 class QnamTransport;
 
-// `corscope run FILE.json`: the requests of a collection in order, sharing one preflight cache.
+// `corscope run FILE.json`: the requests of a collection (or of one folder), for each page origin,
+// sharing one preflight cache; output as JSON, an origin-matrix grid or JUnit XML.
 class RunCommand final : public QObject
 {
     Q_OBJECT
@@ -31,14 +28,12 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    void runNext();
+    void onFinished();
 
-    QList<CollectionRequest> m_items;
-    QList<BuiltRequest> m_requests;
-    qsizetype m_next = 0;
-    bool m_allAsExpected = true;
-    QJsonArray m_results;
-    std::unique_ptr<PreflightCache> m_cache;
+    Collection m_collection;
+    QString m_format;
+    QString m_harPath;
+    CollectionRunner *m_runner = nullptr;
     QnamTransport *m_transport = nullptr;
 };
 

@@ -1,33 +1,28 @@
 #pragma once
 
-#include "store/requestinput.h"
+#include "store/collection.h"
 
-#include <QList>
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
 
 namespace corscope {
 
-// One saved request of a collection.
-struct CollectionRequest
-{
-    QString name;
-    RequestInput input;
-    int delayMs = 0;                // wait this long before sending (shows preflight-cache expiry)
-    std::optional<QString> expect;  // "allowed", "blocked" or "network-error"
-};
-
-// A collection file, version 1 (schema in README.md, "Collection files").
-struct Collection
-{
-    static constexpr int currentVersion = 1;
-    QString name;
-    QList<CollectionRequest> requests;
-};
-
-// Reads a collection from JSON bytes. Unknown keys are ignored; a newer version, a wrong format tag
-// or a malformed entry is refused with *error set to a sentence that names the entry.
+// Reads a collection from JSON bytes: version 2, or version 1 (upgraded in memory: "defaults" merged
+// into every request, "origin" becomes "origins"). Unknown keys are ignored; a newer version, a
+// wrong format tag or a malformed entry is refused with *error set to a sentence naming the entry.
 std::optional<Collection> parseCollection(const QByteArray &json, QString *error);
+
+// The diff-friendly text of a collection, always the current version: fixed key order, 2-space
+// indent, one object per request, one line per header, default values left out, trailing newline.
+// Placeholders such as {{env:API_TOKEN}} are written as they are (never resolved).
+QByteArray serializeCollection(const Collection &collection);
+
+// Reads a file; *error names the file and the problem. The file is never modified.
+std::optional<Collection> loadCollection(const QString &path, QString *error);
+
+// Writes atomically (QSaveFile): the file on disk is the old or the new version, never a mix.
+bool saveCollection(const Collection &collection, const QString &path, QString *error);
 
 } // namespace corscope

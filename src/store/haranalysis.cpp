@@ -1,0 +1,138 @@
+#include "store/haranalysis.h"
+
+#include "core/fetchsimulator.h"
+#include "core/preflightcache.h"
+#include "store/importedrequest.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace corscope {
+
+namespace {
+HttpResponse recordedResponse(const HarEntry &entry)
+{
+    HttpResponse response;
+    response.status = entry.status;
+    response.reasonPhrase = entry.statusText.toUtf8();
+    for (const auto &[name, value] : entry.responseHeaders) {
+        if (name.startsWith(u':')) // HTTP/2 pseudo-headers are not header fields
+            continue;
+        response.headers.append(name.toLatin1(), value.toUtf8());
+    }
+    response.body = entry.responseBody;
+    response.url = QUrl(entry.url);
+    return response;
+}
+
+HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QString &missing)
+{
+    HopOutcome outcome;
+    outcome.sentRequest = hop.request;
+    if (!entry) {
+        outcome.networkError = QStringLiteral("net::ERR_FAILED");
+        outcome.networkErrorDetail = missing;
+        return outcome;
+    }
+    if (entry->status <= 0) {
+        outcome.networkError = entry->error.isEmpty() ? QStringLiteral("net::ERR_FAILED") : entry->error;
+        outcome.networkErrorDetail = QStringLiteral("No response was recorded for this request.");
+        return outcome;
+    }
+    outcome.response = recordedResponse(*entry);
+    return outcome;
+}
+} // namespace
+
+QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile)
+{
+    qint64 nowMs = 0;
+    PreflightCache cache([&nowMs] { return nowMs; });
+    const QList<int> preflightOf = pairPreflights(har.entries);
+    const QList<int> continuation = redirectContinuations(har.entries);
+    QSet<int> followUps;
+    for (const int next : continuation) {
+        if (next >= 0)
+            followUps.insert(next);
+    }
+    QList<RecordedExchange> out;
+    for (qsizetype i = 0; i < har.entries.size(); ++i) {
+        const HarEntry &entry = har.entries.at(i);
+        if (entry.isPreflight() || followUps.contains(int(i)))
+            continue;
+        const QUrl url(entry.url);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+            continue;
+        QString originText = entry.requestHeader(u"origin");
+        if (originText.isEmpty() && !entry.initiatorUrl.isEmpty())
+            originText = pageOriginFrom(QString(), entry.initiatorUrl);
+        if (originText.isEmpty())
+            continue;
+        const auto origin = Origin::parse(originText);
+        if (!origin || origin->isSameOrigin(Origin::fromUrl(url)))
+            continue;
+        const QDateTime started = QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs);
+        if (started.isValid())
+            nowMs = started.toMSecsSinceEpoch();
+
+        RecordedExchange exchange;
+        exchange.entryIndex = int(i);
+        exchange.preflightIndex = preflightOf.at(i);
+        FetchRequest &request = exchange.request;
+        request.method = entry.method.toUtf8();
+        request.url = url;
+        request.origin = *origin;
+        SavedRequest saved;
+        adoptRecordedHeaders(entry.requestHeaders, &saved);
+        if (exchange.preflightIndex >= 0) {
+            const HarEntry &preflight = har.entries.at(exchange.preflightIndex);
+            for (const QString &name : preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts)) {
+                const QString wanted = name.trimmed();
+                bool present = false;
+                for (const auto &header : std::as_const(saved.headers))
+                    present = present || header.first.compare(wanted, Qt::CaseInsensitive) == 0;
+                if (!present && !entry.requestHeader(wanted).isNull())
+                    saved.headers.append({wanted, entry.requestHeader(wanted)});
+            }
+        }
+        for (const auto &[name, value] : std::as_const(saved.headers))
+            request.headers.append(name.toLatin1(), value.toUtf8());
+        request.credentials = saved.credentials == u"include" ? CredentialsMode::Include : CredentialsMode::SameOrigin;
+        if (entry.requestBody)
+            request.body = entry.requestBody->toUtf8();
+
+        FetchSimulator simulator(request, profile, &cache);
+        bool preflightUsed = false;
+        int actualCursor = int(i);
+        bool firstActual = true;
+        while (auto hop = simulator.nextHop()) {
+            if (hop->kind == HopKind::Preflight) {
+                const HarEntry *recorded = nullptr;
+                if (!preflightUsed && exchange.preflightIndex >= 0)
+                    recorded = &har.entries.at(exchange.preflightIndex);
+                preflightUsed = true;
+                if (!recorded)
+                    exchange.note = QStringLiteral("The browser's preflight for this request is not in the HAR.");
+                simulator.deliver(outcomeFor(*hop, recorded, exchange.note));
+                continue;
+            }
+            const HarEntry *recorded = nullptr;
+            if (firstActual) {
+                recorded = &entry;
+                firstActual = false;
+            } else if (actualCursor >= 0 && continuation.at(actualCursor) >= 0) {
+                actualCursor = continuation.at(actualCursor);
+                recorded = &har.entries.at(actualCursor);
+                exchange.redirectChain.append(actualCursor);
+            }
+            if (!recorded)
+                exchange.note = QStringLiteral("The request after a redirect is not in the HAR.");
+            simulator.deliver(outcomeFor(*hop, recorded, exchange.note));
+        }
+        exchange.result = simulator.result();
+        out.append(std::move(exchange));
+    }
+    return out;
+}
+
+} // namespace corscope

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/browserprofile.h"
+#include "core/exchange.h"
+#include "core/fetchrequest.h"
+#include "store/harfile.h"
+
+#include <QList>
+
+namespace corscope {
+
+// One cross-origin request of a HAR, replayed through the engine with the recorded responses.
+struct RecordedExchange
+{
+    int entryIndex = 0;        // the entry of the (first) actual request
+    int preflightIndex = -1;   // the paired OPTIONS entry, if recorded
+    QList<int> redirectChain;  // the entries that followed redirects
+    FetchRequest request;
+    ExchangeResult result;
+    QString note;              // e.g. "the preflight was not recorded"
+};
+
+// Evaluates every cross-origin request recorded in a HAR without sending anything: the engine
+// (FetchSimulator) gets the recorded preflight response and the recorded actual responses and
+// redirect chain. One preflight cache is shared in file order, on the clock of startedDateTime.
+// A request is cross-origin when its Origin header (or Chrome's initiator URL) differs from its URL's origin.
+QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile);
+
+} // namespace corscope

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace corscope {
+
+// One entry of a HAR 1.2 log, reduced to what CORS needs.
+struct HarEntry
+{
+    int index = 0;                           // position in the file
+    QString startedDateTime;
+    QString method;
+    QString url;
+    QList<QPair<QString, QString>> requestHeaders;
+    std::optional<QString> requestBody;      // postData.text
+    int status = 0;                          // 0: no response (blocked before sending, or failed)
+    QString statusText;
+    QList<QPair<QString, QString>> responseHeaders;
+    QByteArray responseBody;                 // content.text (decoded when base64)
+    QString redirectUrl;
+    QString resourceType;                    // Chrome's _resourceType ("fetch", "xhr", "preflight"...)
+    QString initiatorUrl;                    // Chrome's _initiator.url, when present
+    QString error;                           // Chrome's _error (e.g. "net::ERR_FAILED")
+
+    QString requestHeader(QStringView name) const;  // first value, empty when absent
+    QString responseHeader(QStringView name) const;
+    // OPTIONS with Access-Control-Request-Method (or Chrome's "preflight" resource type).
+    bool isPreflight() const;
+};
+
+struct HarLog
+{
+    QString creator;
+    QList<HarEntry> entries;
+};
+
+// Parses HAR 1.2 JSON. Errors are sentences naming the entry ("entry 12: \"request\" is missing").
+std::optional<HarLog> parseHar(const QByteArray &json, QString *error);
+
+// For each entry, the index of its paired preflight (-1 when none): the closest earlier OPTIONS
+// preflight for the same URL and origin whose Access-Control-Request-Method is the entry's method,
+// used at most once. Preflight entries themselves get -1.
+QList<int> pairPreflights(const QList<HarEntry> &entries);
+
+// For each entry, the index of the entry that continues it after a redirect (-1 when none).
+QList<int> redirectContinuations(const QList<HarEntry> &entries);
+
+} // namespace corscope

@@ -1,0 +1,258 @@
+// Imports of browser-copied cURL (every dialect), DevTools HAR and Postman v2.1; recorded-HAR
+// analysis; malformed and truncated inputs; the curl export.
+#include "core/browserprofile.h"
+#include "store/curlexport.h"
+#include "store/curlimport.h"
+#include "store/haranalysis.h"
+#include "store/harimport.h"
+#include "store/importer.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace corscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+QByteArray readData(const QString &name)
+{
+    QFile file(QStringLiteral(DATA_DIR "/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+QString header(const SavedRequest &request, const QString &name)
+{
+    for (const auto &[key, value] : request.headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return u"(absent)"_s;
+}
+} // namespace
+
+class tst_Imports final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void browserCurlDialects_data();
+    void browserCurlDialects();
+    void severalCommandsInOneInput_data();
+    void severalCommandsInOneInput();
+    void brokenInputsAreRefusedClearly_data();
+    void brokenInputsAreRefusedClearly();
+    void harEntriesBecomeItemsWithPreflightsPaired();
+    void recordedHarIsAnalyzedWithoutSending();
+    void postmanFoldersVariablesAndBodies();
+    void exportedCurlReproducesThePreflight();
+};
+
+void tst_Imports::browserCurlDialects_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<QString>("contentType");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("credentials");
+    QTest::newRow("Chrome bash: $'...' body with \\u escape and \\' kept exactly")
+        << u"chrome-bash.txt"_s << u"POST"_s << u"https://api.example.com/v1/items?x=1"_s << u"http://localhost:3000"_s
+        << u"application/json"_s << u"{\"name\":\"café\",\"q\":\"it's\"}"_s << u"include"_s;
+    QTest::newRow("Chrome cmd: ^\" quoting, ^ continuations, ^& and \\^\" inside the body")
+        << u"chrome-cmd.txt"_s << u"POST"_s << u"https://api.example.com/v1/items?x=1&y=2"_s
+        << u"http://localhost:3000"_s << u"application/json"_s << u"{\"name\":\"a b\",\"pct\":\"100%\"}"_s
+        << u"same-origin"_s;
+    QTest::newRow("Firefox POSIX: -X PUT with a body, $'\\n' newline, Cookie header makes credentials include")
+        << u"firefox-posix.txt"_s << u"PUT"_s << u"https://api.example.com/v1/items/7"_s << u"https://app.example.com"_s
+        << u"application/json"_s << u"{\"note\":\"line1\\nline2\",\"who\":\"O'Brien\"}"_s << u"include"_s;
+    QTest::newRow("Firefox Windows: curl.exe, ^\" quoting and a newline written as ^ plus two line breaks")
+        << u"firefox-windows.txt"_s << u"PUT"_s << u"https://api.example.com/v1/items/7"_s << u"https://app.example.com"_s
+        << u"application/json"_s << u"{\"note\":\"line1\nline2\",\"who\":\"O'Brien\"}"_s << u"include"_s;
+}
+
+void tst_Imports::browserCurlDialects()
+{
+    QFETCH(QString, file);
+    QString error;
+    const auto result = importData(readData(file), &error);
+    QVERIFY2(result, qPrintable(error));
+    QCOMPARE(result->collection.items.size(), size_t(1));
+    const SavedRequest &request = result->collection.items[0].request;
+    QTEST(request.method, "method");
+    QTEST(request.url, "url");
+    QTEST(request.origins.value(0), "origin");
+    QTEST(header(request, u"content-type"_s), "contentType");
+    QTEST(request.body.value_or(u"(none)"_s), "body");
+    QTEST(request.credentials, "credentials");
+    // What the browser added is not the script's: left out.
+    for (const QString &name : {u"origin"_s, u"referer"_s, u"cookie"_s, u"user-agent"_s, u"sec-fetch-mode"_s,
+                                u"accept-language"_s, u"accept-encoding"_s, u"connection"_s, u"priority"_s})
+        QCOMPARE(header(request, name), u"(absent)"_s);
+    QVERIFY(!QString::fromUtf8(readData(file)).contains(u"sid=1") || result->warnings.join(u' ').contains(u"Cookie"));
+}
+
+void tst_Imports::severalCommandsInOneInput_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("bash commands separated by ; and a comment") << u"multi-bash.txt"_s;
+    QTest::newRow("cmd commands separated by ^& (Chrome's copy all as cURL (cmd))") << u"chrome-cmd-multi.txt"_s;
+}
+
+void tst_Imports::severalCommandsInOneInput()
+{
+    QFETCH(QString, file);
+    QString error;
+    const auto result = importData(readData(file), &error);
+    QVERIFY2(result, qPrintable(error));
+    const auto requests = *result->collection.requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests.at(0).item->request.url, u"http://localhost:8080/api/a"_s);
+    QCOMPARE(requests.at(1).item->request.method, u"DELETE"_s);
+    QCOMPARE(header(requests.at(1).item->request, u"X-Csrf"_s), u"1"_s);
+    QCOMPARE(requests.at(1).item->request.origins, QStringList{u"http://localhost:3000"_s});
+}
+
+void tst_Imports::brokenInputsAreRefusedClearly_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("truncated bash command") << u"truncated-bash.txt"_s << u"cURL: a single-quoted string is not closed"_s;
+    QTest::newRow("truncated cmd command") << u"truncated-cmd.txt"_s << u"cURL: a quoted string is not closed"_s;
+    QTest::newRow("option without its value") << u"missing-value.txt"_s << u"option -H needs a value"_s;
+    QTest::newRow("truncated HAR") << u"truncated.har"_s << u"HAR: not valid JSON"_s;
+    QTest::newRow("HAR entry without a request") << u"malformed.har"_s << u"HAR: entry 3: \"request\""_s;
+    QTest::newRow("truncated Postman collection") << u"truncated-postman.json"_s << u"Postman: not valid JSON"_s;
+}
+
+void tst_Imports::brokenInputsAreRefusedClearly()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    QString error;
+    QVERIFY(!importData(readData(file), &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    // Every prefix of a valid input either imports or is refused: never a crash.
+    const QByteArray whole = readData(u"chrome-devtools.har"_s);
+    for (qsizetype cut = 0; cut < whole.size(); cut += 97)
+        importData(whole.left(cut), &error);
+    const QByteArray curl = readData(u"chrome-cmd.txt"_s);
+    for (qsizetype cut = 0; cut < curl.size(); ++cut)
+        importData(curl.left(cut), &error);
+}
+
+void tst_Imports::harEntriesBecomeItemsWithPreflightsPaired()
+{
+    QString error;
+    const auto result = importData(readData(u"chrome-devtools.har"_s), &error);
+    QVERIFY2(result, qPrintable(error));
+    const auto requests = *result->collection.requests();
+    // 8 entries: 2 preflights paired with their requests, 1 redirect follow-up → 5 items.
+    QCOMPARE(requests.size(), 5);
+    QStringList methods;
+    for (const CollectionEntry &entry : requests)
+        methods.append(entry.item->request.method);
+    QCOMPARE(methods, (QStringList{u"PUT"_s, u"GET"_s, u"DELETE"_s, u"GET"_s, u"GET"_s}));
+    const SavedRequest &put = requests.at(0).item->request;
+    QCOMPARE(put.origins, QStringList{u"http://localhost:3000"_s});
+    QCOMPARE(put.headers.size(), 3); // accept, content-type, x-request-id; no pseudo or sec- headers
+    QCOMPARE(header(put, u"x-request-id"_s), u"42"_s);
+    QCOMPARE(put.body, std::optional<QString>(u"{\"name\":\"demo\"}"_s));
+    QVERIFY(requests.at(3).item->request.origins.isEmpty()); // same-origin page load
+    QVERIFY(requests.at(4).item->description.contains(u"https://cdn.example.com/new"));
+}
+
+void tst_Imports::recordedHarIsAnalyzedWithoutSending()
+{
+    QString error;
+    const auto har = parseHar(readData(u"chrome-devtools.har"_s), &error);
+    QVERIFY2(har, qPrintable(error));
+    const QList<RecordedExchange> exchanges = analyzeHar(*har, BrowserProfile::chromium());
+    QCOMPARE(exchanges.size(), 4);
+    QCOMPARE(exchanges.at(0).entryIndex, 1);
+    QCOMPARE(exchanges.at(0).preflightIndex, 0);
+    QCOMPARE(exchanges.at(0).result.verdict, Verdict::Allowed);
+    QVERIFY(exchanges.at(0).result.preflightNeeded);
+    QCOMPARE(exchanges.at(1).result.verdict, Verdict::Blocked);
+    QCOMPARE(exchanges.at(1).result.failure->check, CheckId::MissingAllowOrigin);
+    QCOMPARE(exchanges.at(2).preflightIndex, 3);
+    QCOMPARE(exchanges.at(2).result.verdict, Verdict::Blocked);
+    QCOMPARE(exchanges.at(2).result.failure->check, CheckId::MethodDisallowed);
+    QCOMPARE(exchanges.at(2).result.failure->stage, Stage::Preflight);
+    QCOMPARE(exchanges.at(3).redirectChain, QList<int>{7});
+    QCOMPARE(exchanges.at(3).result.verdict, Verdict::Allowed);
+    QCOMPARE(exchanges.at(3).result.hops.size(), 2);
+
+    // Without the recorded preflight the engine says so instead of inventing a response.
+    HarLog withoutPreflight = *har;
+    withoutPreflight.entries.removeFirst();
+    const QList<RecordedExchange> missing = analyzeHar(withoutPreflight, BrowserProfile::chromium());
+    QCOMPARE(missing.first().result.verdict, Verdict::NetworkError);
+    QVERIFY(missing.first().note.contains(u"preflight"));
+}
+
+void tst_Imports::postmanFoldersVariablesAndBodies()
+{
+    QString error;
+    ImportFormat format = ImportFormat::Unknown;
+    const auto result = importData(readData(u"postman-v21.json"_s), &error, &format);
+    QVERIFY2(result, qPrintable(error));
+    QCOMPARE(format, ImportFormat::Postman);
+    const Collection &c = result->collection;
+    QCOMPARE(c.name, u"Shop API"_s);
+    QCOMPARE(c.variables.size(), 2);
+    QCOMPARE(c.variables.at(0), (QPair<QString, QString>{u"api"_s, u"http://localhost:8080"_s}));
+    const auto admin = c.requests(u"Auth/Admin"_s);
+    QVERIFY(admin);
+    QCOMPARE(admin->size(), 1);
+    const SavedRequest &del = admin->first().item->request;
+    QCOMPARE(del.method, u"DELETE"_s);
+    QCOMPARE(header(del, u"Authorization"_s), u"Bearer {{token}}"_s);
+    QCOMPARE(header(del, u"X-Disabled"_s), u"(absent)"_s);
+    const SavedRequest &login = c.requests(u"Auth"_s)->first().item->request;
+    QCOMPARE(login.url, u"{{api}}/login"_s);
+    QCOMPARE(login.origins, QStringList{u"http://localhost:3000"_s});
+    QCOMPARE(header(login, u"Content-Type"_s), u"application/json"_s);
+    const SavedRequest &search = c.items.back().request;
+    QCOMPARE(search.body, std::optional<QString>(u"q=a%20b"_s));
+    QCOMPARE(header(search, u"Content-Type"_s), u"application/x-www-form-urlencoded"_s);
+}
+
+void tst_Imports::exportedCurlReproducesThePreflight()
+{
+    FetchRequest request;
+    request.method = "put";
+    request.url = QUrl(u"https://api.example.com/v1/items"_s);
+    request.origin = *Origin::parse(u"http://localhost:3000"_s);
+    request.headers.append("Content-Type", "application/json");
+    request.headers.append("X-Note", "it's");
+    request.body = "{\"a\":1}";
+    const QString script = curlCommandsFor(request, BrowserProfile::chromium());
+    QVERIFY2(script.contains(u"curl -i -X OPTIONS 'https://api.example.com/v1/items'"), qPrintable(script));
+    QVERIFY(script.contains(u"'Access-Control-Request-Method: PUT'"));
+    QVERIFY(script.contains(u"'Access-Control-Request-Headers: content-type,x-note'"));
+    QVERIFY(script.contains(u"'X-Note: it'\\''s'"));
+    // Read back by the importer: the actual request survives the trip.
+    QString error;
+    const auto back = importCurl(script, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->collection.items.size(), size_t(2));
+    const SavedRequest &actual = back->collection.items[1].request;
+    QCOMPARE(actual.method, u"PUT"_s);
+    QCOMPARE(actual.body, std::optional<QString>(u"{\"a\":1}"_s));
+    QCOMPARE(header(actual, u"x-note"_s), u"it's"_s);
+    QCOMPARE(actual.origins, QStringList{u"http://localhost:3000"_s});
+    // A simple request needs no preflight line.
+    FetchRequest simple = request;
+    simple.method = "GET";
+    simple.headers = {};
+    simple.body.clear();
+    QVERIFY(!curlCommandsFor(simple, BrowserProfile::chromium()).contains(u"OPTIONS"));
+}
+
+QTEST_GUILESS_MAIN(tst_Imports)
+#include "tst_imports.moc"
