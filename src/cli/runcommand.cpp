@@ -7,10 +7,13 @@
 #include "net/qnamtransport.h"
 #include "store/collectionfile.h"
 #include "store/collectionrunner.h"
-#include "store/harwriter.h"
+#include "report/harexport.h"
+#include "report/reportdata.h"
 #include "store/variables.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSaveFile>
 
 namespace corscope {
@@ -153,8 +156,15 @@ void RunCommand::onFinished()
         printOut(QString::fromUtf8(report.json()));
     int code = report.allAsExpected() ? ExitAllowed : ExitBlocked;
     if (!m_harPath.isEmpty()) {
+        // The same HAR 1.2 writer as bug reports, here without redaction: this is the raw record.
+        ReportOptions options;
+        options.redact = false;
+        options.stack = std::nullopt;
+        QString error;
+        const auto data = ReportData::fromValue(QJsonDocument::fromJson(report.json()).array(), options, &error);
+        const QByteArray har = data ? QJsonDocument(HarExport::render(*data)).toJson(QJsonDocument::Indented)
+                                    : QByteArray();
         QSaveFile file(m_harPath);
-        const QByteArray har = runToHar(*m_runner);
         if (!file.open(QIODevice::WriteOnly) || file.write(har) != har.size() || !file.commit()) {
             printError(u"corscope run: cannot write " + m_harPath + u": " + file.errorString() + u'\n');
             code = ExitBadInput;
