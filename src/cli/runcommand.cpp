@@ -6,7 +6,7 @@
 #include "core/exchangejson.h"
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
-#include "net/qnamtransport.h"
+#include "net/compositetransport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -77,8 +77,7 @@ int RunCommand::start(const QStringList &arguments)
         printError(text + u"Nothing was sent.\n");
         return ExitBadInput;
     }
-    m_transport = new QnamTransport(this);
-    network.applyTo(*m_transport);
+    m_transport = network.createTransport(this);
     QTimer::singleShot(0, this, &RunCommand::runNext);
     return -1;
 }

@@ -12,7 +12,7 @@
 namespace corscope {
 
 class PreflightCache;
-class QnamTransport;
+class CompositeTransport;
 
 // `corscope run FILE.json`: the requests of a collection in order, sharing one preflight cache.
 class RunCommand final : public QObject
@@ -39,7 +39,7 @@ private:
     bool m_allAsExpected = true;
     QJsonArray m_results;
     std::unique_ptr<PreflightCache> m_cache;
-    QnamTransport *m_transport = nullptr;
+    CompositeTransport *m_transport = nullptr;
 };
 
 } // namespace corscope
