@@ -106,7 +106,13 @@ void RawHttpPendingTransfer::begin()
     if (isFinished())
         return;
     if (m_transport) {
-        if (QTcpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key)) {
+        int waitMs = 0;
+        QTcpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
+        if (waitMs > 0) {
+            QTimer::singleShot(waitMs, Qt::PreciseTimer, this, &RawHttpPendingTransfer::begin);
+            return;
+        }
+        if (idle) {
             m_reused = true;
             attach(idle);
             m_connected = true;

@@ -151,14 +151,20 @@ PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
     return transfer;
 }
 
-QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key)
+QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs)
 {
+    *waitMs = 0;
     auto it = m_idle.find(key);
     if (it == m_idle.end())
         return nullptr;
     QTcpSocket *found = nullptr;
     while (!it->isEmpty() && !found) {
-        const IdleConnection idle = it->takeLast(); // the most recently used first
+        const IdleConnection idle = it->last(); // the most recently used first
+        if (idle.socket && isQuietAndOpen(idle.socket) && idle.since.elapsed() < m_reuseSettleMs) {
+            *waitMs = int(m_reuseSettleMs - idle.since.elapsed());
+            return nullptr; // a FIN may still be on its way: look again in a moment
+        }
+        it->removeLast();
         if (!idle.socket)
             continue;
         idle.socket->disconnect(this);

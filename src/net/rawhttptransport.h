@@ -33,6 +33,10 @@ namespace corscope {
 // (connect address, port) and the next request to it uses it (connectMs 0). A pooled connection the
 // server has already closed (FIN or RST seen before we write, checked with a non-blocking peek) is
 // discarded and a fresh one opened: the request had not been written, so nothing is sent twice.
+// Servers often close right after a response without saying "Connection: close" (the FIN follows
+// the last body byte by microseconds on loopback): a pooled connection is therefore only used once
+// it has been idle for reuseSettleMs (default 2 ms; a younger one is waited for), so that FIN is
+// seen before anything is written.
 // Once a request has been written it is never written again: a connection closed after that is
 // reported (net::ERR_EMPTY_RESPONSE, net::ERR_CONNECTION_RESET). Chromium would resend on a reused
 // socket in that case; corscope prefers reporting to possibly double-sending a POST.
@@ -47,6 +51,7 @@ public:
     static constexpr qint64 defaultBodyCap = 4 * 1024 * 1024;
     static constexpr int maxIdlePerHost = 6;
     static constexpr int maxIdleAgeMs = 60000;
+    static constexpr int defaultReuseSettleMs = 2;
 
     explicit RawHttpTransport(QObject *parent = nullptr);
     ~RawHttpTransport() override;
@@ -62,6 +67,10 @@ public:
     // Body bytes beyond this are not read: the connection is closed and the body marked truncated.
     void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
     qint64 bodyCap() const { return m_bodyCap; }
+
+    // A keep-alive connection is reused only after it has been idle this long (see above).
+    void setReuseSettleMs(int ms) { m_reuseSettleMs = ms; }
+    int reuseSettleMs() const { return m_reuseSettleMs; }
 
     void setResolveMap(const ResolveMap &map) { m_resolveMap = map; }
     const ResolveMap &resolveMap() const { return m_resolveMap; }
@@ -92,8 +101,10 @@ private:
         QElapsedTimer since;
     };
 
-    // A live idle connection for key, or nullptr. Stale ones are discarded on the way.
-    QTcpSocket *takeIdleConnection(const QString &key);
+    // A live idle connection for key, or nullptr. Stale ones are discarded on the way. When the
+    // freshest live one has been idle for less than reuseSettleMs, returns nullptr with *waitMs set
+    // to the time left (the connection stays pooled); the caller asks again after that.
+    QTcpSocket *takeIdleConnection(const QString &key, int *waitMs);
     // Takes ownership of a connected socket whose last response allows reuse.
     void releaseConnection(const QString &key, QTcpSocket *socket);
     void dropIdle(QTcpSocket *socket);
@@ -103,6 +114,7 @@ private:
     int m_idleTimeoutMs = defaultIdleTimeoutMs;
     int m_totalTimeoutMs = defaultTotalTimeoutMs;
     qint64 m_bodyCap = defaultBodyCap;
+    int m_reuseSettleMs = defaultReuseSettleMs;
     QHash<QString, QList<IdleConnection>> m_idle;
 };
 

@@ -439,6 +439,26 @@ private Q_SLOTS:
         QVERIFY(second->timings.connectMs > 0);
     }
 
+    void aServerClosingRightAfterEachResponseIsNeverSentARequestTwice()
+    {
+        // Like tests/browser/scenario-server.mjs: no "Connection: close", but a FIN just after the
+        // response (here 1 ms later, after the client already has the response). The pooled
+        // connection must be seen as closed before anything is written to it: the settle time
+        // (generous here so a loaded machine cannot make the test flaky) lets the FIN arrive.
+        m_transport->setReuseSettleMs(50);
+        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
+            responder.respond(200, "OK", {}, "ok");
+            responder.after(1, [](RawHttpResponder &later) { later.close(); });
+        });
+        for (int i = 0; i < 20; ++i) {
+            const auto outcome = run(request(i % 2 ? "POST" : "OPTIONS", m_server->url(), i % 2 ? "x" : ""));
+            QVERIFY(outcome);
+            QVERIFY2(outcome->response, qPrintable(outcome->networkError));
+        }
+        QCOMPARE(m_server->requests().size(), 20);
+        QCOMPARE(m_server->acceptedConnectionCount(), 20);
+    }
+
     void aPooledConnectionClosedAfterTheRequestIsReportedNotResent_data()
     {
         QTest::addColumn<bool>("reset");
