@@ -328,6 +328,7 @@ void RawHttpPendingTransfer::succeed()
     m_totalTimer.stop();
     fillTimings();
     const bool reusable = m_parser.connectionReusable() && m_endpoint.mayReuse;
+    const bool announcedKeepAlive = m_parser.announcedKeepAlive();
     HttpResponse response = m_parser.takeResponse();
     response.url = m_outcome.sentRequest.url; // the logical URL, also under --resolve
     QString detail = m_outcome.networkErrorDetail;
@@ -342,7 +343,7 @@ void RawHttpPendingTransfer::succeed()
         QTcpSocket *socket = m_socket;
         m_socket = nullptr;
         socket->disconnect(this);
-        m_transport->releaseConnection(m_endpoint.key, socket);
+        m_transport->releaseConnection(m_endpoint.key, socket, announcedKeepAlive);
     } else {
         closeSocket();
     }

@@ -471,6 +471,11 @@ RawHttpResponseParser::State RawHttpResponseParser::finishAtEof()
     return m_state;
 }
 
+bool RawHttpResponseParser::announcedKeepAlive() const
+{
+    return hasToken(m_response.headers.fields(), "connection", "keep-alive");
+}
+
 bool RawHttpResponseParser::connectionReusable() const
 {
     if (m_state != State::Done || !m_incomplete.isEmpty() || m_capReached || m_extraBytes > 0

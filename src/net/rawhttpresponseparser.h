@@ -63,6 +63,8 @@ public:
     qint64 extraBytes() const { return m_extraBytes; }
     // Done, complete, framed by length or chunks, nothing extra, and the server allows reuse.
     bool connectionReusable() const;
+    // The response said "Connection: keep-alive" explicitly (the server means to keep it open).
+    bool announcedKeepAlive() const;
 
 private:
     enum class BodyMode { None, Length, Chunked, UntilClose };

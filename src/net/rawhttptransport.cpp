@@ -160,7 +160,8 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
     QTcpSocket *found = nullptr;
     while (!it->isEmpty() && !found) {
         const IdleConnection idle = it->last(); // the most recently used first
-        if (idle.socket && isQuietAndOpen(idle.socket) && idle.since.elapsed() < m_reuseSettleMs) {
+        if (idle.socket && !idle.announcedKeepAlive && isQuietAndOpen(idle.socket)
+            && idle.since.elapsed() < m_reuseSettleMs) {
             *waitMs = int(m_reuseSettleMs - idle.since.elapsed());
             return nullptr; // a FIN may still be on its way: look again in a moment
         }
@@ -180,7 +181,7 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
     return found;
 }
 
-void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket)
+void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive)
 {
     socket->setParent(this);
     QList<IdleConnection> &list = m_idle[key];
@@ -195,6 +196,7 @@ void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket)
     IdleConnection idle;
     idle.socket = socket;
     idle.since.start();
+    idle.announcedKeepAlive = announcedKeepAlive;
     list.append(idle);
     // Anything arriving on an idle connection (FIN, RST, stray bytes) makes it unusable.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { dropIdle(socket); });

@@ -34,9 +34,9 @@ namespace corscope {
 // server has already closed (FIN or RST seen before we write, checked with a non-blocking peek) is
 // discarded and a fresh one opened: the request had not been written, so nothing is sent twice.
 // Servers often close right after a response without saying "Connection: close" (the FIN follows
-// the last body byte by microseconds on loopback): a pooled connection is therefore only used once
-// it has been idle for reuseSettleMs (default 2 ms; a younger one is waited for), so that FIN is
-// seen before anything is written.
+// the last body byte by microseconds on loopback): unless the response said "Connection:
+// keep-alive" explicitly, a pooled connection is only used once it has been idle for reuseSettleMs
+// (default 2 ms; a younger one is waited for), so that FIN is seen before anything is written.
 // Once a request has been written it is never written again: a connection closed after that is
 // reported (net::ERR_EMPTY_RESPONSE, net::ERR_CONNECTION_RESET). Chromium would resend on a reused
 // socket in that case; corscope prefers reporting to possibly double-sending a POST.
@@ -99,6 +99,7 @@ private:
     {
         QPointer<QTcpSocket> socket;
         QElapsedTimer since;
+        bool announcedKeepAlive = false; // no settle time needed
     };
 
     // A live idle connection for key, or nullptr. Stale ones are discarded on the way. When the
@@ -106,7 +107,7 @@ private:
     // to the time left (the connection stays pooled); the caller asks again after that.
     QTcpSocket *takeIdleConnection(const QString &key, int *waitMs);
     // Takes ownership of a connected socket whose last response allows reuse.
-    void releaseConnection(const QString &key, QTcpSocket *socket);
+    void releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive);
     void dropIdle(QTcpSocket *socket);
 
     ResolveMap m_resolveMap;

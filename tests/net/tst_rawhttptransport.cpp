@@ -459,6 +459,36 @@ private Q_SLOTS:
         QCOMPARE(m_server->acceptedConnectionCount(), 20);
     }
 
+    void anAnnouncedKeepAliveIsReusedWithoutSettling()
+    {
+        m_transport->setReuseSettleMs(1000);
+        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
+            responder.respond(200, "OK", {{"Connection", "keep-alive"}}, "ok");
+        });
+        QVERIFY(run(get(m_server->url())));
+        QElapsedTimer timer;
+        timer.start();
+        const auto second = run(get(m_server->url()));
+        QVERIFY(second && second->response);
+        QVERIFY2(timer.elapsed() < 900, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(second->timings.connectMs, 0.0);
+        QCOMPARE(m_server->acceptedConnectionCount(), 1);
+    }
+
+    void anUnannouncedKeepAliveIsReusedAfterTheSettleTime()
+    {
+        m_transport->setReuseSettleMs(300);
+        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
+            responder.respond(200, "OK", {}, "ok");
+        });
+        QVERIFY(run(get(m_server->url())));
+        const auto second = run(get(m_server->url()));
+        QVERIFY(second && second->response);
+        QVERIFY2(second->timings.totalMs >= 250, qPrintable(QString::number(second->timings.totalMs)));
+        QCOMPARE(second->timings.connectMs, 0.0);
+        QCOMPARE(m_server->acceptedConnectionCount(), 1);
+    }
+
     void aPooledConnectionClosedAfterTheRequestIsReportedNotResent_data()
     {
         QTest::addColumn<bool>("reset");
@@ -669,11 +699,22 @@ private Q_SLOTS:
         QVERIFY(t.totalMs >= t.connectMs + t.waitMs + t.downloadMs - 0.01);
     }
 
+    void loopbackHopTime_data()
+    {
+        QTest::addColumn<bool>("announced");
+        QTest::newRow("no Connection header (2 ms settle before reuse)") << false;
+        QTest::newRow("Connection: keep-alive (reused at once)") << true;
+    }
+
     void loopbackHopTime()
     {
         // A figure for the report, not a pass/fail timing: median of 50 hops on one connection.
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.respond(200, "OK", {{"Access-Control-Allow-Origin", "*"}}, "ok");
+        QFETCH(bool, announced);
+        m_server->setHandler([announced](const RawHttpRequest &, RawHttpResponder &responder) {
+            HeaderList headers{{"Access-Control-Allow-Origin", "*"}};
+            if (announced)
+                headers.append("Connection", "keep-alive");
+            responder.respond(200, "OK", headers, "ok");
         });
         QList<double> totals;
         for (int i = 0; i < 50; ++i) {
