@@ -9,7 +9,7 @@
 #include "core/fixsnippet.h"
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
-#include "net/qnamtransport.h"
+#include "net/compositetransport.h"
 #include "report/reportdata.h"
 #include "report/reportwriter.h"
 
@@ -141,8 +141,7 @@ int CheckCommand::start(const QStringList &arguments)
         return ExitBadInput;
     }
 
-    auto *transport = new QnamTransport(this);
-    network.applyTo(*transport);
+    CompositeTransport *transport = network.createTransport(this);
     auto *runner = new ExchangeRunner(built->request, built->profile, m_cache.get(), transport, this);
     connect(runner, &ExchangeRunner::finished, this,
             [this, request = built->request, profile = built->profile, format, stack,

@@ -1,6 +1,6 @@
 #include "cli/networkoptions.h"
 
-#include "net/qnamtransport.h"
+#include "net/compositetransport.h"
 
 namespace corscope {
 
@@ -15,6 +15,12 @@ void NetworkOptions::addTo(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("max-body"),
                       QStringLiteral("Keep at most BYTES of each response body in memory (default 4194304)."),
                       QStringLiteral("bytes")});
+    QCommandLineOption transport(QStringLiteral("transport"),
+                                 QStringLiteral("Network implementation: auto (default: raw HTTP/1.1 for http://, Qt for "
+                                                "https://), raw or qnam."),
+                                 QStringLiteral("auto|raw|qnam"));
+    transport.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(transport);
 }
 
 NetworkOptions NetworkOptions::fromParser(const QCommandLineParser &parser, QStringList *errors)
@@ -43,15 +49,30 @@ NetworkOptions NetworkOptions::fromParser(const QCommandLineParser &parser, QStr
         else
             options.bodyCapBytes = bytes;
     }
+    if (parser.isSet(QStringLiteral("transport"))) {
+        const QString name = parser.value(QStringLiteral("transport"));
+        if (CompositeTransport::modeFromName(name))
+            options.transportName = name;
+        else
+            errors->append(u"--transport must be auto, raw or qnam, not '" + name + u"'.");
+    }
     return options;
 }
 
-void NetworkOptions::applyTo(QnamTransport &transport) const
+void NetworkOptions::applyTo(CompositeTransport &transport) const
 {
+    transport.setMode(CompositeTransport::modeFromName(transportName).value_or(CompositeTransport::Mode::Auto));
     transport.setResolveMap(resolve);
     transport.setIdleTimeoutMs(timeoutMs);
     transport.setTotalTimeoutMs(timeoutMs * 4);
     transport.setBodyCap(bodyCapBytes);
+}
+
+CompositeTransport *NetworkOptions::createTransport(QObject *parent) const
+{
+    auto *created = new CompositeTransport(parent);
+    applyTo(*created);
+    return created;
 }
 
 } // namespace corscope

@@ -4,7 +4,7 @@
 #include "cli/exitcode.h"
 #include "cli/networkoptions.h"
 #include "cli/runreport.h"
-#include "net/qnamtransport.h"
+#include "net/compositetransport.h"
 #include "store/collectionfile.h"
 #include "store/collectionrunner.h"
 #include "report/harexport.h"
@@ -122,8 +122,7 @@ int RunCommand::start(const QStringList &arguments)
         printError(text + u"Nothing was sent.\n");
         return ExitBadInput;
     }
-    m_transport = new QnamTransport(this);
-    network.applyTo(*m_transport);
+    m_transport = network.createTransport(this);
     m_runner = new CollectionRunner(jobs, m_transport, perHost, this);
     const qsizetype total = jobs.size();
     const bool matrix = [&jobs] {

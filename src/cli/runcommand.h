@@ -8,7 +8,7 @@
 namespace corscope {
 
 class CollectionRunner;
-class QnamTransport;
+class CompositeTransport;
 
 // `corscope run FILE.json`: the requests of a collection (or of one folder), for each page origin,
 // sharing one preflight cache; output as JSON, an origin-matrix grid or JUnit XML.
@@ -34,7 +34,7 @@ private:
     QString m_format;
     QString m_harPath;
     CollectionRunner *m_runner = nullptr;
-    QnamTransport *m_transport = nullptr;
+    CompositeTransport *m_transport = nullptr;
 };
 
 } // namespace corscope

@@ -1,7 +1,7 @@
 #include "core/fetchrequest.h"
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
-#include "net/qnamtransport.h"
+#include "net/compositetransport.h"
 #include "net/rawhttpserver.h"
 
 #include <QSignalSpy>
@@ -11,15 +11,23 @@
 
 using namespace corscope;
 
-// End to end: the real engine (FetchSimulator) driven by ExchangeRunner over QnamTransport against
-// RawHttpServer on loopback. The page origin http://app.test is cross-origin to the server.
+// End to end: the real engine (FetchSimulator) driven by ExchangeRunner over CompositeTransport
+// against RawHttpServer on loopback. The page origin http://app.test is cross-origin to the server.
+// main() runs every test twice: with the default mode (http:// through RawHttpTransport) and with
+// everything forced through QnamTransport.
 class TestExchangeRunner : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestExchangeRunner(CompositeTransport::Mode mode)
+        : m_mode(mode)
+    { }
+
 private:
+    CompositeTransport::Mode m_mode;
     std::unique_ptr<RawHttpServer> m_server;
-    std::unique_ptr<QnamTransport> m_transport;
+    std::unique_ptr<CompositeTransport> m_transport;
     PreflightCache m_cache;
 
     FetchRequest fetch(const QByteArray &method, const QString &path, const HeaderList &headers = {})
@@ -72,7 +80,8 @@ private Q_SLOTS:
         m_cache.clearAll();
         m_server = std::make_unique<RawHttpServer>();
         QVERIFY(m_server->listen());
-        m_transport = std::make_unique<QnamTransport>();
+        m_transport = std::make_unique<CompositeTransport>();
+        m_transport->setMode(m_mode);
         m_transport->setIdleTimeoutMs(1500);
     }
 
@@ -284,5 +293,16 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestExchangeRunner)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    qInfo("-- CompositeTransport, auto mode (http:// through RawHttpTransport)");
+    TestExchangeRunner automatic(CompositeTransport::Mode::Auto);
+    failures += QTest::qExec(&automatic, argc, argv);
+    qInfo("-- CompositeTransport, qnam mode (QnamTransport)");
+    TestExchangeRunner qnam(CompositeTransport::Mode::Qnam);
+    failures += QTest::qExec(&qnam, argc, argv);
+    return failures;
+}
 #include "tst_exchangerunner.moc"

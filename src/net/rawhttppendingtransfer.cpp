@@ -1,0 +1,398 @@
+#include "net/rawhttppendingtransfer.h"
+
+#include "net/rawhttptransport.h"
+
+#include <QNetworkProxy>
+#include <QTcpSocket>
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace corscope {
+
+namespace {
+
+constexpr qint64 readChunkBytes = 64 * 1024;
+
+QString mebibytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'g', 3) + QStringLiteral(" MiB");
+}
+
+// What the next read would see, without consuming it: 1 data, 0 orderly close (FIN), -1 reset,
+// -2 nothing yet (or no descriptor).
+int peekSocket(const QTcpSocket *socket)
+{
+    const qintptr descriptor = socket->socketDescriptor();
+    if (descriptor < 0)
+        return -2;
+    char byte = 0;
+    const ssize_t result = ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (result > 0)
+        return 1;
+    if (result == 0)
+        return 0;
+    return errno == ECONNRESET ? -1 : -2;
+}
+
+double msBetween(qint64 fromNs, qint64 toNs)
+{
+    if (fromNs < 0 || toNs < 0)
+        return -1;
+    return double(std::max<qint64>(0, toNs - fromNs)) / 1e6;
+}
+
+} // namespace
+
+RawHttpPendingTransfer::RawHttpPendingTransfer(const HopOutcome &initial, const QByteArray &requestBytes,
+    const Endpoint &endpoint, const Settings &settings, RawHttpTransport *transport)
+    : PendingTransfer(transport)
+    , m_outcome(initial)
+    , m_requestBytes(requestBytes)
+    , m_endpoint(endpoint)
+    , m_settings(settings)
+    , m_transport(transport)
+    , m_parser(initial.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0, settings.bodyCap)
+{
+    m_clock.start();
+    m_idleTimer.setSingleShot(true);
+    m_totalTimer.setSingleShot(true);
+    // Coarse timers may fire 5 % early; a timeout is a promise to the user.
+    m_idleTimer.setTimerType(Qt::PreciseTimer);
+    m_totalTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(false); });
+    connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
+}
+
+RawHttpPendingTransfer::~RawHttpPendingTransfer()
+{
+    closeSocket();
+}
+
+void RawHttpPendingTransfer::start()
+{
+    if (m_settings.totalTimeoutMs > 0)
+        m_totalTimer.start(m_settings.totalTimeoutMs);
+    activity();
+    QMetaObject::invokeMethod(this, &RawHttpPendingTransfer::begin, Qt::QueuedConnection);
+}
+
+void RawHttpPendingTransfer::failLater(const QString &networkError, const QString &detail)
+{
+    m_outcome.networkError = networkError;
+    m_outcome.networkErrorDetail = detail;
+    m_outcome.timings.startMs = 0;
+    m_outcome.timings.totalMs = 0;
+    QMetaObject::invokeMethod(
+        this, [this] { finish(m_outcome); }, Qt::QueuedConnection);
+}
+
+void RawHttpPendingTransfer::abort()
+{
+    if (isFinished())
+        return;
+    closeSocket();
+    m_idleTimer.stop();
+    m_totalTimer.stop();
+    fillTimings();
+    m_outcome.response.reset();
+    m_outcome.networkError = QStringLiteral("net::ERR_ABORTED");
+    m_outcome.networkErrorDetail = QStringLiteral("The request was cancelled.");
+    finish(m_outcome);
+}
+
+void RawHttpPendingTransfer::begin()
+{
+    if (isFinished())
+        return;
+    if (m_transport) {
+        int waitMs = 0;
+        QTcpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
+        if (waitMs > 0) {
+            QTimer::singleShot(waitMs, Qt::PreciseTimer, this, &RawHttpPendingTransfer::begin);
+            return;
+        }
+        if (idle) {
+            m_reused = true;
+            attach(idle);
+            m_connected = true;
+            writeRequest();
+            return;
+        }
+    }
+    auto *socket = new QTcpSocket(this);
+    socket->setProxy(QNetworkProxy::NoProxy);
+    attach(socket);
+    m_connectStartNs = m_clock.nsecsElapsed();
+    // Unbuffered: Qt does not read by itself, so onReadyRead can peek for a reset first.
+    socket->connectToHost(m_endpoint.host, m_endpoint.port, QIODevice::ReadWrite | QIODevice::Unbuffered);
+}
+
+void RawHttpPendingTransfer::attach(QTcpSocket *socket)
+{
+    m_socket = socket;
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::connected, this, &RawHttpPendingTransfer::onConnected);
+    connect(socket, &QTcpSocket::bytesWritten, this, &RawHttpPendingTransfer::onBytesWritten);
+    connect(socket, &QTcpSocket::readyRead, this, &RawHttpPendingTransfer::onReadyRead);
+    connect(socket, &QTcpSocket::errorOccurred, this, &RawHttpPendingTransfer::onErrorOccurred);
+}
+
+void RawHttpPendingTransfer::onConnected()
+{
+    if (isFinished() || !m_socket)
+        return;
+    m_connected = true;
+    m_connectedNs = m_clock.nsecsElapsed();
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // Chromium sets TCP_NODELAY too
+    activity();
+    writeRequest();
+}
+
+void RawHttpPendingTransfer::writeRequest()
+{
+    if (m_written || !m_socket)
+        return;
+    m_written = true;
+    if (m_socket->write(m_requestBytes) < 0) {
+        // Nothing of the request reached the socket.
+        failWith(QStringLiteral("net::ERR_CONNECTION_RESET"),
+            QStringLiteral("The connection to %1 failed before the request could be written: %2.")
+                .arg(where(), m_socket->errorString()));
+        return;
+    }
+    onBytesWritten();
+    // The server may have answered already (or closed): unbuffered sockets signal it only once.
+    if (m_socket && !isFinished() && peekSocket(m_socket) != -2)
+        onReadyRead();
+}
+
+void RawHttpPendingTransfer::onBytesWritten()
+{
+    if (isFinished() || !m_socket)
+        return;
+    activity();
+    if (m_requestSentNs < 0 && m_socket->bytesToWrite() == 0)
+        m_requestSentNs = m_clock.nsecsElapsed();
+}
+
+void RawHttpPendingTransfer::onReadyRead()
+{
+    if (isFinished() || !m_socket || !m_connected)
+        return;
+    activity();
+    QByteArray buffer(readChunkBytes, Qt::Uninitialized);
+    while (m_socket && !isFinished()) {
+        // Qt reports a reset like an orderly close: look before Qt reads.
+        const int peek = peekSocket(m_socket);
+        if (peek == 0 || peek == -1) {
+            onEof(peek == -1);
+            return;
+        }
+        const qint64 count = m_socket->read(buffer.data(), buffer.size());
+        if (count < 0) {
+            onEof(false);
+            return;
+        }
+        if (count == 0)
+            return; // nothing more for now; Qt notifies again
+        if (m_firstByteNs < 0)
+            m_firstByteNs = m_clock.nsecsElapsed();
+        switch (m_parser.feed(QByteArrayView(buffer.constData(), count))) {
+        case RawHttpResponseParser::State::Done:
+            succeed();
+            return;
+        case RawHttpResponseParser::State::Failed:
+            failWith(m_parser.error(), m_parser.errorDetail());
+            return;
+        case RawHttpResponseParser::State::Head:
+        case RawHttpResponseParser::State::Body:
+            break;
+        }
+    }
+}
+
+void RawHttpPendingTransfer::onErrorOccurred(QAbstractSocket::SocketError error)
+{
+    if (isFinished() || !m_socket)
+        return;
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        failWith(QStringLiteral("net::ERR_CONNECTION_REFUSED"),
+            QStringLiteral("Nothing accepted the connection to %1 (connection refused).").arg(where()));
+        return;
+    case QAbstractSocket::HostNotFoundError:
+        failWith(QStringLiteral("net::ERR_NAME_NOT_RESOLVED"),
+            QStringLiteral("The host name '%1' could not be resolved.").arg(m_outcome.sentRequest.url.host()));
+        return;
+    case QAbstractSocket::RemoteHostClosedError:
+        if (m_connected) {
+            onEof(false);
+            return;
+        }
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        failWith(QStringLiteral("net::ERR_CONNECTION_TIMED_OUT"),
+            QStringLiteral("The connection to %1 timed out.").arg(where()));
+        return;
+    case QAbstractSocket::NetworkError:
+        if (!m_connected) {
+            failWith(QStringLiteral("net::ERR_ADDRESS_UNREACHABLE"),
+                QStringLiteral("%1 cannot be reached: %2.").arg(where(), m_socket->errorString()));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (m_connected && m_parser.hasHeaders()) {
+        onEof(true);
+        return;
+    }
+    failWith(m_connected ? QStringLiteral("net::ERR_CONNECTION_RESET") : QStringLiteral("net::ERR_CONNECTION_FAILED"),
+        QStringLiteral("The connection to %1 failed: %2.").arg(where(), m_socket->errorString()));
+}
+
+void RawHttpPendingTransfer::onEof(bool reset)
+{
+    if (isFinished())
+        return;
+    if (reset && !m_parser.hasHeaders()) {
+        // Chromium: a reset before the head is complete is the error, whatever arrived.
+        failWith(QStringLiteral("net::ERR_CONNECTION_RESET"),
+            m_parser.sawAnyByte()
+                ? QStringLiteral("%1 reset the connection before the response headers were complete.").arg(where())
+                : QStringLiteral("%1 reset the connection without answering.").arg(where()));
+        return;
+    }
+    if (!m_parser.sawAnyByte()) {
+        failWith(QStringLiteral("net::ERR_EMPTY_RESPONSE"),
+            QStringLiteral("%1 closed the connection without sending any data.").arg(where()));
+        return;
+    }
+    const bool hadHeaders = m_parser.hasHeaders();
+    switch (m_parser.finishAtEof()) {
+    case RawHttpResponseParser::State::Failed:
+        failWith(m_parser.error(), m_parser.errorDetail());
+        return;
+    case RawHttpResponseParser::State::Done:
+        if (reset && hadHeaders && m_parser.response().bodyTruncated)
+            m_outcome.networkErrorDetail = QStringLiteral("The server reset the connection. ");
+        succeed();
+        return;
+    case RawHttpResponseParser::State::Head:
+    case RawHttpResponseParser::State::Body:
+        break;
+    }
+    failWith(QStringLiteral("net::ERR_EMPTY_RESPONSE"),
+        QStringLiteral("%1 closed the connection without a complete response.").arg(where()));
+}
+
+void RawHttpPendingTransfer::onTimeout(bool total)
+{
+    if (isFinished())
+        return;
+    const QString what = total
+        ? QStringLiteral("the request took longer than %1 ms in all").arg(m_settings.totalTimeoutMs)
+        : QStringLiteral("no data arrived for %1 ms").arg(m_settings.idleTimeoutMs);
+    if (m_parser.hasHeaders()) {
+        HttpResponse response = m_parser.takeResponse();
+        response.bodyTruncated = true;
+        response.url = m_outcome.sentRequest.url;
+        m_outcome.response = response;
+        m_outcome.networkErrorDetail
+            = QStringLiteral("The body is incomplete: %1 after %2 body bytes.").arg(what).arg(response.body.size());
+        closeSocket();
+        m_idleTimer.stop();
+        m_totalTimer.stop();
+        fillTimings();
+        finish(m_outcome);
+        return;
+    }
+    if (!m_connected)
+        failWith(QStringLiteral("net::ERR_CONNECTION_TIMED_OUT"),
+            QStringLiteral("The connection to %1 was not established: %2.").arg(where(), what));
+    else
+        failWith(QStringLiteral("net::ERR_TIMED_OUT"), QStringLiteral("The server did not answer: %1.").arg(what));
+}
+
+void RawHttpPendingTransfer::activity()
+{
+    if (m_settings.idleTimeoutMs > 0 && !isFinished())
+        m_idleTimer.start(m_settings.idleTimeoutMs);
+}
+
+void RawHttpPendingTransfer::succeed()
+{
+    m_idleTimer.stop();
+    m_totalTimer.stop();
+    fillTimings();
+    const bool reusable = m_parser.connectionReusable() && m_endpoint.mayReuse;
+    const bool announcedKeepAlive = m_parser.announcedKeepAlive();
+    HttpResponse response = m_parser.takeResponse();
+    response.url = m_outcome.sentRequest.url; // the logical URL, also under --resolve
+    QString detail = m_outcome.networkErrorDetail;
+    if (m_parser.bodyCapReached())
+        detail += QStringLiteral("The body was cut at %1 (the body cap); the rest was not read.")
+                      .arg(mebibytes(m_settings.bodyCap));
+    else
+        detail += m_parser.incompleteDetail();
+    m_outcome.networkErrorDetail = detail;
+    m_outcome.response = response;
+    if (reusable && m_transport && m_socket) {
+        QTcpSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->disconnect(this);
+        m_transport->releaseConnection(m_endpoint.key, socket, announcedKeepAlive);
+    } else {
+        closeSocket();
+    }
+    finish(m_outcome);
+}
+
+void RawHttpPendingTransfer::failWith(const QString &code, const QString &detail)
+{
+    if (isFinished())
+        return;
+    m_idleTimer.stop();
+    m_totalTimer.stop();
+    closeSocket();
+    fillTimings();
+    m_outcome.response.reset();
+    m_outcome.networkError = code;
+    m_outcome.networkErrorDetail = detail;
+    finish(m_outcome);
+}
+
+void RawHttpPendingTransfer::closeSocket()
+{
+    if (!m_socket)
+        return;
+    QTcpSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void RawHttpPendingTransfer::fillTimings()
+{
+    const qint64 endNs = m_clock.nsecsElapsed();
+    HopTimings &timings = m_outcome.timings;
+    timings.startMs = 0; // relative to send(); the runner rebases it on the exchange clock
+    if (m_reused)
+        timings.connectMs = 0;
+    else
+        timings.connectMs = msBetween(m_connectStartNs, m_connectedNs);
+    timings.waitMs = msBetween(m_requestSentNs, m_firstByteNs);
+    timings.downloadMs = msBetween(m_firstByteNs, endNs);
+    timings.totalMs = msBetween(0, endNs);
+}
+
+QString RawHttpPendingTransfer::where() const
+{
+    const QUrl &url = m_outcome.sentRequest.url;
+    return url.host() + u':' + QString::number(url.port(80));
+}
+
+} // namespace corscope

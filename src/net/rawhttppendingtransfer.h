@@ -1,0 +1,101 @@
+#pragma once
+
+#include "net/pendingtransfer.h"
+#include "net/rawhttpresponseparser.h"
+
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace corscope {
+
+class RawHttpTransport;
+
+// One request of a RawHttpTransport: connect (or take a pooled keep-alive connection), write the
+// request once, read the response with RawHttpResponseParser, hand the connection back to the pool
+// when it may be reused. Created by RawHttpTransport.
+//
+// The socket is unbuffered: Qt reads nothing on its own, and before each read a non-blocking
+// MSG_PEEK tells a reset (ECONNRESET) from an orderly close (0 bytes) — Qt 6.4 reports both as
+// RemoteHostClosedError. Errors as Chromium names them:
+// - refused → net::ERR_CONNECTION_REFUSED; unknown host → net::ERR_NAME_NOT_RESOLVED;
+// - closed before any byte → net::ERR_EMPTY_RESPONSE; reset before a usable head →
+//   net::ERR_CONNECTION_RESET; bytes that are no HTTP/1.x status line →
+//   net::ERR_INVALID_HTTP_RESPONSE;
+// - closed in the middle of the head: the status line and fields that arrived form the response
+//   (what Chromium's HttpStreamParser does for http://), with a note in networkErrorDetail;
+// - closed or reset in the middle of the body, idle or total timeout after the head: the response
+//   is kept with bodyTruncated and a note; before the head a timeout is net::ERR_TIMED_OUT
+//   (net::ERR_CONNECTION_TIMED_OUT while still connecting).
+// The request is written at most once; nothing here ever resends it.
+class RawHttpPendingTransfer final : public PendingTransfer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RawHttpPendingTransfer)
+
+public:
+    struct Settings
+    {
+        int idleTimeoutMs = 0;
+        int totalTimeoutMs = 0;
+        qint64 bodyCap = 0;
+    };
+    struct Endpoint
+    {
+        QString key; // the keep-alive pool key
+        QString host; // what to connect to: an address or a name to resolve
+        quint16 port = 0;
+        bool mayReuse = true; // the request itself did not ask for Connection: close
+    };
+
+    RawHttpPendingTransfer(const HopOutcome &initial, const QByteArray &requestBytes, const Endpoint &endpoint,
+        const Settings &settings, RawHttpTransport *transport);
+    ~RawHttpPendingTransfer() override;
+
+    // Starts on the next event-loop turn.
+    void start();
+    // Finishes on the next event-loop turn without sending anything.
+    void failLater(const QString &networkError, const QString &detail);
+
+    void abort() override;
+
+private:
+    void begin();
+    void attach(QTcpSocket *socket);
+    void onConnected();
+    void writeRequest();
+    void onBytesWritten();
+    void onReadyRead();
+    void onErrorOccurred(QAbstractSocket::SocketError error);
+    void onEof(bool reset);
+    void onTimeout(bool total);
+    void activity();
+    void succeed(); // the parser is Done
+    void failWith(const QString &code, const QString &detail);
+    void closeSocket();
+    void fillTimings();
+    QString where() const;
+
+    HopOutcome m_outcome;
+    QByteArray m_requestBytes;
+    Endpoint m_endpoint;
+    Settings m_settings;
+    QPointer<RawHttpTransport> m_transport;
+    QPointer<QTcpSocket> m_socket;
+    RawHttpResponseParser m_parser;
+    QElapsedTimer m_clock;
+    QTimer m_idleTimer;
+    QTimer m_totalTimer;
+    qint64 m_connectStartNs = -1;
+    qint64 m_connectedNs = -1;
+    qint64 m_requestSentNs = -1;
+    qint64 m_firstByteNs = -1;
+    bool m_reused = false;
+    bool m_connected = false;
+    bool m_written = false; // write() was called: the request must never be written again
+};
+
+} // namespace corscope

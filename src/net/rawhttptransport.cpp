@@ -1,0 +1,243 @@
+#include "net/rawhttptransport.h"
+
+#include "net/qnamtransport.h"
+#include "net/rawhttppendingtransfer.h"
+#include "net/wirecheck.h"
+
+#include <QHostAddress>
+#include <QTcpSocket>
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace corscope {
+
+namespace {
+
+bool isNamed(const HeaderField &field, QByteArrayView name)
+{
+    return HeaderList::namesEqual(field.name, name);
+}
+
+// A pooled connection is usable when nothing (no byte, no FIN, no RST) is waiting on it.
+bool isQuietAndOpen(const QTcpSocket *socket)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    const qintptr descriptor = socket->socketDescriptor();
+    if (descriptor < 0)
+        return false;
+    char byte = 0;
+    const ssize_t result = ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return result < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
+bool asksForClose(const HeaderList &headers)
+{
+    for (const QByteArray &value : headers.values("connection")) {
+        for (const QByteArray &token : value.split(',')) {
+            if (token.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+RawHttpTransport::RawHttpTransport(QObject *parent)
+    : Transport(parent)
+    , m_userAgent(QnamTransport::defaultUserAgent())
+{ }
+
+RawHttpTransport::~RawHttpTransport()
+{
+    // Transfers (children) close their own sockets; idle ones are children too.
+    clearConnectionCache();
+}
+
+QByteArray RawHttpTransport::hostHeader(const QUrl &url)
+{
+    const QString host = url.host();
+    QByteArray value = QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol
+        ? '[' + host.toLatin1() + ']'
+        : QUrl::toAce(host);
+    const int port = url.port(80);
+    if (port != 80)
+        value += ':' + QByteArray::number(port);
+    return value;
+}
+
+QByteArray RawHttpTransport::requestTarget(const QUrl &url)
+{
+    // As Qt's own HTTP client builds it (QHttpNetworkRequest::uri), so both transports agree.
+    QUrl::FormattingOptions format(QUrl::RemoveFragment | QUrl::RemoveUserInfo | QUrl::FullyEncoded
+        | QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    QUrl copy = url;
+    if (copy.path().isEmpty())
+        copy.setPath(QStringLiteral("/"));
+    else
+        format |= QUrl::NormalizePathSegments;
+    return copy.toEncoded(format);
+}
+
+HeaderList RawHttpTransport::wireHeaders(const HttpRequest &request) const
+{
+    HeaderList headers;
+    headers.append("Host", hostHeader(request.url));
+    for (const HeaderField &field : request.headers) {
+        if (!isNamed(field, "host") && !isNamed(field, "content-length"))
+            headers.append(field.name, field.value);
+    }
+    const QByteArray method = request.method.toUpper();
+    if (!request.body.isEmpty() || method == "POST" || method == "PUT")
+        headers.append("Content-Length", QByteArray::number(request.body.size()));
+    if (!headers.contains("connection"))
+        headers.append("Connection", "keep-alive");
+    if (!headers.contains("user-agent"))
+        headers.append("User-Agent", m_userAgent);
+    if (!headers.contains("accept-language"))
+        headers.append("Accept-Language", QnamTransport::defaultAcceptLanguage());
+    if (!headers.contains("accept-encoding"))
+        headers.append("Accept-Encoding", acceptEncoding()); // bodies are not decoded here
+    return headers;
+}
+
+QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest)
+{
+    QByteArray bytes = wireRequest.method + ' ' + requestTarget(wireRequest.url) + " HTTP/1.1\r\n";
+    for (const HeaderField &field : wireRequest.headers)
+        bytes += field.name + ": " + field.value + "\r\n";
+    bytes += "\r\n";
+    bytes += wireRequest.body;
+    return bytes;
+}
+
+PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
+{
+    const RawHttpPendingTransfer::Settings settings{m_idleTimeoutMs, m_totalTimeoutMs, m_bodyCap};
+    HopOutcome outcome;
+    outcome.sentRequest = request;
+
+    QString problem = wireCheck(request);
+    if (problem.isEmpty() && request.url.scheme().compare(u"http", Qt::CaseInsensitive) != 0)
+        problem = QStringLiteral("RawHttpTransport speaks plain http:// only, not '%1:'.").arg(request.url.scheme());
+    QByteArray target;
+    if (problem.isEmpty()) {
+        target = requestTarget(request.url);
+        if (target.isEmpty() || std::any_of(target.cbegin(), target.cend(), [](char c) {
+                return static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f;
+            }))
+            problem = QStringLiteral("The request target '%1' cannot be sent.").arg(QString::fromLatin1(target));
+    }
+    if (!problem.isEmpty()) {
+        auto *refused = new RawHttpPendingTransfer(outcome, {}, {}, settings, this);
+        refused->failLater(QStringLiteral("net::ERR_INVALID_ARGUMENT"), problem);
+        return refused;
+    }
+
+    outcome.sentRequest.headers = wireHeaders(request);
+    RawHttpPendingTransfer::Endpoint endpoint;
+    endpoint.port = quint16(request.url.port(80));
+    if (const std::optional<QHostAddress> mapped = m_resolveMap.lookup(request.url))
+        endpoint.host = mapped->toString();
+    else
+        endpoint.host = request.url.host().toLower();
+    endpoint.key = endpoint.host + u'|' + QString::number(endpoint.port);
+    endpoint.mayReuse = !asksForClose(outcome.sentRequest.headers);
+    auto *transfer
+        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest), endpoint, settings, this);
+    transfer->start();
+    return transfer;
+}
+
+QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs)
+{
+    *waitMs = 0;
+    auto it = m_idle.find(key);
+    if (it == m_idle.end())
+        return nullptr;
+    QTcpSocket *found = nullptr;
+    while (!it->isEmpty() && !found) {
+        const IdleConnection idle = it->last(); // the most recently used first
+        if (idle.socket && !idle.announcedKeepAlive && isQuietAndOpen(idle.socket)
+            && idle.since.elapsed() < m_reuseSettleMs) {
+            *waitMs = int(m_reuseSettleMs - idle.since.elapsed());
+            return nullptr; // a FIN may still be on its way: look again in a moment
+        }
+        it->removeLast();
+        if (!idle.socket)
+            continue;
+        idle.socket->disconnect(this);
+        if (idle.since.elapsed() < maxIdleAgeMs && isQuietAndOpen(idle.socket)) {
+            found = idle.socket;
+        } else {
+            idle.socket->abort(); // closed by the server while idle: never written to, so no resend
+            idle.socket->deleteLater();
+        }
+    }
+    if (it->isEmpty())
+        m_idle.erase(it);
+    return found;
+}
+
+void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive)
+{
+    socket->setParent(this);
+    QList<IdleConnection> &list = m_idle[key];
+    if (list.size() >= maxIdlePerHost) {
+        const IdleConnection oldest = list.takeFirst();
+        if (oldest.socket) {
+            oldest.socket->disconnect(this);
+            oldest.socket->abort();
+            oldest.socket->deleteLater();
+        }
+    }
+    IdleConnection idle;
+    idle.socket = socket;
+    idle.since.start();
+    idle.announcedKeepAlive = announcedKeepAlive;
+    list.append(idle);
+    // Anything arriving on an idle connection (FIN, RST, stray bytes) makes it unusable.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { dropIdle(socket); });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { dropIdle(socket); });
+}
+
+void RawHttpTransport::dropIdle(QTcpSocket *socket)
+{
+    for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
+        const auto removed = it->removeIf([socket](const IdleConnection &idle) { return idle.socket == socket; });
+        if (removed > 0) {
+            if (it->isEmpty())
+                m_idle.erase(it);
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+    }
+}
+
+void RawHttpTransport::clearConnectionCache()
+{
+    for (const QList<IdleConnection> &list : std::as_const(m_idle)) {
+        for (const IdleConnection &idle : list) {
+            if (idle.socket) {
+                idle.socket->disconnect(this);
+                idle.socket->abort();
+                idle.socket->deleteLater();
+            }
+        }
+    }
+    m_idle.clear();
+}
+
+int RawHttpTransport::idleConnectionCount() const
+{
+    int count = 0;
+    for (const QList<IdleConnection> &list : m_idle)
+        count += int(list.size());
+    return count;
+}
+
+} // namespace corscope

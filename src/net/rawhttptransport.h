@@ -1,0 +1,122 @@
+#pragma once
+
+#include "net/resolvemap.h"
+#include "net/transport.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+
+class QTcpSocket;
+
+namespace corscope {
+
+// A byte-exact HTTP/1.1 Transport for plain http:// on QTcpSocket (https:// is refused; see
+// CompositeTransport). One hop per send(), asynchronous, no redirect following, no cookies, no
+// cache, never a request sent twice. RawHttpPendingTransfer runs one request; RawHttpResponseParser
+// reads the response exactly as the server sent it (separate header lines in order, empty values
+// kept, up to 256 KiB of head).
+//
+// Request on the wire, in this order:
+//   METHOD target HTTP/1.1
+//   Host (from the logical URL, default port omitted; a Host in the request is replaced),
+//   the request's own headers in order (a Content-Length in them is dropped),
+//   Content-Length when there is a body ("0" for an empty POST or PUT, as Chromium sends),
+//   Connection: keep-alive, User-Agent, Accept-Language, Accept-Encoding: identity (each of these
+//   four only when the request lacks it).
+// Accept-Encoding is "identity" because this transport does not decode bodies: the body is kept as
+// the server sent it.
+//
+// Keep-alive: after a complete response that allows reuse, the connection waits in a small pool per
+// (connect address, port) and the next request to it uses it (connectMs 0). A pooled connection the
+// server has already closed (FIN or RST seen before we write, checked with a non-blocking peek) is
+// discarded and a fresh one opened: the request had not been written, so nothing is sent twice.
+// Servers often close right after a response without saying "Connection: close" (the FIN follows
+// the last body byte by microseconds on loopback): unless the response said "Connection:
+// keep-alive" explicitly, a pooled connection is only used once it has been idle for reuseSettleMs
+// (default 2 ms; a younger one is waited for), so that FIN is seen before anything is written.
+// Once a request has been written it is never written again: a connection closed after that is
+// reported (net::ERR_EMPTY_RESPONSE, net::ERR_CONNECTION_RESET). Chromium would resend on a reused
+// socket in that case; corscope prefers reporting to possibly double-sending a POST.
+class RawHttpTransport final : public Transport
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RawHttpTransport)
+
+public:
+    static constexpr int defaultIdleTimeoutMs = 15000;
+    static constexpr int defaultTotalTimeoutMs = 60000;
+    static constexpr qint64 defaultBodyCap = 4 * 1024 * 1024;
+    static constexpr int maxIdlePerHost = 6;
+    static constexpr int maxIdleAgeMs = 60000;
+    static constexpr int defaultReuseSettleMs = 2;
+
+    explicit RawHttpTransport(QObject *parent = nullptr);
+    ~RawHttpTransport() override;
+
+    PendingTransfer *send(const HttpRequest &request) override;
+
+    // No byte in either direction for this long ends the hop (0 disables).
+    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
+    int idleTimeoutMs() const { return m_idleTimeoutMs; }
+    // The whole hop may take at most this long (0 disables).
+    void setTotalTimeoutMs(int ms) { m_totalTimeoutMs = ms; }
+    int totalTimeoutMs() const { return m_totalTimeoutMs; }
+    // Body bytes beyond this are not read: the connection is closed and the body marked truncated.
+    void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
+    qint64 bodyCap() const { return m_bodyCap; }
+
+    // A keep-alive connection is reused only after it has been idle this long (see above).
+    void setReuseSettleMs(int ms) { m_reuseSettleMs = ms; }
+    int reuseSettleMs() const { return m_reuseSettleMs; }
+
+    void setResolveMap(const ResolveMap &map) { m_resolveMap = map; }
+    const ResolveMap &resolveMap() const { return m_resolveMap; }
+
+    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
+    QByteArray userAgent() const { return m_userAgent; }
+
+    // Closes idle keep-alive connections so the next hop opens a new one.
+    void clearConnectionCache();
+    int idleConnectionCount() const;
+
+    // The header list RawHttpTransport sends for this request, in wire order (see the class comment).
+    HeaderList wireHeaders(const HttpRequest &request) const;
+    // "METHOD target HTTP/1.1\r\n" + headers + "\r\n" + body.
+    static QByteArray serialize(const HttpRequest &wireRequest);
+    // The request-target for the URL: path (at least "/") and query, percent-encoded.
+    static QByteArray requestTarget(const QUrl &url);
+    // The Host header value: host (ACE, IPv6 in brackets) and the port unless it is 80.
+    static QByteArray hostHeader(const QUrl &url);
+    static QByteArray acceptEncoding() { return QByteArrayLiteral("identity"); }
+
+private:
+    friend class RawHttpPendingTransfer;
+
+    struct IdleConnection
+    {
+        QPointer<QTcpSocket> socket;
+        QElapsedTimer since;
+        bool announcedKeepAlive = false; // no settle time needed
+    };
+
+    // A live idle connection for key, or nullptr. Stale ones are discarded on the way. When the
+    // freshest live one has been idle for less than reuseSettleMs, returns nullptr with *waitMs set
+    // to the time left (the connection stays pooled); the caller asks again after that.
+    QTcpSocket *takeIdleConnection(const QString &key, int *waitMs);
+    // Takes ownership of a connected socket whose last response allows reuse.
+    void releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive);
+    void dropIdle(QTcpSocket *socket);
+
+    ResolveMap m_resolveMap;
+    QByteArray m_userAgent;
+    int m_idleTimeoutMs = defaultIdleTimeoutMs;
+    int m_totalTimeoutMs = defaultTotalTimeoutMs;
+    qint64 m_bodyCap = defaultBodyCap;
+    int m_reuseSettleMs = defaultReuseSettleMs;
+    QHash<QString, QList<IdleConnection>> m_idle;
+};
+
+} // namespace corscope
