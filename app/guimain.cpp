@@ -4,6 +4,7 @@
 #include "net/labserver.h"
 #include "net/qnamtransport.h"
 #include "ui/exchangesession.h"
+#include "ui/historystore.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -11,8 +12,8 @@
 #include <QImage>
 #include <QPixmap>
 #include <QTimer>
-
 #include <cstdio>
+#include <memory>
 
 namespace corscope {
 
@@ -57,15 +58,15 @@ public:
     FirstPaintReporter(const QElapsedTimer &clock, QObject *parent)
         : QObject(parent)
         , m_clock(clock)
-    {
-    }
+    { }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Paint && !m_reported) {
             m_reported = true;
-            std::fprintf(stderr, "corscope: first paint %.1f ms after main()\n", double(m_clock.nsecsElapsed()) / 1e6);
+            std::fprintf(
+                stderr, "corscope: first paint %.1f ms after main()\n", double(m_clock.nsecsElapsed()) / 1e6);
         }
         return QObject::eventFilter(watched, event);
     }
@@ -87,15 +88,16 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
     parser.setApplicationDescription(QStringLiteral("The corscope window."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("screenshot"),
-                      QStringLiteral("Open the window on the lab, send the first demo request, save a PNG of the "
-                                     "window to FILE once the explanation is shown, and exit."),
-                      QStringLiteral("file")});
+        QStringLiteral("Open the window on the lab, send the first demo request, save a PNG of the "
+                       "window to FILE once the explanation is shown, and exit."),
+        QStringLiteral("file")});
     if (!parser.parse(QApplication::arguments())) {
         printError(u"corscope: " + parser.errorText() + u"\nTry 'corscope --help'.\n");
         return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(u"corscope: unknown command '" + parser.positionalArguments().first() + u"'\nTry 'corscope --help'.\n");
+        printError(u"corscope: unknown command '" + parser.positionalArguments().first()
+            + u"'\nTry 'corscope --help'.\n");
         return 2;
     }
     const QString screenshotPath = parser.value(QStringLiteral("screenshot"));
@@ -107,7 +109,11 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
 
     QnamTransport transport;
     ExchangeSession session(&transport);
-    MainWindow window(&session);
+    // A screenshot shows the demo alone, never the history of the person running it.
+    std::unique_ptr<HistoryStore> history;
+    if (screenshotPath.isEmpty())
+        history = std::make_unique<HistoryStore>(HistoryStore::defaultPath());
+    MainWindow window(&session, history.get());
     if (labRunning) {
         const QList<ExampleRequest> examples = labExamples(lab);
         window.setExamples(examples);
@@ -131,12 +137,13 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
                     return;
                 }
                 printOut(u"corscope: wrote " + screenshotPath + u" (" + QString::number(image.width()) + u'×'
-                         + QString::number(image.height()) + u")\n");
+                    + QString::number(image.height()) + u")\n");
                 QApplication::exit(0);
             });
         });
         QTimer::singleShot(screenshotTimeoutMs, &window, [] {
-            printError(QStringLiteral("corscope: the demo request did not finish within 30 s; no screenshot.\n"));
+            printError(
+                QStringLiteral("corscope: the demo request did not finish within 30 s; no screenshot.\n"));
             QApplication::exit(3);
         });
         window.show();

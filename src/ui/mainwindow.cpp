@@ -4,6 +4,7 @@
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
+#include "ui/historystore.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
 
@@ -21,9 +22,10 @@
 
 namespace corscope {
 
-MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
+MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_history(history)
     , m_timelineModel(new TimelineModel(this))
     , m_composer(new ComposerPanel(this))
     , m_timeline(new TimelinePanel(m_timelineModel, this))
@@ -82,6 +84,41 @@ MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
 
     resize(defaultSize());
     restoreSettings();
+    connectHistory();
+}
+
+void MainWindow::connectHistory()
+{
+    if (!m_history)
+        return;
+    // Ids of this session continue after the history's, so the timeline stays in id order while
+    // the history is still being read.
+    m_session->setNextId(
+        std::max(m_session->nextId(), QSettings().value(QStringLiteral("history/nextId"), 1).toInt()));
+    connect(m_history, &HistoryStore::batchLoaded, this,
+        [this](const QList<ExchangeRecordPtr> &records) { m_timelineModel->insertHistory(records); });
+    connect(m_history, &HistoryStore::loaded, this, [this](int count, int highestId) {
+        m_session->setNextId(std::max(m_session->nextId(), highestId + 1));
+        if (count > 0 && !m_explanation->exchange())
+            m_status->setText(QString::number(count)
+                + (count == 1 ? QStringLiteral(" past exchange") : QStringLiteral(" past exchanges"))
+                + u" loaded from the history. Ctrl+F filters them.");
+    });
+    connect(m_history, &HistoryStore::warning, this, [this](const QString &message) {
+        qWarning("corscope: %s", qUtf8Printable(message));
+        m_status->setText(message);
+    });
+    m_history->load();
+}
+
+void MainWindow::clearHistory()
+{
+    m_timelineModel->clear();
+    m_explanation->clear();
+    m_details->clear();
+    if (m_history)
+        m_history->clear();
+    m_status->setText(QStringLiteral("History cleared."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -91,7 +128,8 @@ void MainWindow::createActions()
     QMenu *request = menuBar()->addMenu(QStringLiteral("&Request"));
     m_sendAction = request->addAction(QStringLiteral("&Send"));
     m_sendAction->setObjectName(QStringLiteral("sendAction"));
-    m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(QStringLiteral("Send the request as fetch() would (Ctrl+Enter)"));
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendCurrentRequest);
 
@@ -128,11 +166,9 @@ void MainWindow::createActions()
         m_timeline->filterEdit()->selectAll();
     });
     QAction *clear = history->addAction(QStringLiteral("&Clear history"));
-    connect(clear, &QAction::triggered, this, [this] {
-        m_timelineModel->clear();
-        m_explanation->clear();
-        m_details->clear();
-    });
+    clear->setObjectName(QStringLiteral("clearHistoryAction"));
+    clear->setToolTip(QStringLiteral("Forget every past exchange, here and on disk"));
+    connect(clear, &QAction::triggered, this, &MainWindow::clearHistory);
     QAction *clearCache = history->addAction(QStringLiteral("Clear the &preflight cache"));
     clearCache->setToolTip(QStringLiteral("Forget cached preflights, as a new browser profile would"));
     connect(clearCache, &QAction::triggered, this, [this] {
@@ -166,7 +202,8 @@ void MainWindow::loadExample(int index)
     if (index < 0 || index >= m_examples.size())
         return;
     m_composer->setInput(m_examples.at(index).input);
-    m_status->setText(u"Loaded the example “" + m_examples.at(index).title + u"”. Press Ctrl+Enter to send it.");
+    m_status->setText(
+        u"Loaded the example “" + m_examples.at(index).title + u"”. Press Ctrl+Enter to send it.");
 }
 
 bool MainWindow::sendCurrentRequest()
@@ -174,13 +211,14 @@ bool MainWindow::sendCurrentRequest()
     QStringList problems;
     const auto built = m_composer->buildRequest(&problems);
     if (!built) {
-        m_status->setText(u"Not sent: " + problems.value(0) + (problems.size() > 1 ? QStringLiteral(" (and more, see the composer)") : QString()));
+        m_status->setText(u"Not sent: " + problems.value(0)
+            + (problems.size() > 1 ? QStringLiteral(" (and more, see the composer)") : QString()));
         return false;
     }
     m_composer->rememberOrigin(QString::fromLatin1(built->request.origin.serialize()));
     const int id = m_session->send(*built);
-    m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method) + u' '
-                      + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
+    m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method)
+        + u' ' + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
     return true;
 }
 
@@ -199,9 +237,13 @@ void MainWindow::onBusyChanged(bool busy)
 void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
 {
     m_timelineModel->appendExchange(record);
+    if (m_history) {
+        m_history->append(record);
+        QSettings().setValue(QStringLiteral("history/nextId"), record->id + 1);
+    }
     m_status->setText(u'#' + QString::number(record->id) + u' ' + verdictName(record->result.verdict) + u": "
-                      + QString::fromLatin1(record->request.method) + u' '
-                      + QString::fromUtf8(record->request.url.toEncoded()));
+        + QString::fromLatin1(record->request.method) + u' '
+        + QString::fromUtf8(record->request.url.toEncoded()));
     // Show the new exchange even when the filter hides its rows.
     m_explanation->setExchange(record);
     const int row = m_timelineModel->focusRowOfExchange(record->id);

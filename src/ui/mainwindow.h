@@ -19,6 +19,7 @@ class ComposerPanel;
 class DetailsPanel;
 class ExchangeSession;
 class ExplanationPanel;
+class HistoryStore;
 class TimelineModel;
 class TimelinePanel;
 
@@ -33,8 +34,9 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // The session must outlive the window.
-    explicit MainWindow(ExchangeSession *session, QWidget *parent = nullptr);
+    // The session and the history must outlive the window. Without a history nothing is kept
+    // across restarts; with one, it is loaded in the background right away.
+    explicit MainWindow(ExchangeSession *session, HistoryStore *history = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setExamples(const QList<ExampleRequest> &examples);
@@ -65,10 +67,13 @@ private:
     void onExchangeFinished(const ExchangeRecordPtr &record);
     void onBusyChanged(bool busy);
     void showTimelineRow(int row);
+    void connectHistory();
+    void clearHistory();
     void restoreSettings();
     void saveSettings() const;
 
     ExchangeSession *m_session;
+    HistoryStore *m_history;
     TimelineModel *m_timelineModel;
     ComposerPanel *m_composer;
     TimelinePanel *m_timeline;

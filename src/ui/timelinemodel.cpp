@@ -44,8 +44,7 @@ double hopEnd(const Hop &hop)
 
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 TimelineModel::~TimelineModel() = default;
 
@@ -99,20 +98,22 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (index.column() == ResultColumn || index.column() == StatusColumn) {
             if (!hop)
                 return QStringLiteral("Nothing was sent.");
-            return hop->passed ? QStringLiteral("The browser's checks passed for this response.")
-                               : (exchange.result.failure ? exchange.result.failure->explanation
-                                                          : QStringLiteral("The browser's checks failed here."));
+            return hop->passed
+                ? QStringLiteral("The browser's checks passed for this response.")
+                : (exchange.result.failure ? exchange.result.failure->explanation
+                                           : QStringLiteral("The browser's checks failed here."));
         }
         if (index.column() == WaterfallColumn && hop) {
             return QString(u"Connect " + durationText(hop->timings.connectMs) + u", waiting for the server "
-                   + durationText(hop->timings.waitMs) + u", download " + durationText(hop->timings.downloadMs)
-                   + u" (total " + durationText(hop->timings.totalMs) + u')');
+                + durationText(hop->timings.waitMs) + u", download " + durationText(hop->timings.downloadMs)
+                + u" (total " + durationText(hop->timings.totalMs) + u')');
         }
         if (index.column() == UrlColumn)
             return row.url;
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == StatusColumn || index.column() == DurationColumn || index.column() == ExchangeColumn)
+        if (index.column() == StatusColumn || index.column() == DurationColumn
+            || index.column() == ExchangeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case HopStartMsRole:
@@ -188,7 +189,8 @@ void TimelineModel::appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &r
     for (const Hop &hop : hops)
         span = std::max(span, hopEnd(hop));
     if (hops.isEmpty()) {
-        rows.append({record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
+        rows.append(
+            {record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
         return;
     }
     for (int i = 0; i < hops.size(); ++i) {
@@ -219,8 +221,28 @@ void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
     endInsertRows();
 }
 
+void TimelineModel::insertHistory(const QList<ExchangeRecordPtr> &records)
+{
+    QList<Row> rows;
+    rows.reserve(records.size() * 2);
+    for (const ExchangeRecordPtr &record : records) {
+        if (record)
+            appendRowsFor(record, rows);
+    }
+    if (rows.isEmpty())
+        return;
+    const int first = m_historyRowCount;
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.insert(first, rows.size(), Row{});
+    std::move(rows.begin(), rows.end(), m_rows.begin() + first);
+    m_historyRowCount += int(rows.size());
+    m_exchangeCount += int(records.size());
+    endInsertRows();
+}
+
 void TimelineModel::clear()
 {
+    m_historyRowCount = 0;
     if (m_rows.isEmpty())
         return;
     beginResetModel();
@@ -270,13 +292,17 @@ bool TimelineModel::rowMatches(int row, QStringView text) const
     auto hasLatin1 = [text](const QByteArray &field) {
         return QLatin1StringView(field).contains(text, Qt::CaseInsensitive);
     };
-    static const QString kinds[] = {QStringLiteral("Preflight"), QStringLiteral("Redirect"), QStringLiteral("Request")};
-    static const QString verdicts[] = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked),
-                                       verdictName(Verdict::NetworkError)};
-    const QString &kind = !hop ? kinds[2] : hop->kind == HopKind::Preflight ? kinds[0] : hop->isRedirect() ? kinds[1] : kinds[2];
+    static const QString kinds[]
+        = {QStringLiteral("Preflight"), QStringLiteral("Redirect"), QStringLiteral("Request")};
+    static const QString verdicts[]
+        = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked), verdictName(Verdict::NetworkError)};
+    const QString &kind = !hop            ? kinds[2]
+        : hop->kind == HopKind::Preflight ? kinds[0]
+        : hop->isRedirect()               ? kinds[1]
+                                          : kinds[2];
     return has(entry.url) || has(entry.status) || has(kind) || has(verdicts[int(exchange.result.verdict)])
-           || hasLatin1(hop ? hop->request.method : exchange.request.method)
-           || hasLatin1(exchange.request.origin.serialize());
+        || hasLatin1(hop ? hop->request.method : exchange.request.method)
+        || hasLatin1(exchange.request.origin.serialize());
 }
 
 int TimelineModel::focusRowOfExchange(int exchangeId) const

@@ -18,9 +18,9 @@ class TimelineModel final : public QAbstractTableModel
 
 public:
     enum Column {
-        ResultColumn,   // pass/fail mark (painted by TimelineDelegate)
+        ResultColumn, // pass/fail mark (painted by TimelineDelegate)
         ExchangeColumn, // "#12"
-        KindColumn,     // Preflight, Request, Redirect
+        KindColumn, // Preflight, Request, Redirect
         MethodColumn,
         UrlColumn,
         StatusColumn,
@@ -35,10 +35,10 @@ public:
         DownloadMsRole,
         TotalMsRole,
         ExchangeSpanMsRole, // double: when the exchange's last hop ended (the waterfall's time range)
-        PassedRole,         // bool: the browser's checks passed for this hop
-        ExchangeIdRole,     // int
-        HopIndexRole,       // int, -1 for an exchange that sent nothing
-        VerdictRole,        // int (Verdict) of the whole exchange
+        PassedRole, // bool: the browser's checks passed for this hop
+        ExchangeIdRole, // int
+        HopIndexRole, // int, -1 for an exchange that sent nothing
+        VerdictRole, // int (Verdict) of the whole exchange
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
@@ -51,6 +51,9 @@ public:
 
     void appendExchange(const ExchangeRecordPtr &record);
     void appendExchanges(const QList<ExchangeRecordPtr> &records);
+    // Past exchanges loaded from disk, oldest first: inserted after the history rows already here
+    // and before the exchanges of this session (whose ids are higher).
+    void insertHistory(const QList<ExchangeRecordPtr> &records);
     void clear();
 
     int exchangeCount() const { return m_exchangeCount; }
@@ -71,7 +74,7 @@ private:
         ExchangeRecordPtr exchange;
         int hopIndex = -1;
         double spanMs = 0;
-        QString url;    // cached display text: data() runs for every painted cell
+        QString url; // cached display text: data() runs for every painted cell
         QString status;
     };
     const Hop *hopOf(const Row &row) const;
@@ -79,6 +82,7 @@ private:
 
     QList<Row> m_rows;
     int m_exchangeCount = 0;
+    int m_historyRowCount = 0; // the first rows come from disk
 };
 
 } // namespace corscope
