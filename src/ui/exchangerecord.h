@@ -5,7 +5,6 @@
 #include "core/fetchrequest.h"
 
 #include <QDateTime>
-
 #include <memory>
 
 namespace corscope {

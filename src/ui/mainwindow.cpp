@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace corscope {
 
@@ -35,6 +36,7 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     , m_rightSplitter(new QSplitter(Qt::Vertical, this))
     , m_bottomSplitter(new QSplitter(Qt::Horizontal, this))
     , m_busy(new QProgressBar(this))
+    , m_progressTimer(new QTimer(this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -79,6 +81,11 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);
     connect(m_session, &ExchangeSession::exchangeFinished, this, &MainWindow::onExchangeFinished);
     connect(m_session, &ExchangeSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &ExchangeSession::exchangeUpdated, this, &MainWindow::onExchangeUpdated);
+    // The in-flight row counts up while the server thinks (a few repaints a second, one row).
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this,
+        [this] { m_timelineModel->setRunningElapsed(m_session->elapsedMs()); });
     connect(m_timeline, &TimelinePanel::currentSourceRowChanged, this, &MainWindow::showTimelineRow);
     connect(m_explanation, &ExplanationPanel::exchangeShown, this, &MainWindow::exchangeShown);
 
@@ -230,13 +237,25 @@ void MainWindow::cancelRequest()
 void MainWindow::onBusyChanged(bool busy)
 {
     m_busy->setVisible(busy);
+    if (busy)
+        m_progressTimer->start();
+    else
+        m_progressTimer->stop();
     m_cancelAction->setEnabled(busy);
     m_composer->setBusy(busy);
 }
 
+void MainWindow::onExchangeUpdated(const ExchangeRecordPtr &record)
+{
+    m_timelineModel->setExchange(record);
+    const int first = m_timelineModel->firstRowOfExchange(record->id);
+    if (first >= 0)
+        m_timeline->scrollToSourceRow(first + int(record->result.hops.size()));
+}
+
 void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
 {
-    m_timelineModel->appendExchange(record);
+    m_timelineModel->setExchange(record);
     if (m_history) {
         m_history->append(record);
         QSettings().setValue(QStringLiteral("history/nextId"), record->id + 1);
@@ -254,7 +273,8 @@ void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
 void MainWindow::showTimelineRow(int row)
 {
     const ExchangeRecordPtr record = m_timelineModel->exchangeAt(row);
-    if (!record)
+    // A running exchange has no verdict yet: the explanation keeps what it shows until it ends.
+    if (!record || record->running)
         return;
     if (record != m_explanation->exchange())
         m_explanation->setExchange(record);

@@ -12,6 +12,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QTimer;
 
 namespace corscope {
 
@@ -65,6 +66,7 @@ protected:
 private:
     void createActions();
     void onExchangeFinished(const ExchangeRecordPtr &record);
+    void onExchangeUpdated(const ExchangeRecordPtr &record);
     void onBusyChanged(bool busy);
     void showTimelineRow(int row);
     void connectHistory();
@@ -86,6 +88,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QMenu *m_examplesMenu = nullptr;
     QProgressBar *m_busy;
+    QTimer *m_progressTimer;
     QLabel *m_status;
     QList<ExampleRequest> m_examples;
 };

@@ -72,6 +72,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     const Hop *hop = hopOf(row);
     const ExchangeRecord &exchange = *row.exchange;
+    if (!hop && isInFlight(row))
+        return inFlightData(row, index.column(), role);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -136,6 +138,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return row.hopIndex;
     case VerdictRole:
         return int(exchange.result.verdict);
+    case RunningRole:
+        return false;
     default:
         return {};
     }
@@ -182,12 +186,94 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+double TimelineModel::inFlightStartMs(const Row &row) const
+{
+    double start = 0;
+    for (const Hop &hop : row.exchange->result.hops)
+        start = std::max(start, hopEnd(hop));
+    return start;
+}
+
+QVariant TimelineModel::inFlightData(const Row &row, int column, int role) const
+{
+    const ExchangeRecord &exchange = *row.exchange;
+    const double startMs = inFlightStartMs(row);
+    const double elapsedMs
+        = row.exchange->id == m_runningId ? std::max(m_runningElapsedMs - startMs, 0.0) : 0.0;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(column)) {
+        case ExchangeColumn:
+            return QString(u'#' + QString::number(exchange.id));
+        case KindColumn:
+            return QStringLiteral("Sending…");
+        case MethodColumn:
+            return exchange.result.hops.isEmpty() ? QString::fromLatin1(exchange.request.method)
+                                                  : QStringLiteral("…");
+        case UrlColumn:
+            return row.url;
+        case StatusColumn:
+            return row.status;
+        case DurationColumn:
+            return durationText(elapsedMs);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return QStringLiteral("Waiting for the server; Esc cancels.");
+    case Qt::TextAlignmentRole:
+        if (column == StatusColumn || column == DurationColumn || column == ExchangeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case HopStartMsRole:
+        return startMs;
+    case TotalMsRole:
+        return elapsedMs;
+    case ConnectMsRole:
+    case WaitMsRole:
+    case DownloadMsRole:
+        return -1.0;
+    case ExchangeSpanMsRole:
+        return row.spanMs;
+    case PassedRole:
+        return true;
+    case ExchangeIdRole:
+        return exchange.id;
+    case HopIndexRole:
+        return row.hopIndex;
+    case VerdictRole:
+        return int(exchange.result.verdict);
+    case RunningRole:
+        return true;
+    default:
+        return {};
+    }
+}
+
 void TimelineModel::appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const
 {
     const QList<Hop> &hops = record->result.hops;
     double span = 0;
     for (const Hop &hop : hops)
         span = std::max(span, hopEnd(hop));
+    if (record->running) {
+        if (record->id == m_runningId)
+            span = std::max(span, m_runningElapsedMs);
+        for (int i = 0; i < hops.size(); ++i)
+            rows.append({record, i, span, QString::fromUtf8(hops.at(i).request.url.toEncoded()),
+                statusText(hops.at(i))});
+        // The next hop goes to the last Location, or to the request's URL.
+        QUrl next = record->request.url;
+        if (!hops.isEmpty() && hops.last().isRedirect()) {
+            next = hops.last().request.url.resolved(QUrl::fromEncoded(
+                hops.last().response->headers.combinedValue("location").value_or(QByteArray())));
+        } else if (!hops.isEmpty()) {
+            next = hops.last().request.url;
+        }
+        rows.append({record, int(hops.size()), span, QString::fromUtf8(next.toEncoded()),
+            QStringLiteral("waiting for the response…")});
+        return;
+    }
     if (hops.isEmpty()) {
         rows.append(
             {record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
@@ -221,6 +307,60 @@ void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
     endInsertRows();
 }
 
+void TimelineModel::setExchange(const ExchangeRecordPtr &record)
+{
+    if (!record)
+        return;
+    if (record->running) {
+        if (m_runningId != record->id)
+            m_runningElapsedMs = 0;
+        m_runningId = record->id;
+    } else if (m_runningId == record->id) {
+        m_runningId = 0;
+    }
+    const int first = firstRowOfExchange(record->id);
+    if (first < 0) {
+        appendExchanges({record});
+        return;
+    }
+    int end = first + 1;
+    while (end < m_rows.size() && m_rows.at(end).exchange->id == record->id)
+        ++end;
+    QList<Row> rows;
+    appendRowsFor(record, rows);
+    const int oldCount = end - first;
+    const int newCount = int(rows.size());
+    const int common = std::min(oldCount, newCount);
+    for (int i = 0; i < common; ++i)
+        m_rows[first + i] = rows.at(i);
+    if (common > 0)
+        Q_EMIT dataChanged(index(first, 0), index(first + common - 1, NUM_COLUMNS - 1));
+    if (newCount > oldCount) {
+        beginInsertRows({}, first + oldCount, first + newCount - 1);
+        m_rows.insert(first + oldCount, newCount - oldCount, Row{});
+        std::move(rows.begin() + oldCount, rows.end(), m_rows.begin() + first + oldCount);
+        endInsertRows();
+    } else if (newCount < oldCount) {
+        beginRemoveRows({}, first + newCount, end - 1);
+        m_rows.remove(first + newCount, oldCount - newCount);
+        endRemoveRows();
+    }
+}
+
+void TimelineModel::setRunningElapsed(double ms)
+{
+    if (m_runningId == 0)
+        return;
+    m_runningElapsedMs = ms;
+    const int first = firstRowOfExchange(m_runningId);
+    if (first < 0)
+        return;
+    int end = first;
+    for (; end < m_rows.size() && m_rows.at(end).exchange->id == m_runningId; ++end)
+        m_rows[end].spanMs = std::max(m_rows.at(end).spanMs, ms);
+    Q_EMIT dataChanged(index(first, DurationColumn), index(end - 1, WaterfallColumn));
+}
+
 void TimelineModel::insertHistory(const QList<ExchangeRecordPtr> &records)
 {
     QList<Row> rows;
@@ -243,6 +383,7 @@ void TimelineModel::insertHistory(const QList<ExchangeRecordPtr> &records)
 void TimelineModel::clear()
 {
     m_historyRowCount = 0;
+    m_runningId = 0;
     if (m_rows.isEmpty())
         return;
     beginResetModel();
