@@ -5,12 +5,15 @@
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
 #include "ui/historystore.h"
+#include "ui/savedrequestmodel.h"
+#include "ui/savedrequestspanel.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +41,9 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     , m_busy(new QProgressBar(this))
     , m_progressTimer(new QTimer(this))
     , m_status(new QLabel(this))
+    , m_savedRequestModel(new SavedRequestModel(this))
+    , m_savedRequests(new SavedRequestsPanel(m_savedRequestModel, this))
+    , m_savedRequestsDock(new QDockWidget(QStringLiteral("Requests"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("corscope — CORS inspector"));
@@ -64,6 +70,17 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
         splitter->setChildrenCollapsible(false);
     m_composer->setMinimumWidth(320);
     setCentralWidget(m_mainSplitter);
+
+    m_savedRequestsDock->setObjectName(QStringLiteral("savedRequestsDock"));
+    m_savedRequestsDock->setWidget(m_savedRequests);
+    m_savedRequestsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_savedRequestsDock);
+    resizeDocks({m_savedRequestsDock}, {230}, Qt::Horizontal);
+    connect(m_savedRequests, &SavedRequestsPanel::requestChosen, this, &MainWindow::loadSavedRequest);
+    connect(m_savedRequests, &SavedRequestsPanel::sendRequested, this, [this](int row) {
+        loadSavedRequest(row);
+        sendCurrentRequest();
+    });
 
     m_busy->setObjectName(QStringLiteral("busyIndicator"));
     m_busy->setRange(0, 0);
@@ -160,10 +177,11 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    m_examplesMenu = menuBar()->addMenu(QStringLiteral("&Examples"));
-    m_examplesMenu->setObjectName(QStringLiteral("examplesMenu"));
-    m_examplesMenu->setToolTipsVisible(true);
-    m_examplesMenu->addAction(QStringLiteral("(no lab server running)"))->setEnabled(false);
+    QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
+    QAction *toggleRequests = m_savedRequestsDock->toggleViewAction();
+    toggleRequests->setText(QStringLiteral("Saved &requests"));
+    toggleRequests->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    view->addAction(toggleRequests);
 
     QMenu *history = menuBar()->addMenu(QStringLiteral("&History"));
     QAction *filter = history->addAction(QStringLiteral("&Filter…"));
@@ -187,30 +205,21 @@ void MainWindow::createActions()
         addAction(action);
 }
 
-void MainWindow::setExamples(const QList<ExampleRequest> &examples)
+void MainWindow::setSavedRequests(const Collection &collection)
 {
-    m_examples = examples;
-    m_examplesMenu->clear();
-    if (examples.isEmpty()) {
-        m_examplesMenu->addAction(QStringLiteral("(no lab server running)"))->setEnabled(false);
-        return;
-    }
-    for (int i = 0; i < examples.size(); ++i) {
-        QAction *action = m_examplesMenu->addAction(examples.at(i).title);
-        action->setToolTip(examples.at(i).description);
-        if (i < 9)
-            action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
-        connect(action, &QAction::triggered, this, [this, i] { loadExample(i); });
-    }
+    m_savedRequestModel->setCollection(collection);
+    m_savedRequestsDock->setWindowTitle(
+        collection.name.isEmpty() ? QStringLiteral("Requests") : collection.name);
 }
 
-void MainWindow::loadExample(int index)
+void MainWindow::loadSavedRequest(int row)
 {
-    if (index < 0 || index >= m_examples.size())
+    const CollectionRequest *request = m_savedRequestModel->requestAt(row);
+    if (!request)
         return;
-    m_composer->setInput(m_examples.at(index).input);
-    m_status->setText(
-        u"Loaded the example “" + m_examples.at(index).title + u"”. Press Ctrl+Enter to send it.");
+    m_savedRequests->selectRow(row);
+    m_composer->setInput(request->input);
+    m_status->setText(u"Loaded “" + request->name + u"”. Press Ctrl+Enter to send it.");
 }
 
 bool MainWindow::sendCurrentRequest()

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "ui/examplerequest.h"
+#include "store/collectionfile.h"
 #include "ui/exchangerecord.h"
 
 #include <QList>
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QImage;
 class QLabel;
 class QMenu;
@@ -21,6 +22,8 @@ class DetailsPanel;
 class ExchangeSession;
 class ExplanationPanel;
 class HistoryStore;
+class SavedRequestModel;
+class SavedRequestsPanel;
 class TimelineModel;
 class TimelinePanel;
 
@@ -40,8 +43,10 @@ public:
     explicit MainWindow(ExchangeSession *session, HistoryStore *history = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void setExamples(const QList<ExampleRequest> &examples);
-    void loadExample(int index);
+    // The saved requests listed in the Requests dock (the lab's demo requests).
+    void setSavedRequests(const Collection &collection);
+    // Fills the composer with a saved request and selects it in the list.
+    void loadSavedRequest(int row);
     // Builds the composer's request and sends it; false (and the problems shown) when it cannot be sent.
     bool sendCurrentRequest();
     void cancelRequest();
@@ -51,6 +56,8 @@ public:
     TimelinePanel *timeline() const { return m_timeline; }
     ExplanationPanel *explanation() const { return m_explanation; }
     DetailsPanel *details() const { return m_details; }
+    SavedRequestModel *savedRequestModel() const { return m_savedRequestModel; }
+    SavedRequestsPanel *savedRequests() const { return m_savedRequests; }
 
     static QSize defaultSize() { return {1280, 800}; }
     // The window as a person sees it now, with pending layout work done first (for screenshots).
@@ -86,11 +93,12 @@ private:
     QSplitter *m_bottomSplitter;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;
-    QMenu *m_examplesMenu = nullptr;
     QProgressBar *m_busy;
     QTimer *m_progressTimer;
     QLabel *m_status;
-    QList<ExampleRequest> m_examples;
+    SavedRequestModel *m_savedRequestModel;
+    SavedRequestsPanel *m_savedRequests;
+    QDockWidget *m_savedRequestsDock;
 };
 
 } // namespace corscope
