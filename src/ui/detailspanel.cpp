@@ -45,7 +45,7 @@ QTableView *headerTable(const QString &objectName, HeaderListModel *model, QWidg
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(HeaderListModel::NameColumn, QHeaderView::Interactive);
-    view->setColumnWidth(HeaderListModel::NameColumn, 220);
+    view->setColumnWidth(HeaderListModel::NameColumn, 180);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setWordWrap(false);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -63,19 +63,20 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({420, 860});
-    m_rightSplitter->setSizes({190, 570});
-    m_bottomSplitter->setSizes({490, 370});
+    m_mainSplitter->setSizes({380, 700});
+    // The timeline gets a good third of the height: several exchanges stay visible.
+    m_rightSplitter->setSizes({290, 470});
+    m_bottomSplitter->setSizes({400, 300});
     for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_bottomSplitter})
         splitter->setChildrenCollapsible(false);
-    m_composer->setMinimumWidth(320);
+    m_composer->setMinimumWidth(300);
     setCentralWidget(m_mainSplitter);
 
     m_savedRequestsDock->setObjectName(QStringLiteral("savedRequestsDock"));
     m_savedRequestsDock->setWidget(m_savedRequests);
     m_savedRequestsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_savedRequestsDock);
-    resizeDocks({m_savedRequestsDock}, {230}, Qt::Horizontal);
+    resizeDocks({m_savedRequestsDock}, {200}, Qt::Horizontal);
     connect(m_savedRequests, &SavedRequestsPanel::requestChosen, this, &MainWindow::loadSavedRequest);
     connect(m_savedRequests, &SavedRequestsPanel::sendRequested, this, [this](int row) {
         loadSavedRequest(row);

@@ -18,6 +18,9 @@ SavedRequestsPanel::SavedRequestsPanel(SavedRequestModel *model, QWidget *parent
     m_view->setModel(model);
     m_view->setUniformItemSizes(true);
     m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setWordWrap(false);
+    // Long names are elided (the tooltip has all of it) rather than scrolled sideways.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
 

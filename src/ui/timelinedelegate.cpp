@@ -19,11 +19,14 @@ TimelineDelegate::~TimelineDelegate() = default;
 
 QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // Rows a little taller than the text so the waterfall bars can be thick enough to read.
+    const int height = option.fontMetrics.height() + 10;
     if (index.column() == TimelineModel::ResultColumn)
-        return {option.fontMetrics.height() + 8, option.fontMetrics.height() + 6};
+        return {option.fontMetrics.height() + 8, height};
     if (index.column() == TimelineModel::WaterfallColumn)
-        return {240, option.fontMetrics.height() + 6};
-    return QStyledItemDelegate::sizeHint(option, index);
+        return {180, height};
+    const QSize size = QStyledItemDelegate::sizeHint(option, index);
+    return {size.width(), std::max(size.height(), height)};
 }
 
 void TimelineDelegate::paint(
@@ -115,8 +118,10 @@ void TimelineDelegate::paintWaterfall(
     TimelineGeometry geometry;
     geometry.left = area.left();
     geometry.width = area.width();
-    geometry.startMs = 0;
-    geometry.endMs = std::max(index.data(TimelineModel::ExchangeSpanMsRole).toDouble(), 0.001);
+    // From the first hop's start (the time before it is the runner getting going, not the network).
+    geometry.startMs = index.data(TimelineModel::ExchangeStartMsRole).toDouble();
+    geometry.endMs
+        = std::max(index.data(TimelineModel::ExchangeSpanMsRole).toDouble(), geometry.startMs + 0.001);
 
     const int barHeight = std::max(4, option.rect.height() / 2 - 1);
     const double top = option.rect.top() + (option.rect.height() - barHeight) / 2.0;

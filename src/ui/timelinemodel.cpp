@@ -130,6 +130,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return hop ? hop->timings.totalMs : -1.0;
     case ExchangeSpanMsRole:
         return row.spanMs;
+    case ExchangeStartMsRole:
+        return exchange.result.hops.isEmpty() ? 0.0
+                                              : std::max(exchange.result.hops.first().timings.startMs, 0.0);
     case PassedRole:
         return hop ? hop->passed : false;
     case ExchangeIdRole:
@@ -235,6 +238,9 @@ QVariant TimelineModel::inFlightData(const Row &row, int column, int role) const
         return -1.0;
     case ExchangeSpanMsRole:
         return row.spanMs;
+    case ExchangeStartMsRole:
+        return exchange.result.hops.isEmpty() ? 0.0
+                                              : std::max(exchange.result.hops.first().timings.startMs, 0.0);
     case PassedRole:
         return true;
     case ExchangeIdRole:

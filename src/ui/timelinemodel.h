@@ -39,6 +39,7 @@ public:
         ExchangeIdRole, // int
         HopIndexRole, // int, -1 for an exchange that sent nothing
         VerdictRole, // int (Verdict) of the whole exchange
+        ExchangeStartMsRole, // double: when the exchange's first hop started (the waterfall's left edge)
         RunningRole, // bool: the row of the hop still in flight (no response yet)
     };
 

@@ -51,12 +51,14 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     header->setMinimumSectionSize(24);
     const int digit = fontMetrics().horizontalAdvance(u'0');
     m_view->setColumnWidth(TimelineModel::ResultColumn, fontMetrics().height() + 12);
-    m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 8);
+    // Narrow fixed columns leave the URL the most room; no horizontal scrolling at the default size.
+    m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 5);
     m_view->setColumnWidth(TimelineModel::KindColumn, digit * 10);
     m_view->setColumnWidth(TimelineModel::MethodColumn, digit * 9);
-    m_view->setColumnWidth(TimelineModel::StatusColumn, digit * 15);
-    m_view->setColumnWidth(TimelineModel::WaterfallColumn, 200);
-    m_view->setColumnWidth(TimelineModel::DurationColumn, digit * 9);
+    m_view->setColumnWidth(TimelineModel::StatusColumn, digit * 13);
+    m_view->setColumnWidth(TimelineModel::WaterfallColumn, 180);
+    m_view->setColumnWidth(TimelineModel::DurationColumn, digit * 8);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *empty = new QLabel(
         QStringLiteral("<b>No requests yet.</b><br>Press <b>Ctrl+Enter</b> to send the request on "
