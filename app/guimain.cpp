@@ -65,6 +65,8 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
         QStringLiteral("Open the window on the lab, send the first demo request, save a PNG of the "
                        "window to FILE once the explanation is shown, and exit."),
         QStringLiteral("file")});
+    parser.addOption({QStringLiteral("demo"),
+        QStringLiteral("Send the first failing demo request right away (what `make run` shows).")});
     if (!parser.parse(QApplication::arguments())) {
         printError(u"corscope: " + parser.errorText() + u"\nTry 'corscope --help'.\n");
         return 2;
