@@ -21,7 +21,7 @@ using namespace corscope;
 
 namespace {
 const QString usage = QStringLiteral(
-    "Usage: corscope [--screenshot FILE.png]      Open the inspector window (on the built-in lab)\n"
+    "Usage: corscope [--demo] [--screenshot FILE.png]  Open the inspector window (on the built-in lab)\n"
     "       corscope <command> [options]\n\n"
     "Commands:\n"
     "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
@@ -49,8 +49,10 @@ bool isCommandLine(int argc, char *argv[])
 {
     if (argc < 2)
         return false;
+    // The window's own options; anything else is a command (or an error the CLI explains).
     const char *first = argv[1];
-    return std::strcmp(first, "--screenshot") != 0 && std::strncmp(first, "--screenshot=", 13) != 0;
+    return std::strcmp(first, "--screenshot") != 0 && std::strncmp(first, "--screenshot=", 13) != 0
+           && std::strcmp(first, "--demo") != 0;
 }
 
 // Painting a report (PNG, or the picture inside HTML) needs fonts, hence a QGuiApplication; it never

@@ -5,6 +5,7 @@
 # Usage: scripts/bench.sh BUILD_DIR
 #   BENCH_MIN_TIME  seconds per Google Benchmark case (default 1)
 #   BENCH_RUNS      runs of each command in bench/check-vs-curl.sh (default 200)
+#   BENCH_STARTUP_RUNS  cold starts of the window to take the median of (default 10)
 set -euo pipefail
 
 build=${1:?usage: scripts/bench.sh BUILD_DIR}
@@ -30,3 +31,9 @@ fi
 echo
 echo "== CLI: corscope check vs. two curl calls (loopback) =="
 "$here/bench/check-vs-curl.sh" "$build" "${BENCH_RUNS:-200}"
+echo
+echo "== Window: timeline model and view with 100,000 exchanges (bench_timeline, offscreen) =="
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/bench_timeline"
+echo
+echo "== Window: cold start (bench/bench_timeline_startup.sh) =="
+"$here/bench/bench_timeline_startup.sh" "$build" "${BENCH_STARTUP_RUNS:-10}"

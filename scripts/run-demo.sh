@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# `make run`: until the window exists, a CLI demo of corscope against its own lab server.
-# Starts `corscope lab` on a free port, checks four instructive endpoints, then runs
+# `make run`: the corscope window when there is a display to show it on ($DISPLAY or
+# $WAYLAND_DISPLAY): it starts its own lab server, lists the demo requests and sends the first
+# failing one, explained within seconds. Without a display (ssh, CI, a container) this prints a note
+# and runs the CLI demo instead (an xvfb-run window could not be seen either):
+# starts `corscope lab` on a free port, checks four instructive endpoints, then runs
 # resources/demo-collection.json (its URLs name the lab's default port 4807, replaced here by the
 # port the lab got) and prints one line per request. Takes about 5 s.
 set -euo pipefail
@@ -13,6 +16,13 @@ if [ ! -x "$corscope" ]; then
     echo "run-demo: $corscope not found; build first (make build)" >&2
     exit 1
 fi
+
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+    echo "run-demo: opening the corscope window (it starts its lab and sends the first failing demo request)"
+    exec "$corscope" --demo
+fi
+echo "run-demo: no display (\$DISPLAY and \$WAYLAND_DISPLAY are unset), so no window; the command-line demo follows."
+echo "          On a desktop, 'make run' opens the window; 'QT_QPA_PLATFORM=offscreen $corscope --screenshot shot.png' renders it here."
 
 work=$(mktemp -d)
 lab_pid=

@@ -60,7 +60,7 @@ FormattedBody formatBody(const QByteArray &body, BodyFormat format, qsizetype ca
     const QByteArray shown = result.capped ? body.left(cap) : body;
     if (result.capped)
         result.note = u"Showing the first " + QString::number(cap / 1024) + u" KiB of "
-                      + QString::number(body.size()) + u" bytes.";
+            + QString::number(body.size()) + u" bytes.";
 
     switch (format) {
     case BodyFormat::Hex:
@@ -75,10 +75,11 @@ FormattedBody formatBody(const QByteArray &body, BodyFormat format, qsizetype ca
             result.text = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
             return result;
         }
-        const QString why = result.capped ? QStringLiteral("the shown part is cut off")
-                                          : error.errorString() + u" at byte " + QString::number(error.offset);
+        const QString why = result.capped
+            ? QStringLiteral("the shown part is cut off")
+            : error.errorString() + u" at byte " + QString::number(error.offset);
         result.note = (result.note.isEmpty() ? QString() : result.note + u' ') + u"Not valid JSON (" + why
-                      + u"); shown as text.";
+            + u"); shown as text.";
         break;
     }
     case BodyFormat::Text:

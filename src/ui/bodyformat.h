@@ -11,8 +11,8 @@ struct FormattedBody
 {
     QString text;
     BodyFormat format = BodyFormat::Text; // what was actually produced (Json falls back to Text)
-    bool capped = false;                  // only the first `cap` bytes are shown
-    QString note;                         // one sentence for people, e.g. why JSON was not possible
+    bool capped = false; // only the first `cap` bytes are shown
+    QString note; // one sentence for people, e.g. why JSON was not possible
 };
 
 // The format a body is best shown in: Hex for binary (NUL bytes or invalid UTF-8), Json when the

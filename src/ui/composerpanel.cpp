@@ -66,8 +66,9 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_method->setObjectName(QStringLiteral("methodCombo"));
     m_method->setEditable(true);
     m_method->setInsertPolicy(QComboBox::NoInsert);
-    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
-                        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->addItems(
+        {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+            QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
     m_method->setToolTip(QStringLiteral("The method passed to fetch(); type any other method name"));
     m_method->setMinimumContentsLength(8);
     m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -81,27 +82,32 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_origin->setEditable(true);
     m_origin->setInsertPolicy(QComboBox::NoInsert);
     m_origin->lineEdit()->setPlaceholderText(QStringLiteral("http://localhost:3000"));
-    m_origin->setToolTip(QStringLiteral("The origin of the page that runs fetch(), e.g. http://localhost:3000"));
+    m_origin->setToolTip(
+        QStringLiteral("The origin of the page that runs fetch(), e.g. http://localhost:3000"));
 
     m_credentials->setObjectName(QStringLiteral("credentialsCombo"));
     addChoice(m_credentials, QStringLiteral("same-origin (default)"), QStringLiteral("same-origin"),
-              QStringLiteral("Cookies only for same-origin requests: fetch()'s default"));
+        QStringLiteral("Cookies only for same-origin requests: fetch()'s default"));
     addChoice(m_credentials, QStringLiteral("include"), QStringLiteral("include"),
-              QStringLiteral("credentials: 'include': send cookies cross-origin; the server must allow credentials"));
-    addChoice(m_credentials, QStringLiteral("omit"), QStringLiteral("omit"), QStringLiteral("Never send cookies"));
+        QStringLiteral(
+            "credentials: 'include': send cookies cross-origin; the server must allow credentials"));
+    addChoice(
+        m_credentials, QStringLiteral("omit"), QStringLiteral("omit"), QStringLiteral("Never send cookies"));
     m_credentials->setToolTip(QStringLiteral("fetch()'s credentials option"));
 
     m_redirect->setObjectName(QStringLiteral("redirectCombo"));
-    addChoice(m_redirect, QStringLiteral("follow"), QStringLiteral("follow"), QStringLiteral("Follow redirects (default)"));
-    addChoice(m_redirect, QStringLiteral("error"), QStringLiteral("error"), QStringLiteral("A redirect is a network error"));
+    addChoice(m_redirect, QStringLiteral("follow"), QStringLiteral("follow"),
+        QStringLiteral("Follow redirects (default)"));
+    addChoice(m_redirect, QStringLiteral("error"), QStringLiteral("error"),
+        QStringLiteral("A redirect is a network error"));
     addChoice(m_redirect, QStringLiteral("manual"), QStringLiteral("manual"),
-              QStringLiteral("Return an opaque-redirect response"));
+        QStringLiteral("Return an opaque-redirect response"));
     m_redirect->setToolTip(QStringLiteral("fetch()'s redirect option"));
 
     m_browser->setObjectName(QStringLiteral("browserCombo"));
     for (Browser browser : {Browser::Chromium, Browser::Firefox, Browser::Safari})
         addChoice(m_browser, BrowserProfile::forBrowser(browser).displayName, browserName(browser),
-                  QStringLiteral("Predict what this browser does"));
+            QStringLiteral("Predict what this browser does"));
     m_browser->setToolTip(QStringLiteral("The browser whose CORS behaviour is predicted"));
 
     m_headerView->setObjectName(QStringLiteral("headersView"));
@@ -109,14 +115,17 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_headerView->setItemDelegateForColumn(HeaderEditModel::NameColumn, new HeaderNameDelegate(m_headerView));
     m_headerView->verticalHeader()->hide();
     m_headerView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_headerView->horizontalHeader()->setSectionResizeMode(HeaderEditModel::EnabledColumn, QHeaderView::ResizeToContents);
-    m_headerView->horizontalHeader()->setSectionResizeMode(HeaderEditModel::NameColumn, QHeaderView::Interactive);
+    m_headerView->horizontalHeader()->setSectionResizeMode(
+        HeaderEditModel::EnabledColumn, QHeaderView::ResizeToContents);
+    m_headerView->horizontalHeader()->setSectionResizeMode(
+        HeaderEditModel::NameColumn, QHeaderView::Interactive);
     m_headerView->horizontalHeader()->setStretchLastSection(true);
     m_headerView->setColumnWidth(HeaderEditModel::NameColumn, 150);
     m_headerView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_headerView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_headerView->setTabKeyNavigation(false);
-    m_headerView->setToolTip(QStringLiteral("Headers the script sets. Double-click or type to edit; uncheck to disable a row"));
+    m_headerView->setToolTip(
+        QStringLiteral("Headers the script sets. Double-click or type to edit; uncheck to disable a row"));
     m_headerView->setMinimumHeight(110);
 
     auto *addHeader = new QToolButton(this);
@@ -341,8 +350,9 @@ void ComposerPanel::updatePreview()
     const RequestInput typed = input();
     if (typed.url.isEmpty() || typed.origin.isEmpty()) {
         m_problems->hide();
-        m_preflight->setText(QStringLiteral("Enter the URL to fetch and the origin of your page (for example "
-                                            "http://localhost:3000) to see whether the browser sends a preflight."));
+        m_preflight->setText(
+            QStringLiteral("Enter the URL to fetch and the origin of your page (for example "
+                           "http://localhost:3000) to see whether the browser sends a preflight."));
         return;
     }
     QStringList problems;
@@ -356,11 +366,12 @@ void ComposerPanel::updatePreview()
         m_preflight->setText(QStringLiteral("Same-origin request: no CORS checks and no preflight."));
         return;
     }
-    const PreflightDecision decision =
-        decidePreflight(normalizeMethod(request.method), request.headers, built->profile);
+    const PreflightDecision decision
+        = decidePreflight(normalizeMethod(request.method), request.headers, built->profile);
     if (!decision.needed) {
-        m_preflight->setText(QStringLiteral("No preflight: a simple request (safelisted method and headers). The "
-                                            "response still needs Access-Control-Allow-Origin."));
+        m_preflight->setText(
+            QStringLiteral("No preflight: a simple request (safelisted method and headers). The "
+                           "response still needs Access-Control-Allow-Origin."));
         return;
     }
     QString text = QStringLiteral("Preflight needed: the browser sends OPTIONS first, because");
@@ -396,7 +407,7 @@ void ComposerPanel::prettyPrintBody()
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (document.isNull()) {
         m_bodyNote->setText(u"The body is not JSON: " + error.errorString() + u" at character "
-                            + QString::number(error.offset) + u'.');
+            + QString::number(error.offset) + u'.');
         m_bodyNote->show();
         return;
     }

@@ -30,8 +30,8 @@ protected:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         if (index.data(HeaderListModel::IsCorsHeaderRole).toBool())
-            option->backgroundBrush = blend(option->palette.color(QPalette::Base),
-                                            option->palette.color(QPalette::Highlight), 0.16);
+            option->backgroundBrush = blend(
+                option->palette.color(QPalette::Base), option->palette.color(QPalette::Highlight), 0.16);
     }
 };
 
@@ -45,7 +45,7 @@ QTableView *headerTable(const QString &objectName, HeaderListModel *model, QWidg
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(HeaderListModel::NameColumn, QHeaderView::Interactive);
-    view->setColumnWidth(HeaderListModel::NameColumn, 220);
+    view->setColumnWidth(HeaderListModel::NameColumn, 180);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setWordWrap(false);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -69,9 +69,10 @@ DetailsPanel::DetailsPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("detailsPanel"));
 
-    auto *empty = new QLabel(QStringLiteral("Select a row in the timeline to see its headers and body exactly as "
-                                            "they were sent and received."),
-                             m_pages);
+    auto *empty
+        = new QLabel(QStringLiteral("Select a row in the timeline to see its headers and body exactly as "
+                                    "they were sent and received."),
+            m_pages);
     empty->setObjectName(QStringLiteral("detailsEmptyState"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
@@ -143,25 +144,28 @@ void DetailsPanel::setHop(const ExchangeRecordPtr &exchange, int hopIndex)
     m_exchange = exchange;
     m_hopIndex = hopIndex;
     const Hop &hop = exchange->result.hops.at(hopIndex);
-    const QString kind = hop.kind == HopKind::Preflight ? QStringLiteral("Preflight")
-                                                        : (hop.isRedirect() ? QStringLiteral("Redirect")
-                                                                            : QStringLiteral("Request"));
-    QString summary = u"<b>#" + QString::number(exchange->id) + u' ' + kind + u"</b> (hop " + QString::number(hopIndex + 1)
-                      + u" of " + QString::number(exchange->result.hops.size()) + u") &nbsp; <code>"
-                      + QString::fromLatin1(hop.request.method).toHtmlEscaped() + u' '
-                      + QString::fromUtf8(hop.request.url.toEncoded()).toHtmlEscaped() + u"</code> → ";
+    const QString kind = hop.kind == HopKind::Preflight
+        ? QStringLiteral("Preflight")
+        : (hop.isRedirect() ? QStringLiteral("Redirect") : QStringLiteral("Request"));
+    QString summary = u"<b>#" + QString::number(exchange->id) + u' ' + kind + u"</b> (hop "
+        + QString::number(hopIndex + 1) + u" of " + QString::number(exchange->result.hops.size())
+        + u") &nbsp; <code>" + QString::fromLatin1(hop.request.method).toHtmlEscaped() + u' '
+        + QString::fromUtf8(hop.request.url.toEncoded()).toHtmlEscaped() + u"</code> → ";
     if (hop.response)
         summary += QString::number(hop.response->status) + u' '
-                   + QString::fromLatin1(hop.response->reasonPhrase).toHtmlEscaped();
+            + QString::fromLatin1(hop.response->reasonPhrase).toHtmlEscaped();
     else
-        summary += hop.networkError.toHtmlEscaped() + u" <i>" + hop.networkErrorDetail.toHtmlEscaped() + u"</i>";
+        summary
+            += hop.networkError.toHtmlEscaped() + u" <i>" + hop.networkErrorDetail.toHtmlEscaped() + u"</i>";
     m_summary->setText(summary);
 
     m_requestHeaders->setHeaders(hop.request.headers);
     m_responseHeaders->setHeaders(hop.response ? hop.response->headers : HeaderList());
-    const QByteArray contentType = hop.response ? hop.response->headers.combinedValue("content-type").value_or(QByteArray())
-                                                : QByteArray();
-    const BodyFormat suggested = suggestedBodyFormat(hop.response ? hop.response->body : QByteArray(), contentType);
+    const QByteArray contentType = hop.response
+        ? hop.response->headers.combinedValue("content-type").value_or(QByteArray())
+        : QByteArray();
+    const BodyFormat suggested
+        = suggestedBodyFormat(hop.response ? hop.response->body : QByteArray(), contentType);
     const QSignalBlocker blocker(m_bodyFormat);
     m_bodyFormat->setCurrentIndex(m_bodyFormat->findData(int(suggested)));
     updateBody();
@@ -183,11 +187,13 @@ void DetailsPanel::updateBody()
         m_bodyNote->setText(QStringLiteral("The response has no body."));
         return;
     }
-    const FormattedBody formatted = formatBody(hop.response->body, BodyFormat(m_bodyFormat->currentData().toInt()));
+    const FormattedBody formatted
+        = formatBody(hop.response->body, BodyFormat(m_bodyFormat->currentData().toInt()));
     m_body->setPlainText(formatted.text);
     QString note = formatted.note;
     if (hop.response->bodyTruncated)
-        note += (note.isEmpty() ? QString() : QStringLiteral(" ")) + u"The body was cut off while receiving it.";
+        note += (note.isEmpty() ? QString() : QStringLiteral(" "))
+            + u"The body was cut off while receiving it.";
     m_bodyNote->setText(note);
 }
 

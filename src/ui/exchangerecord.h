@@ -5,7 +5,6 @@
 #include "core/fetchrequest.h"
 
 #include <QDateTime>
-
 #include <memory>
 
 namespace corscope {
@@ -20,6 +19,8 @@ struct ExchangeRecord
     FetchRequest request;
     BrowserProfile profile;
     ExchangeResult result;
+    // Still on the network: result.hops holds the hops finished so far, the verdict is not known.
+    bool running = false;
 };
 
 using ExchangeRecordPtr = std::shared_ptr<const ExchangeRecord>;

@@ -3,9 +3,9 @@
 #include "store/requestinput.h"
 #include "ui/exchangerecord.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-
 #include <memory>
 
 namespace corscope {
@@ -35,11 +35,15 @@ public:
     // Ids continue after the history loaded at start.
     void setNextId(int id) { m_nextId = id; }
     int nextId() const { return m_nextId; }
+    // Milliseconds since the current exchange started (its hops' clock); 0 when idle.
+    double elapsedMs() const;
 
 Q_SIGNALS:
     void busyChanged(bool busy);
     void exchangeStarted(int id);
     void hopFinished(int id, const corscope::Hop &hop);
+    // The exchange so far, marked running: once when it starts (no hops) and after every hop.
+    void exchangeUpdated(const corscope::ExchangeRecordPtr &record);
     void exchangeFinished(const corscope::ExchangeRecordPtr &record);
 
 private:
@@ -47,6 +51,7 @@ private:
     std::unique_ptr<PreflightCache> m_cache;
     QPointer<ExchangeRunner> m_runner;
     int m_nextId = 1;
+    QElapsedTimer m_clock;
 };
 
 } // namespace corscope

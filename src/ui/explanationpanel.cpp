@@ -126,11 +126,12 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("explanationPanel"));
 
-    auto *empty = new QLabel(QStringLiteral("<p style='font-size:large'><b>Nothing sent yet</b></p>"
-                                            "<p>Fill in the request on the left and press <b>Ctrl+Enter</b>,<br>"
-                                            "or pick a failing request from the <b>Examples</b> menu.</p>"
-                                            "<p>The verdict, the failing check and the fix appear here.</p>"),
-                             m_pages);
+    auto *empty
+        = new QLabel(QStringLiteral("<p style='font-size:large'><b>Nothing sent yet</b></p>"
+                                    "<p>Fill in the request on the left and press <b>Ctrl+Enter</b>,<br>"
+                                    "or pick a failing request from the <b>Examples</b> menu.</p>"
+                                    "<p>The verdict, the failing check and the fix appear here.</p>"),
+            m_pages);
     empty->setObjectName(QStringLiteral("explanationEmptyState"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
@@ -181,7 +182,8 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
 
     m_console = codeBox(QStringLiteral("consoleMessage"), content);
     m_console->setMaximumHeight(fontMetrics().lineSpacing() * 6);
-    m_copyConsole = copyButton(QStringLiteral("copyConsoleButton"), QStringLiteral("Copy the console message"), content);
+    m_copyConsole = copyButton(
+        QStringLiteral("copyConsoleButton"), QStringLiteral("Copy the console message"), content);
     auto *consoleRow = new QHBoxLayout;
     consoleRow->addWidget(m_console, 1);
     consoleRow->addWidget(m_copyConsole, 0, Qt::AlignTop);
@@ -219,7 +221,8 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     m_readable = valueLabel(QStringLiteral("readableHeadersLabel"), content);
     auto *readableLayout = new QVBoxLayout;
     readableLayout->addWidget(m_readable);
-    QWidget *readableSection = section(QStringLiteral("What your JavaScript can read"), readableLayout, content);
+    QWidget *readableSection
+        = section(QStringLiteral("What your JavaScript can read"), readableLayout, content);
 
     layout->addWidget(m_banner);
     layout->addWidget(m_subtitle);
@@ -237,9 +240,10 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     outer->addWidget(m_pages);
 
     connect(m_copyConsole, &QToolButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_console->toPlainText()); });
+        [this] { QApplication::clipboard()->setText(m_console->toPlainText()); });
     connect(m_copyFix, &QToolButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_fixSnippet->isVisible() ? m_fixSnippet->toPlainText() : m_fixLine->text());
+        QApplication::clipboard()->setText(
+            m_fixSnippet->isVisible() ? m_fixSnippet->toPlainText() : m_fixLine->text());
     });
     connect(m_stack, &QComboBox::currentIndexChanged, this, &ExplanationPanel::updateFix);
 
@@ -262,7 +266,8 @@ FixSnippetFunction ExplanationPanel::defaultFixGenerator()
         const auto stack = serverStackFromName(stackId);
         if (!stack)
             return QString();
-        return fixSnippet(*stack, corsRequirements(exchange.request, exchange.profile), exchange.result.failure);
+        return fixSnippet(
+            *stack, corsRequirements(exchange.request, exchange.profile), exchange.result.failure);
     };
 }
 
@@ -316,24 +321,25 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
 
     updateBanner();
     m_subtitle->setText(QString::fromLatin1(record.request.method) + u' '
-                        + QString::fromUtf8(record.request.url.toEncoded()) + u"\nfrom page "
-                        + QString::fromLatin1(record.request.origin.serialize()) + u" · " + record.profile.displayName
-                        + u" · credentials: " + credentialsModeName(record.request.credentials));
+        + QString::fromUtf8(record.request.url.toEncoded()) + u"\nfrom page "
+        + QString::fromLatin1(record.request.origin.serialize()) + u" · " + record.profile.displayName
+        + u" · credentials: " + credentialsModeName(record.request.credentials));
 
     if (failure) {
         m_explanation->setText(failure->explanation);
         m_checkName->setText(checkTitle(failure->check));
         m_checkResponse->setText(responseText(*failure));
-        m_checkHeader->setText(failure->header.isEmpty() ? QStringLiteral("—") : QString::fromLatin1(failure->header));
+        m_checkHeader->setText(
+            failure->header.isEmpty() ? QStringLiteral("—") : QString::fromLatin1(failure->header));
         m_checkSeen->setText(failure->seen.isEmpty() ? QStringLiteral("—") : failure->seen);
         m_checkNeeded->setText(failure->needed.isEmpty() ? QStringLiteral("—") : failure->needed);
         m_console->setPlainText(failure->consoleMessage);
         m_consoleTitle->setText(u"Console message (" + record.profile.displayName + u')');
     } else if (result.verdict == Verdict::Allowed) {
         m_explanation->setText(result.crossOrigin
-                                   ? QStringLiteral("The browser lets your JavaScript read this response: every CORS "
-                                                    "check passed.")
-                                   : QStringLiteral("Same-origin request: the browser applies no CORS checks."));
+                ? QStringLiteral("The browser lets your JavaScript read this response: every CORS "
+                                 "check passed.")
+                : QStringLiteral("Same-origin request: the browser applies no CORS checks."));
     } else {
         m_explanation->setText(QStringLiteral("The request failed."));
     }
@@ -343,8 +349,8 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
 
     if (result.preflightNeeded) {
         QString text = result.preflightFromCache
-                           ? QStringLiteral("Needed, and answered from the browser's preflight cache (no OPTIONS sent):")
-                           : QStringLiteral("The browser sent OPTIONS first, because:");
+            ? QStringLiteral("Needed, and answered from the browser's preflight cache (no OPTIONS sent):")
+            : QStringLiteral("The browser sent OPTIONS first, because:");
         for (const QString &reason : result.preflightReasons)
             text += u"\n• " + reason;
         m_preflight->setText(text);
@@ -360,8 +366,9 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
     m_warningSection->setVisible(!warnings.isEmpty());
 
     if (result.verdict != Verdict::Allowed) {
-        m_readable->setText(QStringLiteral("Nothing: fetch() rejects with \"TypeError: Failed to fetch\" and the "
-                                           "response is hidden from your code."));
+        m_readable->setText(
+            QStringLiteral("Nothing: fetch() rejects with \"TypeError: Failed to fetch\" and the "
+                           "response is hidden from your code."));
     } else if (result.readableHeaders.isEmpty()) {
         m_readable->setText(QStringLiteral("The body and status, but no response headers."));
     } else {
@@ -369,7 +376,7 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
         for (const QByteArray &name : result.readableHeaders)
             names.append(QString::fromLatin1(name));
         m_readable->setText(u"The body, the status and these headers: " + names.join(QStringLiteral(", "))
-                            + u". Anything else needs Access-Control-Expose-Headers.");
+            + u". Anything else needs Access-Control-Expose-Headers.");
     }
 
     updateFix();
@@ -415,7 +422,8 @@ void ExplanationPanel::updateFix()
         return;
     }
     m_fixLine->setText(m_exchange->result.failure->fix);
-    const QString snippet = m_fixGenerator ? m_fixGenerator(m_stack->currentData().toString(), *m_exchange) : QString();
+    const QString snippet
+        = m_fixGenerator ? m_fixGenerator(m_stack->currentData().toString(), *m_exchange) : QString();
     m_fixSnippet->setPlainText(snippet);
     m_fixSnippet->setVisible(!snippet.isEmpty());
 }

@@ -15,7 +15,9 @@ namespace {
 QString printable(const QString &text)
 {
     QString result = text;
-    result.replace(u'\r', QStringLiteral("\\r")).replace(u'\n', QStringLiteral("\\n")).replace(QChar(0), QStringLiteral("\\0"));
+    result.replace(u'\r', QStringLiteral("\\r"))
+        .replace(u'\n', QStringLiteral("\\n"))
+        .replace(QChar(0), QStringLiteral("\\0"));
     return result;
 }
 
@@ -41,18 +43,17 @@ QIcon makeProblemIcon()
 HeaderEditModel::HeaderEditModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_problemIcon(makeProblemIcon())
-{
-}
+{ }
 
 HeaderEditModel::~HeaderEditModel() = default;
 
 QStringList HeaderEditModel::commonHeaderNames()
 {
-    return {QStringLiteral("Accept"),        QStringLiteral("Accept-Language"), QStringLiteral("Authorization"),
-            QStringLiteral("Cache-Control"), QStringLiteral("Content-Language"), QStringLiteral("Content-Type"),
-            QStringLiteral("If-Match"),      QStringLiteral("If-None-Match"),   QStringLiteral("Last-Event-ID"),
-            QStringLiteral("Range"),         QStringLiteral("X-API-Key"),       QStringLiteral("X-CSRF-Token"),
-            QStringLiteral("X-Request-ID"),  QStringLiteral("X-Requested-With"), QStringLiteral("X-Trace-Id")};
+    return {QStringLiteral("Accept"), QStringLiteral("Accept-Language"), QStringLiteral("Authorization"),
+        QStringLiteral("Cache-Control"), QStringLiteral("Content-Language"), QStringLiteral("Content-Type"),
+        QStringLiteral("If-Match"), QStringLiteral("If-None-Match"), QStringLiteral("Last-Event-ID"),
+        QStringLiteral("Range"), QStringLiteral("X-API-Key"), QStringLiteral("X-CSRF-Token"),
+        QStringLiteral("X-Request-ID"), QStringLiteral("X-Requested-With"), QStringLiteral("X-Trace-Id")};
 }
 
 int HeaderEditModel::rowCount(const QModelIndex &parent) const
@@ -248,13 +249,15 @@ void HeaderEditModel::revalidate(int first, int last)
             problem = QStringLiteral("This header has a value but no name.");
         } else if (!isToken(name)) {
             problem = u"'" + printable(entry.name)
-                      + u"' is not a valid header name: use letters, digits and - (no spaces, colons or control characters).";
+                + u"' is not a valid header name: use letters, digits and - (no spaces, colons or control "
+                  u"characters).";
         } else if (containsLineBreakOrNul(value)) {
             problem = u"The value of " + entry.name
-                      + u" contains a line break or NUL byte: fetch() throws, and on the wire it would inject header lines.";
+                + u" contains a line break or NUL byte: fetch() throws, and on the wire it would inject "
+                  u"header lines.";
         } else if (isForbiddenRequestHeader(name, value, m_profile)) {
             problem = entry.name + u" is a forbidden request header: a page cannot set it and "
-                      + m_profile.displayName + u" silently drops it. Remove it.";
+                + m_profile.displayName + u" silently drops it. Remove it.";
         }
         m_problems[row] = problem;
     }

@@ -6,8 +6,7 @@ namespace corscope {
 
 HeaderListModel::HeaderListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 HeaderListModel::~HeaderListModel() = default;
 

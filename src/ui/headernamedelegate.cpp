@@ -9,13 +9,12 @@ namespace corscope {
 
 HeaderNameDelegate::HeaderNameDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{
-}
+{ }
 
 HeaderNameDelegate::~HeaderNameDelegate() = default;
 
-QWidget *HeaderNameDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
-                                          const QModelIndex &index) const
+QWidget *HeaderNameDelegate::createEditor(
+    QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
     if (auto *line = qobject_cast<QLineEdit *>(editor)) {

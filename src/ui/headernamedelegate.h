@@ -14,7 +14,8 @@ public:
     explicit HeaderNameDelegate(QObject *parent = nullptr);
     ~HeaderNameDelegate() override;
 
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QWidget *createEditor(
+        QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 } // namespace corscope

@@ -4,12 +4,16 @@
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
+#include "ui/historystore.h"
+#include "ui/savedrequestmodel.h"
+#include "ui/savedrequestspanel.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,12 +22,14 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace corscope {
 
-MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
+MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_history(history)
     , m_timelineModel(new TimelineModel(this))
     , m_composer(new ComposerPanel(this))
     , m_timeline(new TimelinePanel(m_timelineModel, this))
@@ -33,7 +39,11 @@ MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
     , m_rightSplitter(new QSplitter(Qt::Vertical, this))
     , m_bottomSplitter(new QSplitter(Qt::Horizontal, this))
     , m_busy(new QProgressBar(this))
+    , m_progressTimer(new QTimer(this))
     , m_status(new QLabel(this))
+    , m_savedRequestModel(new SavedRequestModel(this))
+    , m_savedRequests(new SavedRequestsPanel(m_savedRequestModel, this))
+    , m_savedRequestsDock(new QDockWidget(QStringLiteral("Requests"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("corscope — CORS inspector"));
@@ -53,13 +63,25 @@ MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({420, 860});
-    m_rightSplitter->setSizes({190, 570});
-    m_bottomSplitter->setSizes({490, 370});
+    m_mainSplitter->setSizes({380, 700});
+    // The timeline gets a good third of the height: several exchanges stay visible.
+    m_rightSplitter->setSizes({290, 470});
+    m_bottomSplitter->setSizes({400, 300});
     for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_bottomSplitter})
         splitter->setChildrenCollapsible(false);
-    m_composer->setMinimumWidth(320);
+    m_composer->setMinimumWidth(300);
     setCentralWidget(m_mainSplitter);
+
+    m_savedRequestsDock->setObjectName(QStringLiteral("savedRequestsDock"));
+    m_savedRequestsDock->setWidget(m_savedRequests);
+    m_savedRequestsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_savedRequestsDock);
+    resizeDocks({m_savedRequestsDock}, {200}, Qt::Horizontal);
+    connect(m_savedRequests, &SavedRequestsPanel::requestChosen, this, &MainWindow::loadSavedRequest);
+    connect(m_savedRequests, &SavedRequestsPanel::sendRequested, this, [this](int row) {
+        loadSavedRequest(row);
+        sendCurrentRequest();
+    });
 
     m_busy->setObjectName(QStringLiteral("busyIndicator"));
     m_busy->setRange(0, 0);
@@ -77,11 +99,51 @@ MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
     connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);
     connect(m_session, &ExchangeSession::exchangeFinished, this, &MainWindow::onExchangeFinished);
     connect(m_session, &ExchangeSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &ExchangeSession::exchangeUpdated, this, &MainWindow::onExchangeUpdated);
+    // The in-flight row counts up while the server thinks (a few repaints a second, one row).
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this,
+        [this] { m_timelineModel->setRunningElapsed(m_session->elapsedMs()); });
     connect(m_timeline, &TimelinePanel::currentSourceRowChanged, this, &MainWindow::showTimelineRow);
     connect(m_explanation, &ExplanationPanel::exchangeShown, this, &MainWindow::exchangeShown);
 
     resize(defaultSize());
     restoreSettings();
+    connectHistory();
+}
+
+void MainWindow::connectHistory()
+{
+    if (!m_history)
+        return;
+    // Ids of this session continue after the history's, so the timeline stays in id order while
+    // the history is still being read.
+    m_session->setNextId(
+        std::max(m_session->nextId(), QSettings().value(QStringLiteral("history/nextId"), 1).toInt()));
+    connect(m_history, &HistoryStore::batchLoaded, this,
+        [this](const QList<ExchangeRecordPtr> &records) { m_timelineModel->insertHistory(records); });
+    connect(m_history, &HistoryStore::loaded, this, [this](int count, int highestId) {
+        m_session->setNextId(std::max(m_session->nextId(), highestId + 1));
+        if (count > 0 && !m_explanation->exchange())
+            m_status->setText(QString::number(count)
+                + (count == 1 ? QStringLiteral(" past exchange") : QStringLiteral(" past exchanges"))
+                + u" loaded from the history. Ctrl+F filters them.");
+    });
+    connect(m_history, &HistoryStore::warning, this, [this](const QString &message) {
+        qWarning("corscope: %s", qUtf8Printable(message));
+        m_status->setText(message);
+    });
+    m_history->load();
+}
+
+void MainWindow::clearHistory()
+{
+    m_timelineModel->clear();
+    m_explanation->clear();
+    m_details->clear();
+    if (m_history)
+        m_history->clear();
+    m_status->setText(QStringLiteral("History cleared."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -91,7 +153,8 @@ void MainWindow::createActions()
     QMenu *request = menuBar()->addMenu(QStringLiteral("&Request"));
     m_sendAction = request->addAction(QStringLiteral("&Send"));
     m_sendAction->setObjectName(QStringLiteral("sendAction"));
-    m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(QStringLiteral("Send the request as fetch() would (Ctrl+Enter)"));
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendCurrentRequest);
 
@@ -115,10 +178,11 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    m_examplesMenu = menuBar()->addMenu(QStringLiteral("&Examples"));
-    m_examplesMenu->setObjectName(QStringLiteral("examplesMenu"));
-    m_examplesMenu->setToolTipsVisible(true);
-    m_examplesMenu->addAction(QStringLiteral("(no lab server running)"))->setEnabled(false);
+    QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
+    QAction *toggleRequests = m_savedRequestsDock->toggleViewAction();
+    toggleRequests->setText(QStringLiteral("Saved &requests"));
+    toggleRequests->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    view->addAction(toggleRequests);
 
     QMenu *history = menuBar()->addMenu(QStringLiteral("&History"));
     QAction *filter = history->addAction(QStringLiteral("&Filter…"));
@@ -128,11 +192,9 @@ void MainWindow::createActions()
         m_timeline->filterEdit()->selectAll();
     });
     QAction *clear = history->addAction(QStringLiteral("&Clear history"));
-    connect(clear, &QAction::triggered, this, [this] {
-        m_timelineModel->clear();
-        m_explanation->clear();
-        m_details->clear();
-    });
+    clear->setObjectName(QStringLiteral("clearHistoryAction"));
+    clear->setToolTip(QStringLiteral("Forget every past exchange, here and on disk"));
+    connect(clear, &QAction::triggered, this, &MainWindow::clearHistory);
     QAction *clearCache = history->addAction(QStringLiteral("Clear the &preflight cache"));
     clearCache->setToolTip(QStringLiteral("Forget cached preflights, as a new browser profile would"));
     connect(clearCache, &QAction::triggered, this, [this] {
@@ -144,29 +206,21 @@ void MainWindow::createActions()
         addAction(action);
 }
 
-void MainWindow::setExamples(const QList<ExampleRequest> &examples)
+void MainWindow::setSavedRequests(const Collection &collection)
 {
-    m_examples = examples;
-    m_examplesMenu->clear();
-    if (examples.isEmpty()) {
-        m_examplesMenu->addAction(QStringLiteral("(no lab server running)"))->setEnabled(false);
-        return;
-    }
-    for (int i = 0; i < examples.size(); ++i) {
-        QAction *action = m_examplesMenu->addAction(examples.at(i).title);
-        action->setToolTip(examples.at(i).description);
-        if (i < 9)
-            action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
-        connect(action, &QAction::triggered, this, [this, i] { loadExample(i); });
-    }
+    m_savedRequestModel->setCollection(collection);
+    m_savedRequestsDock->setWindowTitle(
+        collection.name.isEmpty() ? QStringLiteral("Requests") : collection.name);
 }
 
-void MainWindow::loadExample(int index)
+void MainWindow::loadSavedRequest(int row)
 {
-    if (index < 0 || index >= m_examples.size())
+    const CollectionRequest *request = m_savedRequestModel->requestAt(row);
+    if (!request)
         return;
-    m_composer->setInput(m_examples.at(index).input);
-    m_status->setText(u"Loaded the example “" + m_examples.at(index).title + u"”. Press Ctrl+Enter to send it.");
+    m_savedRequests->selectRow(row);
+    m_composer->setInput(request->input);
+    m_status->setText(u"Loaded “" + request->name + u"”. Press Ctrl+Enter to send it.");
 }
 
 bool MainWindow::sendCurrentRequest()
@@ -174,13 +228,14 @@ bool MainWindow::sendCurrentRequest()
     QStringList problems;
     const auto built = m_composer->buildRequest(&problems);
     if (!built) {
-        m_status->setText(u"Not sent: " + problems.value(0) + (problems.size() > 1 ? QStringLiteral(" (and more, see the composer)") : QString()));
+        m_status->setText(u"Not sent: " + problems.value(0)
+            + (problems.size() > 1 ? QStringLiteral(" (and more, see the composer)") : QString()));
         return false;
     }
     m_composer->rememberOrigin(QString::fromLatin1(built->request.origin.serialize()));
     const int id = m_session->send(*built);
-    m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method) + u' '
-                      + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
+    m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method)
+        + u' ' + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
     return true;
 }
 
@@ -192,16 +247,32 @@ void MainWindow::cancelRequest()
 void MainWindow::onBusyChanged(bool busy)
 {
     m_busy->setVisible(busy);
+    if (busy)
+        m_progressTimer->start();
+    else
+        m_progressTimer->stop();
     m_cancelAction->setEnabled(busy);
     m_composer->setBusy(busy);
 }
 
+void MainWindow::onExchangeUpdated(const ExchangeRecordPtr &record)
+{
+    m_timelineModel->setExchange(record);
+    const int first = m_timelineModel->firstRowOfExchange(record->id);
+    if (first >= 0)
+        m_timeline->scrollToSourceRow(first + int(record->result.hops.size()));
+}
+
 void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
 {
-    m_timelineModel->appendExchange(record);
+    m_timelineModel->setExchange(record);
+    if (m_history) {
+        m_history->append(record);
+        QSettings().setValue(QStringLiteral("history/nextId"), record->id + 1);
+    }
     m_status->setText(u'#' + QString::number(record->id) + u' ' + verdictName(record->result.verdict) + u": "
-                      + QString::fromLatin1(record->request.method) + u' '
-                      + QString::fromUtf8(record->request.url.toEncoded()));
+        + QString::fromLatin1(record->request.method) + u' '
+        + QString::fromUtf8(record->request.url.toEncoded()));
     // Show the new exchange even when the filter hides its rows.
     m_explanation->setExchange(record);
     const int row = m_timelineModel->focusRowOfExchange(record->id);
@@ -212,7 +283,8 @@ void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
 void MainWindow::showTimelineRow(int row)
 {
     const ExchangeRecordPtr record = m_timelineModel->exchangeAt(row);
-    if (!record)
+    // A running exchange has no verdict yet: the explanation keeps what it shows until it ends.
+    if (!record || record->running)
         return;
     if (record != m_explanation->exchange())
         m_explanation->setExchange(record);

@@ -1,17 +1,19 @@
 #pragma once
 
-#include "ui/examplerequest.h"
+#include "store/collectionfile.h"
 #include "ui/exchangerecord.h"
 
 #include <QList>
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QImage;
 class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QTimer;
 
 namespace corscope {
 
@@ -19,6 +21,9 @@ class ComposerPanel;
 class DetailsPanel;
 class ExchangeSession;
 class ExplanationPanel;
+class HistoryStore;
+class SavedRequestModel;
+class SavedRequestsPanel;
 class TimelineModel;
 class TimelinePanel;
 
@@ -33,12 +38,15 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // The session must outlive the window.
-    explicit MainWindow(ExchangeSession *session, QWidget *parent = nullptr);
+    // The session and the history must outlive the window. Without a history nothing is kept
+    // across restarts; with one, it is loaded in the background right away.
+    explicit MainWindow(ExchangeSession *session, HistoryStore *history = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void setExamples(const QList<ExampleRequest> &examples);
-    void loadExample(int index);
+    // The saved requests listed in the Requests dock (the lab's demo requests).
+    void setSavedRequests(const Collection &collection);
+    // Fills the composer with a saved request and selects it in the list.
+    void loadSavedRequest(int row);
     // Builds the composer's request and sends it; false (and the problems shown) when it cannot be sent.
     bool sendCurrentRequest();
     void cancelRequest();
@@ -48,6 +56,8 @@ public:
     TimelinePanel *timeline() const { return m_timeline; }
     ExplanationPanel *explanation() const { return m_explanation; }
     DetailsPanel *details() const { return m_details; }
+    SavedRequestModel *savedRequestModel() const { return m_savedRequestModel; }
+    SavedRequestsPanel *savedRequests() const { return m_savedRequests; }
 
     static QSize defaultSize() { return {1280, 800}; }
     // The window as a person sees it now, with pending layout work done first (for screenshots).
@@ -63,12 +73,16 @@ protected:
 private:
     void createActions();
     void onExchangeFinished(const ExchangeRecordPtr &record);
+    void onExchangeUpdated(const ExchangeRecordPtr &record);
     void onBusyChanged(bool busy);
     void showTimelineRow(int row);
+    void connectHistory();
+    void clearHistory();
     void restoreSettings();
     void saveSettings() const;
 
     ExchangeSession *m_session;
+    HistoryStore *m_history;
     TimelineModel *m_timelineModel;
     ComposerPanel *m_composer;
     TimelinePanel *m_timeline;
@@ -79,10 +93,12 @@ private:
     QSplitter *m_bottomSplitter;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;
-    QMenu *m_examplesMenu = nullptr;
     QProgressBar *m_busy;
+    QTimer *m_progressTimer;
     QLabel *m_status;
-    QList<ExampleRequest> m_examples;
+    SavedRequestModel *m_savedRequestModel;
+    SavedRequestsPanel *m_savedRequests;
+    QDockWidget *m_savedRequestsDock;
 };
 
 } // namespace corscope

@@ -19,13 +19,16 @@ public:
     explicit TimelineDelegate(QObject *parent = nullptr);
     ~TimelineDelegate() override;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
     void paintResult(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    void paintWaterfall(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    void paintBackground(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintWaterfall(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintBackground(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
     // Reused for every mark: only their colour and width change, so painting builds no pen or brush.
     mutable QPen m_markPen;

@@ -26,8 +26,8 @@ TimelineGeometry::Segment TimelineGeometry::segment(double fromMs, double durati
     return {x, segmentWidth};
 }
 
-std::array<TimelineGeometry::Segment, TimelineGeometry::NUM_PHASES>
-TimelineGeometry::phases(double hopStartMs, double connectMs, double waitMs, double downloadMs) const
+std::array<TimelineGeometry::Segment, TimelineGeometry::NUM_PHASES> TimelineGeometry::phases(
+    double hopStartMs, double connectMs, double waitMs, double downloadMs) const
 {
     std::array<Segment, NUM_PHASES> result{};
     if (hopStartMs < 0)

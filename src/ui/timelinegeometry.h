@@ -9,10 +9,10 @@ namespace corscope {
 // duration means "unknown".
 struct TimelineGeometry
 {
-    double left = 0;     // pixels
-    double width = 0;    // pixels
-    double startMs = 0;  // the time at `left`
-    double endMs = 0;    // the time at `left + width`
+    double left = 0; // pixels
+    double width = 0; // pixels
+    double startMs = 0; // the time at `left`
+    double endMs = 0; // the time at `left + width`
 
     struct Segment
     {
@@ -29,8 +29,8 @@ struct TimelineGeometry
     // The whole hop: from startMs for totalMs.
     Segment hopBar(double hopStartMs, double totalMs) const { return segment(hopStartMs, totalMs); }
     // The phases one after the other from hopStartMs; an unknown phase takes no room.
-    std::array<Segment, NUM_PHASES> phases(double hopStartMs, double connectMs, double waitMs,
-                                           double downloadMs) const;
+    std::array<Segment, NUM_PHASES> phases(
+        double hopStartMs, double connectMs, double waitMs, double downloadMs) const;
 
     static constexpr double minimumSegmentWidth = 1.0;
 };

@@ -44,8 +44,7 @@ double hopEnd(const Hop &hop)
 
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 TimelineModel::~TimelineModel() = default;
 
@@ -73,6 +72,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     const Hop *hop = hopOf(row);
     const ExchangeRecord &exchange = *row.exchange;
+    if (!hop && isInFlight(row))
+        return inFlightData(row, index.column(), role);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -99,20 +100,22 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (index.column() == ResultColumn || index.column() == StatusColumn) {
             if (!hop)
                 return QStringLiteral("Nothing was sent.");
-            return hop->passed ? QStringLiteral("The browser's checks passed for this response.")
-                               : (exchange.result.failure ? exchange.result.failure->explanation
-                                                          : QStringLiteral("The browser's checks failed here."));
+            return hop->passed
+                ? QStringLiteral("The browser's checks passed for this response.")
+                : (exchange.result.failure ? exchange.result.failure->explanation
+                                           : QStringLiteral("The browser's checks failed here."));
         }
         if (index.column() == WaterfallColumn && hop) {
             return QString(u"Connect " + durationText(hop->timings.connectMs) + u", waiting for the server "
-                   + durationText(hop->timings.waitMs) + u", download " + durationText(hop->timings.downloadMs)
-                   + u" (total " + durationText(hop->timings.totalMs) + u')');
+                + durationText(hop->timings.waitMs) + u", download " + durationText(hop->timings.downloadMs)
+                + u" (total " + durationText(hop->timings.totalMs) + u')');
         }
         if (index.column() == UrlColumn)
             return row.url;
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == StatusColumn || index.column() == DurationColumn || index.column() == ExchangeColumn)
+        if (index.column() == StatusColumn || index.column() == DurationColumn
+            || index.column() == ExchangeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case HopStartMsRole:
@@ -127,6 +130,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return hop ? hop->timings.totalMs : -1.0;
     case ExchangeSpanMsRole:
         return row.spanMs;
+    case ExchangeStartMsRole:
+        return exchange.result.hops.isEmpty() ? 0.0
+                                              : std::max(exchange.result.hops.first().timings.startMs, 0.0);
     case PassedRole:
         return hop ? hop->passed : false;
     case ExchangeIdRole:
@@ -135,6 +141,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return row.hopIndex;
     case VerdictRole:
         return int(exchange.result.verdict);
+    case RunningRole:
+        return false;
     default:
         return {};
     }
@@ -181,14 +189,100 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+double TimelineModel::inFlightStartMs(const Row &row) const
+{
+    double start = 0;
+    for (const Hop &hop : row.exchange->result.hops)
+        start = std::max(start, hopEnd(hop));
+    return start;
+}
+
+QVariant TimelineModel::inFlightData(const Row &row, int column, int role) const
+{
+    const ExchangeRecord &exchange = *row.exchange;
+    const double startMs = inFlightStartMs(row);
+    const double elapsedMs
+        = row.exchange->id == m_runningId ? std::max(m_runningElapsedMs - startMs, 0.0) : 0.0;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(column)) {
+        case ExchangeColumn:
+            return QString(u'#' + QString::number(exchange.id));
+        case KindColumn:
+            return QStringLiteral("Sending…");
+        case MethodColumn:
+            return exchange.result.hops.isEmpty() ? QString::fromLatin1(exchange.request.method)
+                                                  : QStringLiteral("…");
+        case UrlColumn:
+            return row.url;
+        case StatusColumn:
+            return row.status;
+        case DurationColumn:
+            return durationText(elapsedMs);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return QStringLiteral("Waiting for the server; Esc cancels.");
+    case Qt::TextAlignmentRole:
+        if (column == StatusColumn || column == DurationColumn || column == ExchangeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case HopStartMsRole:
+        return startMs;
+    case TotalMsRole:
+        return elapsedMs;
+    case ConnectMsRole:
+    case WaitMsRole:
+    case DownloadMsRole:
+        return -1.0;
+    case ExchangeSpanMsRole:
+        return row.spanMs;
+    case ExchangeStartMsRole:
+        return exchange.result.hops.isEmpty() ? 0.0
+                                              : std::max(exchange.result.hops.first().timings.startMs, 0.0);
+    case PassedRole:
+        return true;
+    case ExchangeIdRole:
+        return exchange.id;
+    case HopIndexRole:
+        return row.hopIndex;
+    case VerdictRole:
+        return int(exchange.result.verdict);
+    case RunningRole:
+        return true;
+    default:
+        return {};
+    }
+}
+
 void TimelineModel::appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const
 {
     const QList<Hop> &hops = record->result.hops;
     double span = 0;
     for (const Hop &hop : hops)
         span = std::max(span, hopEnd(hop));
+    if (record->running) {
+        if (record->id == m_runningId)
+            span = std::max(span, m_runningElapsedMs);
+        for (int i = 0; i < hops.size(); ++i)
+            rows.append({record, i, span, QString::fromUtf8(hops.at(i).request.url.toEncoded()),
+                statusText(hops.at(i))});
+        // The next hop goes to the last Location, or to the request's URL.
+        QUrl next = record->request.url;
+        if (!hops.isEmpty() && hops.last().isRedirect()) {
+            next = hops.last().request.url.resolved(QUrl::fromEncoded(
+                hops.last().response->headers.combinedValue("location").value_or(QByteArray())));
+        } else if (!hops.isEmpty()) {
+            next = hops.last().request.url;
+        }
+        rows.append({record, int(hops.size()), span, QString::fromUtf8(next.toEncoded()),
+            QStringLiteral("waiting for the response…")});
+        return;
+    }
     if (hops.isEmpty()) {
-        rows.append({record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
+        rows.append(
+            {record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
         return;
     }
     for (int i = 0; i < hops.size(); ++i) {
@@ -219,8 +313,83 @@ void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
     endInsertRows();
 }
 
+void TimelineModel::setExchange(const ExchangeRecordPtr &record)
+{
+    if (!record)
+        return;
+    if (record->running) {
+        if (m_runningId != record->id)
+            m_runningElapsedMs = 0;
+        m_runningId = record->id;
+    } else if (m_runningId == record->id) {
+        m_runningId = 0;
+    }
+    const int first = firstRowOfExchange(record->id);
+    if (first < 0) {
+        appendExchanges({record});
+        return;
+    }
+    int end = first + 1;
+    while (end < m_rows.size() && m_rows.at(end).exchange->id == record->id)
+        ++end;
+    QList<Row> rows;
+    appendRowsFor(record, rows);
+    const int oldCount = end - first;
+    const int newCount = int(rows.size());
+    const int common = std::min(oldCount, newCount);
+    for (int i = 0; i < common; ++i)
+        m_rows[first + i] = rows.at(i);
+    if (common > 0)
+        Q_EMIT dataChanged(index(first, 0), index(first + common - 1, NUM_COLUMNS - 1));
+    if (newCount > oldCount) {
+        beginInsertRows({}, first + oldCount, first + newCount - 1);
+        m_rows.insert(first + oldCount, newCount - oldCount, Row{});
+        std::move(rows.begin() + oldCount, rows.end(), m_rows.begin() + first + oldCount);
+        endInsertRows();
+    } else if (newCount < oldCount) {
+        beginRemoveRows({}, first + newCount, end - 1);
+        m_rows.remove(first + newCount, oldCount - newCount);
+        endRemoveRows();
+    }
+}
+
+void TimelineModel::setRunningElapsed(double ms)
+{
+    if (m_runningId == 0)
+        return;
+    m_runningElapsedMs = ms;
+    const int first = firstRowOfExchange(m_runningId);
+    if (first < 0)
+        return;
+    int end = first;
+    for (; end < m_rows.size() && m_rows.at(end).exchange->id == m_runningId; ++end)
+        m_rows[end].spanMs = std::max(m_rows.at(end).spanMs, ms);
+    Q_EMIT dataChanged(index(first, DurationColumn), index(end - 1, WaterfallColumn));
+}
+
+void TimelineModel::insertHistory(const QList<ExchangeRecordPtr> &records)
+{
+    QList<Row> rows;
+    rows.reserve(records.size() * 2);
+    for (const ExchangeRecordPtr &record : records) {
+        if (record)
+            appendRowsFor(record, rows);
+    }
+    if (rows.isEmpty())
+        return;
+    const int first = m_historyRowCount;
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.insert(first, rows.size(), Row{});
+    std::move(rows.begin(), rows.end(), m_rows.begin() + first);
+    m_historyRowCount += int(rows.size());
+    m_exchangeCount += int(records.size());
+    endInsertRows();
+}
+
 void TimelineModel::clear()
 {
+    m_historyRowCount = 0;
+    m_runningId = 0;
     if (m_rows.isEmpty())
         return;
     beginResetModel();
@@ -270,13 +439,17 @@ bool TimelineModel::rowMatches(int row, QStringView text) const
     auto hasLatin1 = [text](const QByteArray &field) {
         return QLatin1StringView(field).contains(text, Qt::CaseInsensitive);
     };
-    static const QString kinds[] = {QStringLiteral("Preflight"), QStringLiteral("Redirect"), QStringLiteral("Request")};
-    static const QString verdicts[] = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked),
-                                       verdictName(Verdict::NetworkError)};
-    const QString &kind = !hop ? kinds[2] : hop->kind == HopKind::Preflight ? kinds[0] : hop->isRedirect() ? kinds[1] : kinds[2];
+    static const QString kinds[]
+        = {QStringLiteral("Preflight"), QStringLiteral("Redirect"), QStringLiteral("Request")};
+    static const QString verdicts[]
+        = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked), verdictName(Verdict::NetworkError)};
+    const QString &kind = !hop            ? kinds[2]
+        : hop->kind == HopKind::Preflight ? kinds[0]
+        : hop->isRedirect()               ? kinds[1]
+                                          : kinds[2];
     return has(entry.url) || has(entry.status) || has(kind) || has(verdicts[int(exchange.result.verdict)])
-           || hasLatin1(hop ? hop->request.method : exchange.request.method)
-           || hasLatin1(exchange.request.origin.serialize());
+        || hasLatin1(hop ? hop->request.method : exchange.request.method)
+        || hasLatin1(exchange.request.origin.serialize());
 }
 
 int TimelineModel::focusRowOfExchange(int exchangeId) const

@@ -18,9 +18,9 @@ class TimelineModel final : public QAbstractTableModel
 
 public:
     enum Column {
-        ResultColumn,   // pass/fail mark (painted by TimelineDelegate)
+        ResultColumn, // pass/fail mark (painted by TimelineDelegate)
         ExchangeColumn, // "#12"
-        KindColumn,     // Preflight, Request, Redirect
+        KindColumn, // Preflight, Request, Redirect
         MethodColumn,
         UrlColumn,
         StatusColumn,
@@ -35,10 +35,12 @@ public:
         DownloadMsRole,
         TotalMsRole,
         ExchangeSpanMsRole, // double: when the exchange's last hop ended (the waterfall's time range)
-        PassedRole,         // bool: the browser's checks passed for this hop
-        ExchangeIdRole,     // int
-        HopIndexRole,       // int, -1 for an exchange that sent nothing
-        VerdictRole,        // int (Verdict) of the whole exchange
+        PassedRole, // bool: the browser's checks passed for this hop
+        ExchangeIdRole, // int
+        HopIndexRole, // int, -1 for an exchange that sent nothing
+        VerdictRole, // int (Verdict) of the whole exchange
+        ExchangeStartMsRole, // double: when the exchange's first hop started (the waterfall's left edge)
+        RunningRole, // bool: the row of the hop still in flight (no response yet)
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
@@ -50,7 +52,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void appendExchange(const ExchangeRecordPtr &record);
+    // Replaces the rows of the exchange with this record's id (rows changed in place, added or
+    // removed at its end), or appends the exchange when it has no rows yet. A running record gets
+    // one more row for the hop in flight.
+    void setExchange(const ExchangeRecordPtr &record);
+    // How long the running exchange has been going: its in-flight row and time range grow.
+    void setRunningElapsed(double ms);
     void appendExchanges(const QList<ExchangeRecordPtr> &records);
+    // Past exchanges loaded from disk, oldest first: inserted after the history rows already here
+    // and before the exchanges of this session (whose ids are higher).
+    void insertHistory(const QList<ExchangeRecordPtr> &records);
     void clear();
 
     int exchangeCount() const { return m_exchangeCount; }
@@ -71,14 +82,23 @@ private:
         ExchangeRecordPtr exchange;
         int hopIndex = -1;
         double spanMs = 0;
-        QString url;    // cached display text: data() runs for every painted cell
+        QString url; // cached display text: data() runs for every painted cell
         QString status;
     };
     const Hop *hopOf(const Row &row) const;
+    bool isInFlight(const Row &row) const
+    {
+        return row.exchange->running && row.hopIndex >= row.exchange->result.hops.size();
+    }
+    double inFlightStartMs(const Row &row) const;
+    QVariant inFlightData(const Row &row, int column, int role) const;
     void appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const;
 
     QList<Row> m_rows;
     int m_exchangeCount = 0;
+    int m_historyRowCount = 0; // the first rows come from disk
+    int m_runningId = 0; // the exchange with an in-flight row, 0 when none
+    double m_runningElapsedMs = 0;
 };
 
 } // namespace corscope

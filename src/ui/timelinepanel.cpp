@@ -26,7 +26,8 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     setObjectName(QStringLiteral("timelinePanel"));
 
     m_filter->setObjectName(QStringLiteral("timelineFilter"));
-    m_filter->setPlaceholderText(QStringLiteral("Filter history: URL, method, status, blocked, allowed, #id… (Ctrl+F)"));
+    m_filter->setPlaceholderText(
+        QStringLiteral("Filter history: URL, method, status, blocked, allowed, #id… (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     m_count->setObjectName(QStringLiteral("timelineCount"));
 
@@ -50,16 +51,19 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     header->setMinimumSectionSize(24);
     const int digit = fontMetrics().horizontalAdvance(u'0');
     m_view->setColumnWidth(TimelineModel::ResultColumn, fontMetrics().height() + 12);
-    m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 8);
+    // Narrow fixed columns leave the URL the most room; no horizontal scrolling at the default size.
+    m_view->setColumnWidth(TimelineModel::ExchangeColumn, digit * 5);
     m_view->setColumnWidth(TimelineModel::KindColumn, digit * 10);
     m_view->setColumnWidth(TimelineModel::MethodColumn, digit * 9);
-    m_view->setColumnWidth(TimelineModel::StatusColumn, digit * 15);
-    m_view->setColumnWidth(TimelineModel::WaterfallColumn, 200);
-    m_view->setColumnWidth(TimelineModel::DurationColumn, digit * 9);
+    m_view->setColumnWidth(TimelineModel::StatusColumn, digit * 13);
+    m_view->setColumnWidth(TimelineModel::WaterfallColumn, 180);
+    m_view->setColumnWidth(TimelineModel::DurationColumn, digit * 8);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    auto *empty = new QLabel(QStringLiteral("<b>No requests yet.</b><br>Press <b>Ctrl+Enter</b> to send the request on "
-                                            "the left; each hop (preflight, request, redirects) appears here."),
-                             m_pages);
+    auto *empty = new QLabel(
+        QStringLiteral("<b>No requests yet.</b><br>Press <b>Ctrl+Enter</b> to send the request on "
+                       "the left; each hop (preflight, request, redirects) appears here."),
+        m_pages);
     empty->setObjectName(QStringLiteral("timelineEmptyState"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
@@ -79,9 +83,9 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
         updateEmptyState();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                Q_EMIT currentSourceRowChanged(current.isValid() ? m_proxy->mapToSource(current).row() : -1);
-            });
+        [this](const QModelIndex &current) {
+            Q_EMIT currentSourceRowChanged(current.isValid() ? m_proxy->mapToSource(current).row() : -1);
+        });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelinePanel::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TimelinePanel::updateEmptyState);
     updateEmptyState();
@@ -98,13 +102,22 @@ void TimelinePanel::selectSourceRow(int row)
     m_view->scrollTo(index);
 }
 
+void TimelinePanel::scrollToSourceRow(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, TimelineModel::UrlColumn));
+    if (index.isValid())
+        m_view->scrollTo(index);
+}
+
 void TimelinePanel::updateEmptyState()
 {
     m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
     const int exchanges = m_model->exchangeCount();
-    QString text = QString::number(exchanges) + (exchanges == 1 ? QStringLiteral(" exchange") : QStringLiteral(" exchanges"));
+    QString text = QString::number(exchanges)
+        + (exchanges == 1 ? QStringLiteral(" exchange") : QStringLiteral(" exchanges"));
     if (!m_filter->text().trimmed().isEmpty())
-        text = QString::number(m_proxy->rowCount()) + u" of " + QString::number(m_model->rowCount()) + u" hops";
+        text = QString::number(m_proxy->rowCount()) + u" of " + QString::number(m_model->rowCount())
+            + u" hops";
     m_count->setText(text);
 }
 

@@ -29,6 +29,8 @@ public:
 
     // Selects (and scrolls to) the row of the source model.
     void selectSourceRow(int row);
+    // Scrolls to the row of the source model (when the filter shows it) without selecting it.
+    void scrollToSourceRow(int row);
 
 Q_SIGNALS:
     // The current row changed; -1 when nothing is selected. The row is the source model's.

@@ -36,8 +36,7 @@ QColor blend(const QColor &from, const QColor &to, double amount)
 {
     const double keep = 1.0 - amount;
     return QColor::fromRgbF(float(from.redF() * keep + to.redF() * amount),
-                            float(from.greenF() * keep + to.greenF() * amount),
-                            float(from.blueF() * keep + to.blueF() * amount));
+        float(from.greenF() * keep + to.greenF() * amount), float(from.blueF() * keep + to.blueF() * amount));
 }
 
 QColor toneColor(const QPalette &palette, Tone tone)
@@ -56,7 +55,8 @@ QColor toneBackground(const QPalette &palette, Tone tone, double strength)
 
 QColor readableTextOn(const QColor &background)
 {
-    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    const double luminance
+        = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
 }
 

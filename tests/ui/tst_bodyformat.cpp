@@ -24,12 +24,17 @@ void TestBodyFormat::suggestedFormat_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<BodyFormat>("format");
-    QTest::newRow("a JSON content type suggests JSON") << QByteArray("{\"a\":1}") << QByteArray("application/json") << BodyFormat::Json;
-    QTest::newRow("a problem+json content type suggests JSON") << QByteArray("{}") << QByteArray("application/problem+json") << BodyFormat::Json;
-    QTest::newRow("a JSON object sent as text/plain suggests JSON") << QByteArray(" [1,2] ") << QByteArray("text/plain") << BodyFormat::Json;
+    QTest::newRow("a JSON content type suggests JSON")
+        << QByteArray("{\"a\":1}") << QByteArray("application/json") << BodyFormat::Json;
+    QTest::newRow("a problem+json content type suggests JSON")
+        << QByteArray("{}") << QByteArray("application/problem+json") << BodyFormat::Json;
+    QTest::newRow("a JSON object sent as text/plain suggests JSON")
+        << QByteArray(" [1,2] ") << QByteArray("text/plain") << BodyFormat::Json;
     QTest::newRow("HTML is text") << QByteArray("<h1>hi</h1>") << QByteArray("text/html") << BodyFormat::Text;
-    QTest::newRow("a NUL byte means binary") << QByteArray("ab\0cd", 5) << QByteArray("text/plain") << BodyFormat::Hex;
-    QTest::newRow("invalid UTF-8 means binary") << QByteArray("\xff\xfe\xfd") << QByteArray() << BodyFormat::Hex;
+    QTest::newRow("a NUL byte means binary")
+        << QByteArray("ab\0cd", 5) << QByteArray("text/plain") << BodyFormat::Hex;
+    QTest::newRow("invalid UTF-8 means binary")
+        << QByteArray("\xff\xfe\xfd") << QByteArray() << BodyFormat::Hex;
 }
 
 void TestBodyFormat::suggestedFormat()

@@ -28,7 +28,8 @@ private:
 void TestHeaderEditModel::init()
 {
     m_model = new HeaderEditModel(this);
-    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_tester
+        = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
 }
 
 void TestHeaderEditModel::cleanup()
@@ -42,8 +43,10 @@ void TestHeaderEditModel::rowsAreCheckedAsTheyAreTyped_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("problemContains"); // empty: no problem
-    QTest::newRow("an ordinary custom header is fine") << QStringLiteral("X-Trace-Id") << QStringLiteral("42") << QString();
-    QTest::newRow("Content-Type is fine") << QStringLiteral("Content-Type") << QStringLiteral("application/json") << QString();
+    QTest::newRow("an ordinary custom header is fine")
+        << QStringLiteral("X-Trace-Id") << QStringLiteral("42") << QString();
+    QTest::newRow("Content-Type is fine")
+        << QStringLiteral("Content-Type") << QStringLiteral("application/json") << QString();
     QTest::newRow("a name with a space is not a valid header name")
         << QStringLiteral("X Trace") << QStringLiteral("1") << QStringLiteral("not a valid header name");
     QTest::newRow("a name with a colon is not a valid header name")
@@ -54,9 +57,10 @@ void TestHeaderEditModel::rowsAreCheckedAsTheyAreTyped_data()
         << QStringLiteral("X-Trace-Id") << QStringLiteral("1\n2") << QStringLiteral("line break");
     QTest::newRow("Cookie is a forbidden request header")
         << QStringLiteral("Cookie") << QStringLiteral("a=1") << QStringLiteral("forbidden request header");
-    QTest::newRow("Host is a forbidden request header")
-        << QStringLiteral("host") << QStringLiteral("evil.test") << QStringLiteral("forbidden request header");
-    QTest::newRow("a value without a name is flagged") << QString() << QStringLiteral("1") << QStringLiteral("no name");
+    QTest::newRow("Host is a forbidden request header") << QStringLiteral(
+        "host") << QStringLiteral("evil.test") << QStringLiteral("forbidden request header");
+    QTest::newRow("a value without a name is flagged")
+        << QString() << QStringLiteral("1") << QStringLiteral("no name");
 }
 
 void TestHeaderEditModel::rowsAreCheckedAsTheyAreTyped()
@@ -82,7 +86,7 @@ void TestHeaderEditModel::rowsAreCheckedAsTheyAreTyped()
 void TestHeaderEditModel::aProblemRowIsMarkedWithIconTooltipAndColour()
 {
     m_model->setEntries({{QStringLiteral("X-Ok"), QStringLiteral("1"), true},
-                         {QStringLiteral("X-Bad"), QStringLiteral("a\rb"), true}});
+        {QStringLiteral("X-Bad"), QStringLiteral("a\rb"), true}});
     const QModelIndex good = m_model->index(0, HeaderEditModel::NameColumn);
     const QModelIndex bad = m_model->index(1, HeaderEditModel::NameColumn);
     QVERIFY(good.data(Qt::DecorationRole).isNull());
@@ -92,18 +96,21 @@ void TestHeaderEditModel::aProblemRowIsMarkedWithIconTooltipAndColour()
     QVERIFY(!good.data(Qt::ForegroundRole).isValid());
     // The CR is shown, not swallowed.
     QCOMPARE(m_model->index(1, HeaderEditModel::ValueColumn).data().toString(), QStringLiteral("a\\rb"));
-    QCOMPARE(m_model->index(1, HeaderEditModel::ValueColumn).data(Qt::EditRole).toString(), QStringLiteral("a\rb"));
+    QCOMPARE(m_model->index(1, HeaderEditModel::ValueColumn).data(Qt::EditRole).toString(),
+        QStringLiteral("a\rb"));
 }
 
 void TestHeaderEditModel::disabledRowsAreNotSentNorChecked()
 {
     m_model->setEntries({{QStringLiteral("X-Trace-Id"), QStringLiteral("1"), true},
-                         {QStringLiteral("Cookie"), QStringLiteral("a=1"), true}});
+        {QStringLiteral("Cookie"), QStringLiteral("a=1"), true}});
     QCOMPARE(m_model->problems().size(), 1);
-    QVERIFY(m_model->setData(m_model->index(1, HeaderEditModel::EnabledColumn), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(m_model->setData(
+        m_model->index(1, HeaderEditModel::EnabledColumn), Qt::Unchecked, Qt::CheckStateRole));
     QCOMPARE(m_model->problems().size(), 0);
     QCOMPARE(m_model->enabledHeaderLines(), QStringList{QStringLiteral("X-Trace-Id: 1")});
-    QCOMPARE(m_model->index(1, HeaderEditModel::EnabledColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QCOMPARE(m_model->index(1, HeaderEditModel::EnabledColumn).data(Qt::CheckStateRole).toInt(),
+        int(Qt::Unchecked));
 }
 
 void TestHeaderEditModel::addingAndRemovingRows()

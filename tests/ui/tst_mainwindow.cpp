@@ -1,3 +1,5 @@
+#include "net/qnamtransport.h"
+#include "net/rawhttpserver.h"
 #include "ui/composerpanel.h"
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
@@ -8,9 +10,7 @@
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
 
-#include "net/qnamtransport.h"
-#include "net/rawhttpserver.h"
-
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -21,7 +21,6 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
-
 #include <memory>
 
 using namespace corscope;
@@ -47,9 +46,10 @@ private Q_SLOTS:
     void aForbiddenHeaderTypedInTheTableIsFlagged();
     void selectingAHopShowsItsHeaders();
     void theFilterLineNarrowsTheHistory();
+    void rowsAppearHopByHopWhileTheExchangeRuns();
 
 private:
-    template<typename T>
+    template <typename T>
     T *child(const QString &name) const
     {
         T *widget = m_window->findChild<T *>(name);
@@ -59,6 +59,8 @@ private:
     }
     void fill(const QString &method, const QString &url, const QString &origin);
     void pressSend(Qt::Key key = Qt::Key_Return);
+    // Rows appear while an exchange runs; most tests look at the finished one.
+    void waitUntilIdle() { QTRY_VERIFY(!m_session->isBusy()); }
 
     std::unique_ptr<RawHttpServer> m_server;
     std::unique_ptr<QnamTransport> m_transport;
@@ -80,18 +82,27 @@ void TestMainWindow::init()
     });
     m_server->route("/ok", [](const RawHttpRequest &request, RawHttpResponder &responder) {
         responder.respond(200, "OK",
-                          {{"Content-Type", "application/json"},
-                           {"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")},
-                           {"Access-Control-Expose-Headers", "X-Total"},
-                           {"X-Total", "3"},
-                           {"Vary", "Origin"}},
-                          "{\"total\":3}");
+            {{"Content-Type", "application/json"},
+                {"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")},
+                {"Access-Control-Expose-Headers", "X-Total"}, {"X-Total", "3"}, {"Vary", "Origin"}},
+            "{\"total\":3}");
     });
     m_server->route("/preflight-401", [](const RawHttpRequest &request, RawHttpResponder &responder) {
         if (request.method == "OPTIONS")
             responder.respond(401, "Unauthorized", {{"WWW-Authenticate", "Bearer"}});
         else
             responder.respond(200, "OK", {{"Access-Control-Allow-Origin", "http://localhost:3000"}});
+    });
+    m_server->route("/slow-put", [](const RawHttpRequest &request, RawHttpResponder &responder) {
+        if (request.method == "OPTIONS") {
+            responder.respond(204, "No Content",
+                {{"Access-Control-Allow-Origin", "http://localhost:3000"},
+                    {"Access-Control-Allow-Methods", "PUT"}});
+            return;
+        }
+        responder.after(700, [](RawHttpResponder &later) {
+            later.respond(200, "OK", {{"Access-Control-Allow-Origin", "http://localhost:3000"}});
+        });
     });
     m_server->route("/hang", [](const RawHttpRequest &, RawHttpResponder &) {});
     QVERIFY(m_server->listen());
@@ -129,16 +140,19 @@ void TestMainWindow::pressSend(Qt::Key key)
 {
     auto *urlEdit = child<QLineEdit>(QStringLiteral("urlEdit"));
     urlEdit->setFocus();
-    QTest::keyClick(urlEdit, key, key == Qt::Key_Enter ? Qt::ControlModifier | Qt::KeypadModifier : Qt::ControlModifier);
+    QTest::keyClick(
+        urlEdit, key, key == Qt::Key_Enter ? Qt::ControlModifier | Qt::KeypadModifier : Qt::ControlModifier);
 }
 
 void TestMainWindow::startsWithEmptyStatesThatSayWhatToDo()
 {
     QVERIFY(child<QLabel>(QStringLiteral("timelineEmptyState"))->isVisible());
-    QVERIFY(child<QLabel>(QStringLiteral("timelineEmptyState"))->text().contains(QStringLiteral("Ctrl+Enter")));
+    QVERIFY(
+        child<QLabel>(QStringLiteral("timelineEmptyState"))->text().contains(QStringLiteral("Ctrl+Enter")));
     QVERIFY(child<QLabel>(QStringLiteral("explanationEmptyState"))->isVisible());
     QVERIFY(child<QLabel>(QStringLiteral("detailsEmptyState"))->isVisible());
-    QVERIFY(child<QLabel>(QStringLiteral("preflightLabel"))->text().contains(QStringLiteral("Enter the URL")));
+    QVERIFY(
+        child<QLabel>(QStringLiteral("preflightLabel"))->text().contains(QStringLiteral("Enter the URL")));
     QVERIFY(m_window->width() >= 1200 && m_window->height() >= 760);
 }
 
@@ -147,6 +161,7 @@ void TestMainWindow::ctrlReturnSendsAndTheFailureIsExplained()
     const QString url = QString::fromUtf8(m_server->url(QStringLiteral("/no-acao")).toEncoded());
     fill(QStringLiteral("GET"), url, QStringLiteral("http://localhost:3000"));
     pressSend();
+    waitUntilIdle();
 
     TimelineModel *model = m_window->timelineModel();
     QTRY_COMPARE(model->rowCount(), 1);
@@ -154,52 +169,64 @@ void TestMainWindow::ctrlReturnSendsAndTheFailureIsExplained()
     QCOMPARE(model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("200 OK"));
     QCOMPARE(model->index(0, TimelineModel::ResultColumn).data(TimelineModel::PassedRole).toBool(), false);
     QCOMPARE(m_server->requests().size(), 1);
-    QCOMPARE(m_server->requests().first().headers.combinedValue("origin"), QByteArray("http://localhost:3000"));
+    QCOMPARE(
+        m_server->requests().first().headers.combinedValue("origin"), QByteArray("http://localhost:3000"));
 
     ExplanationPanel *explanation = m_window->explanation();
     QTRY_VERIFY(explanation->verdictText().contains(QStringLiteral("Blocked")));
     QVERIFY2(explanation->explanationText().contains(QStringLiteral("Access-Control-Allow-Origin")),
-             qPrintable(explanation->explanationText()));
-    QVERIFY2(explanation->consoleText().startsWith(u"Access to fetch at '" + url + u"' from origin 'http://localhost:3000'"),
-             qPrintable(explanation->consoleText()));
-    QVERIFY(child<QLabel>(QStringLiteral("checkHeaderLabel"))->text().contains(QStringLiteral("Access-Control-Allow-Origin")));
+        qPrintable(explanation->explanationText()));
+    QVERIFY2(explanation->consoleText().startsWith(
+                 u"Access to fetch at '" + url + u"' from origin 'http://localhost:3000'"),
+        qPrintable(explanation->consoleText()));
+    QVERIFY(child<QLabel>(QStringLiteral("checkHeaderLabel"))
+                ->text()
+                .contains(QStringLiteral("Access-Control-Allow-Origin")));
     QVERIFY(!child<QLabel>(QStringLiteral("fixLabel"))->text().isEmpty());
     // The fix is written for the chosen stack, from this request's origin.
     auto *stack = child<QComboBox>(QStringLiteral("stackCombo"));
     stack->setCurrentIndex(stack->findData(QStringLiteral("express")));
-    QVERIFY2(explanation->fixText().contains(QStringLiteral("http://localhost:3000")), qPrintable(explanation->fixText()));
+    QVERIFY2(explanation->fixText().contains(QStringLiteral("http://localhost:3000")),
+        qPrintable(explanation->fixText()));
     stack->setCurrentIndex(stack->findData(QStringLiteral("nginx")));
     QVERIFY2(explanation->fixText().contains(QStringLiteral("add_header Access-Control-Allow-Origin")),
-             qPrintable(explanation->fixText()));
-    QVERIFY(child<QLabel>(QStringLiteral("readableHeadersLabel"))->text().startsWith(QStringLiteral("Nothing")));
+        qPrintable(explanation->fixText()));
+    QVERIFY(
+        child<QLabel>(QStringLiteral("readableHeadersLabel"))->text().startsWith(QStringLiteral("Nothing")));
     QVERIFY(!child<QProgressBar>(QStringLiteral("busyIndicator"))->isVisible());
 }
 
 void TestMainWindow::ctrlEnterOnTheKeypadSendsToo()
 {
     fill(QStringLiteral("GET"), QString::fromUtf8(m_server->url(QStringLiteral("/ok")).toEncoded()),
-         QStringLiteral("http://localhost:3000"));
+        QStringLiteral("http://localhost:3000"));
     pressSend(Qt::Key_Enter);
+    waitUntilIdle();
     QTRY_COMPARE(m_window->timelineModel()->rowCount(), 1);
 }
 
 void TestMainWindow::aPreflightedRequestShowsBothHopsAndTheFailingPreflight()
 {
-    fill(QStringLiteral("PUT"), QString::fromUtf8(m_server->url(QStringLiteral("/preflight-401")).toEncoded()),
-         QStringLiteral("http://localhost:3000"));
-    m_window->composer()->headerModel()->setEntries({{QStringLiteral("Authorization"), QStringLiteral("Bearer t"), true}});
+    fill(QStringLiteral("PUT"),
+        QString::fromUtf8(m_server->url(QStringLiteral("/preflight-401")).toEncoded()),
+        QStringLiteral("http://localhost:3000"));
+    m_window->composer()->headerModel()->setEntries(
+        {{QStringLiteral("Authorization"), QStringLiteral("Bearer t"), true}});
     pressSend();
+    waitUntilIdle();
 
     TimelineModel *model = m_window->timelineModel();
     QTRY_COMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0, TimelineModel::KindColumn).data().toString(), QStringLiteral("Preflight"));
     QCOMPARE(model->index(0, TimelineModel::MethodColumn).data().toString(), QStringLiteral("OPTIONS"));
-    QCOMPARE(model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("401 Unauthorized"));
+    QCOMPARE(
+        model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("401 Unauthorized"));
     QTRY_VERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Blocked")));
-    QVERIFY(child<QLabel>(QStringLiteral("checkResponseLabel"))->text().contains(QStringLiteral("preflight")));
+    QVERIFY(
+        child<QLabel>(QStringLiteral("checkResponseLabel"))->text().contains(QStringLiteral("preflight")));
     QVERIFY(child<QLabel>(QStringLiteral("checkResponseLabel"))->text().contains(QStringLiteral("401")));
     QVERIFY2(m_window->explanation()->consoleText().contains(QStringLiteral("preflight")),
-             qPrintable(m_window->explanation()->consoleText()));
+        qPrintable(m_window->explanation()->consoleText()));
     // The server never saw the PUT.
     QCOMPARE(m_server->requests().size(), 1);
 }
@@ -207,19 +234,21 @@ void TestMainWindow::aPreflightedRequestShowsBothHopsAndTheFailingPreflight()
 void TestMainWindow::anAllowedRequestSaysWhatJavaScriptCanRead()
 {
     fill(QStringLiteral("GET"), QString::fromUtf8(m_server->url(QStringLiteral("/ok")).toEncoded()),
-         QStringLiteral("http://localhost:3000"));
+        QStringLiteral("http://localhost:3000"));
     pressSend();
+    waitUntilIdle();
     QTRY_VERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Allowed")));
     const QString readable = child<QLabel>(QStringLiteral("readableHeadersLabel"))->text();
-    QVERIFY2(readable.contains(QStringLiteral("x-total")) && readable.contains(QStringLiteral("content-type")),
-             qPrintable(readable));
+    QVERIFY2(
+        readable.contains(QStringLiteral("x-total")) && readable.contains(QStringLiteral("content-type")),
+        qPrintable(readable));
     QVERIFY(!child<QWidget>(QStringLiteral("consoleMessage"))->isVisible());
 }
 
 void TestMainWindow::escapeCancelsAnExchangeInFlight()
 {
     fill(QStringLiteral("GET"), QString::fromUtf8(m_server->url(QStringLiteral("/hang")).toEncoded()),
-         QStringLiteral("http://localhost:3000"));
+        QStringLiteral("http://localhost:3000"));
     pressSend();
     auto *busy = child<QProgressBar>(QStringLiteral("busyIndicator"));
     QTRY_VERIFY(busy->isVisible());
@@ -234,21 +263,26 @@ void TestMainWindow::escapeCancelsAnExchangeInFlight()
     QTRY_VERIFY(!busy->isVisible());
     TimelineModel *model = m_window->timelineModel();
     QTRY_COMPARE(model->rowCount(), 1);
-    QCOMPARE(model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("net::ERR_ABORTED"));
+    QCOMPARE(
+        model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("net::ERR_ABORTED"));
     QVERIFY(!child<QPushButton>(QStringLiteral("cancelButton"))->isEnabled());
 }
 
 void TestMainWindow::thePreflightLineExplainsBeforeSending()
 {
     auto *preflight = child<QLabel>(QStringLiteral("preflightLabel"));
-    fill(QStringLiteral("GET"), QStringLiteral("http://127.0.0.1:9/items"), QStringLiteral("http://localhost:3000"));
+    fill(QStringLiteral("GET"), QStringLiteral("http://127.0.0.1:9/items"),
+        QStringLiteral("http://localhost:3000"));
     QTRY_VERIFY2(preflight->text().startsWith(QStringLiteral("No preflight")), qPrintable(preflight->text()));
 
-    m_window->composer()->headerModel()->setEntries({{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true}});
-    QTRY_VERIFY2(preflight->text().startsWith(QStringLiteral("Preflight needed")), qPrintable(preflight->text()));
+    m_window->composer()->headerModel()->setEntries(
+        {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true}});
+    QTRY_VERIFY2(
+        preflight->text().startsWith(QStringLiteral("Preflight needed")), qPrintable(preflight->text()));
     QVERIFY2(preflight->text().contains(QStringLiteral("application/json")), qPrintable(preflight->text()));
 
-    fill(QStringLiteral("PUT"), QStringLiteral("http://localhost:3000/items"), QStringLiteral("http://localhost:3000"));
+    fill(QStringLiteral("PUT"), QStringLiteral("http://localhost:3000/items"),
+        QStringLiteral("http://localhost:3000"));
     QTRY_VERIFY2(preflight->text().startsWith(QStringLiteral("Same-origin")), qPrintable(preflight->text()));
     QCOMPARE(m_server->requests().size(), 0);
 }
@@ -262,16 +296,18 @@ void TestMainWindow::badInputIsExplainedAndNothingIsSent_data()
     QTest::addColumn<QString>("expected");
     const QString good = QStringLiteral("http://127.0.0.1:9/x");
     const QString page = QStringLiteral("http://localhost:3000");
-    QTest::newRow("a URL without a scheme is not sent") << QStringLiteral("127.0.0.1:9/x") << page << QString() << QString()
-                                                        << QStringLiteral("URL");
-    QTest::newRow("an ftp URL is not sent") << QStringLiteral("ftp://127.0.0.1/x") << page << QString() << QString()
-                                            << QStringLiteral("not an http or https URL");
-    QTest::newRow("an origin with a path is not sent") << good << QStringLiteral("http://localhost:3000/app") << QString()
-                                                       << QString() << QStringLiteral("path");
-    QTest::newRow("CR LF in a header value is not sent") << good << page << QStringLiteral("X-Trace-Id")
-                                                         << QStringLiteral("1\r\nX-Evil: 1") << QStringLiteral("line break");
-    QTest::newRow("a forbidden header is not sent") << good << page << QStringLiteral("Cookie") << QStringLiteral("a=1")
-                                                    << QStringLiteral("forbidden request header");
+    QTest::newRow("a URL without a scheme is not sent")
+        << QStringLiteral("127.0.0.1:9/x") << page << QString() << QString() << QStringLiteral("URL");
+    QTest::newRow("an ftp URL is not sent") << QStringLiteral("ftp://127.0.0.1/x") << page << QString()
+                                            << QString() << QStringLiteral("not an http or https URL");
+    QTest::newRow("an origin with a path is not sent") << good << QStringLiteral("http://localhost:3000/app")
+                                                       << QString() << QString() << QStringLiteral("path");
+    QTest::newRow("CR LF in a header value is not sent")
+        << good << page << QStringLiteral("X-Trace-Id") << QStringLiteral("1\r\nX-Evil: 1")
+        << QStringLiteral("line break");
+    QTest::newRow("a forbidden header is not sent")
+        << good << page << QStringLiteral("Cookie") << QStringLiteral("a=1")
+        << QStringLiteral("forbidden request header");
 }
 
 void TestMainWindow::badInputIsExplainedAndNothingIsSent()
@@ -285,6 +321,7 @@ void TestMainWindow::badInputIsExplainedAndNothingIsSent()
     if (!header.isEmpty())
         m_window->composer()->headerModel()->setEntries({{header, value, true}});
     pressSend();
+    waitUntilIdle();
     auto *problems = child<QLabel>(QStringLiteral("problemsLabel"));
     QTRY_VERIFY(problems->isVisible());
     QVERIFY2(problems->text().contains(expected, Qt::CaseInsensitive), qPrintable(problems->text()));
@@ -297,7 +334,8 @@ void TestMainWindow::badInputIsExplainedAndNothingIsSent()
 void TestMainWindow::aForbiddenHeaderTypedInTheTableIsFlagged()
 {
     QTest::mouseClick(child<QToolButton>(QStringLiteral("addHeaderButton")), Qt::LeftButton);
-    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->objectName() == u"headerNameEditor");
+    QTRY_VERIFY(
+        QApplication::focusWidget() && QApplication::focusWidget()->objectName() == u"headerNameEditor");
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Cookie"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     HeaderEditModel *headers = m_window->composer()->headerModel();
@@ -308,20 +346,26 @@ void TestMainWindow::aForbiddenHeaderTypedInTheTableIsFlagged()
 
 void TestMainWindow::selectingAHopShowsItsHeaders()
 {
-    fill(QStringLiteral("PUT"), QString::fromUtf8(m_server->url(QStringLiteral("/preflight-401")).toEncoded()),
-         QStringLiteral("http://localhost:3000"));
-    m_window->composer()->headerModel()->setEntries({{QStringLiteral("X-Trace-Id"), QStringLiteral("7"), true}});
+    fill(QStringLiteral("PUT"),
+        QString::fromUtf8(m_server->url(QStringLiteral("/preflight-401")).toEncoded()),
+        QStringLiteral("http://localhost:3000"));
+    m_window->composer()->headerModel()->setEntries(
+        {{QStringLiteral("X-Trace-Id"), QStringLiteral("7"), true}});
     pressSend();
+    waitUntilIdle();
     QTRY_COMPARE(m_window->timelineModel()->rowCount(), 1);
     DetailsPanel *details = m_window->details();
-    QTRY_COMPARE(details->requestHeaders()->headers().combinedValue("access-control-request-method"), QByteArray("PUT"));
-    QCOMPARE(details->requestHeaders()->headers().combinedValue("access-control-request-headers"), QByteArray("x-trace-id"));
+    QTRY_COMPARE(details->requestHeaders()->headers().combinedValue("access-control-request-method"),
+        QByteArray("PUT"));
+    QCOMPARE(details->requestHeaders()->headers().combinedValue("access-control-request-headers"),
+        QByteArray("x-trace-id"));
     QCOMPARE(details->responseHeaders()->headers().combinedValue("www-authenticate"), QByteArray("Bearer"));
 
     fill(QStringLiteral("GET"), QString::fromUtf8(m_server->url(QStringLiteral("/ok")).toEncoded()),
-         QStringLiteral("http://localhost:3000"));
+        QStringLiteral("http://localhost:3000"));
     m_window->composer()->headerModel()->setEntries({});
     pressSend();
+    waitUntilIdle();
     QTRY_COMPARE(m_window->timelineModel()->rowCount(), 2);
     QTRY_VERIFY(details->bodyText().contains(QStringLiteral("\"total\": 3")));
 
@@ -336,9 +380,11 @@ void TestMainWindow::selectingAHopShowsItsHeaders()
 void TestMainWindow::theFilterLineNarrowsTheHistory()
 {
     for (const QString &path : {QStringLiteral("/ok"), QStringLiteral("/no-acao"), QStringLiteral("/ok")}) {
-        fill(QStringLiteral("GET"), QString::fromUtf8(m_server->url(path).toEncoded()), QStringLiteral("http://localhost:3000"));
+        fill(QStringLiteral("GET"), QString::fromUtf8(m_server->url(path).toEncoded()),
+            QStringLiteral("http://localhost:3000"));
         const int before = m_window->timelineModel()->rowCount();
         pressSend();
+        waitUntilIdle();
         QTRY_COMPARE(m_window->timelineModel()->rowCount(), before + 1);
     }
     auto *filter = child<QLineEdit>(QStringLiteral("timelineFilter"));
@@ -347,8 +393,40 @@ void TestMainWindow::theFilterLineNarrowsTheHistory()
     QTest::keyClicks(filter, QStringLiteral("blocked"));
     QTreeView *view = m_window->timeline()->view();
     QCOMPARE(view->model()->rowCount(), 1);
-    QVERIFY(view->model()->index(0, TimelineModel::UrlColumn).data().toString().endsWith(QStringLiteral("/no-acao")));
+    QVERIFY(view->model()
+                ->index(0, TimelineModel::UrlColumn)
+                .data()
+                .toString()
+                .endsWith(QStringLiteral("/no-acao")));
     QVERIFY(child<QLabel>(QStringLiteral("timelineCount"))->text().contains(QStringLiteral("1 of 3")));
+}
+
+void TestMainWindow::rowsAppearHopByHopWhileTheExchangeRuns()
+{
+    fill(QStringLiteral("PUT"), QString::fromUtf8(m_server->url(QStringLiteral("/slow-put")).toEncoded()),
+        QStringLiteral("http://localhost:3000"));
+    TimelineModel *model = m_window->timelineModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    pressSend();
+    // At once: the in-flight row. Then the preflight's row, with the actual request in flight after it.
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(model->index(0, 0).data(TimelineModel::RunningRole).toBool());
+    QTRY_COMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, TimelineModel::KindColumn).data().toString(), QStringLiteral("Preflight"));
+    QCOMPARE(
+        model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("204 No Content"));
+    QVERIFY(model->index(1, 0).data(TimelineModel::RunningRole).toBool());
+    QCOMPARE(model->index(1, TimelineModel::KindColumn).data().toString(), QStringLiteral("Sending…"));
+    // The running row shows its progress.
+    QTRY_VERIFY(model->index(1, 0).data(TimelineModel::TotalMsRole).toDouble() >= 200);
+    QVERIFY(!model->index(1, TimelineModel::DurationColumn).data().toString().isEmpty());
+    // Done: the same two rows, now the preflight and the PUT, and the verdict is explained.
+    QTRY_VERIFY(!model->index(1, 0).data(TimelineModel::RunningRole).toBool());
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(1, TimelineModel::MethodColumn).data().toString(), QStringLiteral("PUT"));
+    QCOMPARE(model->index(1, TimelineModel::StatusColumn).data().toString(), QStringLiteral("200 OK"));
+    QVERIFY(model->index(1, 0).data(TimelineModel::TotalMsRole).toDouble() >= 600);
+    QTRY_VERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Allowed")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,7 @@
 // Renders the window in its main states and writes PNGs under the build directory
 // (tests/ui/screenshots/) for people to look at; checks what can be checked in pixels.
+#include "net/qnamtransport.h"
+#include "net/rawhttpserver.h"
 #include "ui/composerpanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
@@ -7,9 +9,6 @@
 #include "ui/mainwindow.h"
 #include "ui/timelinemodel.h"
 #include "ui/tone.h"
-
-#include "net/qnamtransport.h"
-#include "net/rawhttpserver.h"
 
 #include <QApplication>
 #include <QDir>
@@ -19,7 +18,6 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
-
 #include <memory>
 
 using namespace corscope;
@@ -39,7 +37,7 @@ private Q_SLOTS:
 private:
     QImage save(const QString &name);
     void send(const QString &method, const QString &path, const QList<HeaderEditModel::Entry> &headers = {},
-              const QByteArray &body = {});
+        const QByteArray &body = {});
 
     QString m_directory;
     std::unique_ptr<RawHttpServer> m_server;
@@ -62,14 +60,13 @@ void TestScreenshots::init()
     m_server->route("/api/items", [](const RawHttpRequest &request, RawHttpResponder &responder) {
         if (request.method == "OPTIONS") {
             responder.respond(204, "No Content",
-                              {{"Access-Control-Allow-Origin", "http://localhost:3000"},
-                               {"Access-Control-Allow-Methods", "GET, POST"},
-                               {"Access-Control-Allow-Headers", "content-type"},
-                               {"Access-Control-Max-Age", "600"}});
+                {{"Access-Control-Allow-Origin", "http://localhost:3000"},
+                    {"Access-Control-Allow-Methods", "GET, POST"},
+                    {"Access-Control-Allow-Headers", "content-type"}, {"Access-Control-Max-Age", "600"}});
             return;
         }
         responder.respond(200, "OK", {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}},
-                          "{\"items\":[{\"id\":1,\"name\":\"first\"},{\"id\":2,\"name\":\"second\"}]}");
+            "{\"items\":[{\"id\":1,\"name\":\"first\"},{\"id\":2,\"name\":\"second\"}]}");
     });
     QVERIFY(m_server->listen());
     m_transport = std::make_unique<QnamTransport>();
@@ -99,8 +96,8 @@ QImage TestScreenshots::save(const QString &name)
     return image;
 }
 
-void TestScreenshots::send(const QString &method, const QString &path, const QList<HeaderEditModel::Entry> &headers,
-                           const QByteArray &body)
+void TestScreenshots::send(const QString &method, const QString &path,
+    const QList<HeaderEditModel::Entry> &headers, const QByteArray &body)
 {
     RequestInput input;
     input.method = method;
@@ -149,13 +146,14 @@ void TestScreenshots::blockedRequest()
     }
     send(QStringLiteral("GET"), QStringLiteral("/api/items"));
     send(QStringLiteral("POST"), QStringLiteral("/api/items"),
-         {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true},
-          {QStringLiteral("X-Trace-Id"), QStringLiteral("42"), true}},
-         "{\"name\":\"third\"}");
+        {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true},
+            {QStringLiteral("X-Trace-Id"), QStringLiteral("42"), true}},
+        "{\"name\":\"third\"}");
     QCOMPARE(m_window->timelineModel()->rowCount(), 2);
     QVERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Blocked")));
 
-    const QImage image = save(dark ? QStringLiteral("mainwindow-blocked-dark") : QStringLiteral("mainwindow-blocked"));
+    const QImage image
+        = save(dark ? QStringLiteral("mainwindow-blocked-dark") : QStringLiteral("mainwindow-blocked"));
     QVERIFY(image.width() >= 1000 && image.height() >= 640);
 
     // The banner really is painted in the failure tone of the current palette.

@@ -27,9 +27,11 @@ void TestTimelineGeometry::xForTime_data()
     QTest::newRow("the start of the range is the left edge") << 10.0 << 200.0 << 100.0 << 0.0 << 10.0;
     QTest::newRow("the middle of the range is the middle") << 10.0 << 200.0 << 100.0 << 50.0 << 110.0;
     QTest::newRow("the end of the range is the right edge") << 10.0 << 200.0 << 100.0 << 100.0 << 210.0;
-    QTest::newRow("a time after the range is clamped to the right edge") << 10.0 << 200.0 << 100.0 << 150.0 << 210.0;
+    QTest::newRow("a time after the range is clamped to the right edge")
+        << 10.0 << 200.0 << 100.0 << 150.0 << 210.0;
     QTest::newRow("a negative time is clamped to the left edge") << 10.0 << 200.0 << 100.0 << -5.0 << 10.0;
-    QTest::newRow("an empty time range puts everything at the left edge") << 10.0 << 200.0 << 0.0 << 3.0 << 10.0;
+    QTest::newRow("an empty time range puts everything at the left edge")
+        << 10.0 << 200.0 << 0.0 << 3.0 << 10.0;
     QTest::newRow("no width puts everything at the left edge") << 10.0 << 0.0 << 100.0 << 50.0 << 10.0;
 }
 

@@ -1,6 +1,5 @@
 #include "ui/timelinefiltermodel.h"
 #include "ui/timelinemodel.h"
-
 #include "uitestdata.h"
 
 #include <QAbstractItemModelTester>
@@ -25,6 +24,8 @@ private Q_SLOTS:
     void theFilterMatchesUrlsVerdictsAndIds_data();
     void theFilterMatchesUrlsVerdictsAndIds();
     void clearEmptiesTheModel();
+    void aRunningExchangeGrowsHopByHop();
+    void historyGoesBeforeThisSessionsExchanges();
 
 private:
     QList<ExchangeRecordPtr> sampleExchanges() const;
@@ -38,11 +39,11 @@ QList<ExchangeRecordPtr> TestTimelineModel::sampleExchanges() const
     return {
         exchange(1, Verdict::Blocked, {hop(HopKind::Actual, "GET", base + u"/no-acao", 200, 0, 4, false)}),
         exchange(2, Verdict::Allowed,
-                 {hop(HopKind::Preflight, "OPTIONS", base + u"/items", 204, 0, 3, true),
-                  hop(HopKind::Actual, "PUT", base + u"/items", 200, 3.5, 6, true)}),
+            {hop(HopKind::Preflight, "OPTIONS", base + u"/items", 204, 0, 3, true),
+                hop(HopKind::Actual, "PUT", base + u"/items", 200, 3.5, 6, true)}),
         exchange(3, Verdict::Blocked,
-                 {hop(HopKind::Actual, "GET", base + u"/old", 302, 0, 2, true),
-                  hop(HopKind::Actual, "GET", base + u"/new", 200, 2.5, 2, false)}),
+            {hop(HopKind::Actual, "GET", base + u"/old", 302, 0, 2, true),
+                hop(HopKind::Actual, "GET", base + u"/new", 200, 2.5, 2, false)}),
     };
 }
 
@@ -50,7 +51,8 @@ void TestTimelineModel::init()
 {
     m_model = new TimelineModel(this);
     // Created before any data, so it checks every insertion.
-    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_tester
+        = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
 }
 
 void TestTimelineModel::cleanup()
@@ -69,7 +71,8 @@ void TestTimelineModel::aBatchOfExchangesIsInsertedAtOnce()
     QCOMPARE(m_model->rowCount(), 5);
     QCOMPARE(m_model->exchangeCount(), 3);
 
-    m_model->appendExchange(exchange(4, Verdict::Allowed, {hop(HopKind::Actual, "GET", QStringLiteral("http://a.test/"), 200, 0, 1, true)}));
+    m_model->appendExchange(exchange(4, Verdict::Allowed,
+        {hop(HopKind::Actual, "GET", QStringLiteral("http://a.test/"), 200, 0, 1, true)}));
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(inserted.last().at(1).toInt(), 5);
     QCOMPARE(m_model->rowCount(), 6);
@@ -152,7 +155,8 @@ void TestTimelineModel::theFilterMatchesUrlsVerdictsAndIds()
     proxy.setFilterText(filter);
     QCOMPARE(proxy.rowCount(), rows);
     // Rows appended while filtering are filtered too.
-    m_model->appendExchange(exchange(9, Verdict::Blocked, {hop(HopKind::Actual, "GET", QStringLiteral("http://b.test/no-acao"), 200, 0, 1, false)}));
+    m_model->appendExchange(exchange(9, Verdict::Blocked,
+        {hop(HopKind::Actual, "GET", QStringLiteral("http://b.test/no-acao"), 200, 0, 1, false)}));
     QCOMPARE(proxy.rowCount(), rows + (m_model->rowMatches(5, proxy.filterText()) ? 1 : 0));
 }
 
@@ -162,6 +166,84 @@ void TestTimelineModel::clearEmptiesTheModel()
     m_model->clear();
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->exchangeCount(), 0);
+}
+
+void TestTimelineModel::aRunningExchangeGrowsHopByHop()
+{
+    const QString url = QStringLiteral("http://127.0.0.1:8080/items");
+    m_model->appendExchanges(sampleExchanges().mid(0, 1));
+    TimelineFilterModel proxy(m_model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto running = [&](const QList<Hop> &hops) {
+        auto record = std::const_pointer_cast<ExchangeRecord>(exchange(2, Verdict::Allowed, hops));
+        record->request.url = QUrl(url);
+        record->request.method = "PUT";
+        record->running = true;
+        return ExchangeRecordPtr(record);
+    };
+
+    // Started: one in-flight row.
+    m_model->setExchange(running({}));
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->exchangeCount(), 2);
+    QVERIFY(m_model->index(1, 0).data(TimelineModel::RunningRole).toBool());
+    QCOMPARE(m_model->index(1, TimelineModel::KindColumn).data().toString(), QStringLiteral("Sending…"));
+    QCOMPARE(m_model->index(1, TimelineModel::MethodColumn).data().toString(), QStringLiteral("PUT"));
+    QCOMPARE(m_model->index(1, TimelineModel::UrlColumn).data().toString(), url);
+
+    // The clock moves: the in-flight row's duration and the exchange's time range follow.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->setRunningElapsed(250);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_model->index(1, TimelineModel::DurationColumn).data().toString(), QStringLiteral("250 ms"));
+    QCOMPARE(m_model->index(1, 0).data(TimelineModel::ExchangeSpanMsRole).toDouble(), 250.0);
+
+    // The preflight came back: its row, then the in-flight row of the actual request.
+    const Hop preflight = hop(HopKind::Preflight, "OPTIONS", url, 204, 0, 300, true);
+    m_model->setExchange(running({preflight}));
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->index(1, TimelineModel::KindColumn).data().toString(), QStringLiteral("Preflight"));
+    QVERIFY(!m_model->index(1, 0).data(TimelineModel::RunningRole).toBool());
+    QVERIFY(m_model->index(2, 0).data(TimelineModel::RunningRole).toBool());
+    QCOMPARE(m_model->index(2, 0).data(TimelineModel::HopStartMsRole).toDouble(), 300.0);
+
+    // Finished: the in-flight row becomes the actual request.
+    auto finished = std::const_pointer_cast<ExchangeRecord>(
+        running({preflight, hop(HopKind::Actual, "PUT", url, 200, 300, 5, true)}));
+    finished->running = false;
+    m_model->setExchange(finished);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->exchangeCount(), 2);
+    QCOMPARE(m_model->index(2, TimelineModel::KindColumn).data().toString(), QStringLiteral("Request"));
+    QVERIFY(!m_model->index(2, 0).data(TimelineModel::RunningRole).toBool());
+
+    // Cancelled before any hop: the in-flight row turns into the one row of an exchange that sent nothing.
+    auto started = running({});
+    std::const_pointer_cast<ExchangeRecord>(started)->id = 3;
+    m_model->setExchange(started);
+    QCOMPARE(m_model->rowCount(), 4);
+    auto cancelled = std::make_shared<ExchangeRecord>(*started);
+    cancelled->running = false;
+    m_model->setExchange(cancelled);
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->index(3, TimelineModel::KindColumn).data().toString(), QStringLiteral("Not sent"));
+    QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestTimelineModel::historyGoesBeforeThisSessionsExchanges()
+{
+    const QList<ExchangeRecordPtr> samples = sampleExchanges();
+    m_model->appendExchange(exchange(10, Verdict::Allowed,
+        {hop(HopKind::Actual, "GET", QStringLiteral("http://a.test/live"), 200, 0, 1, true)}));
+    m_model->insertHistory(samples.mid(0, 2));
+    m_model->insertHistory(samples.mid(2));
+    QCOMPARE(m_model->rowCount(), 6);
+    QCOMPARE(m_model->exchangeCount(), 4);
+    QCOMPARE(m_model->index(0, TimelineModel::ExchangeColumn).data().toString(), QStringLiteral("#1"));
+    QCOMPARE(m_model->index(3, TimelineModel::ExchangeColumn).data().toString(), QStringLiteral("#3"));
+    QCOMPARE(m_model->index(5, TimelineModel::ExchangeColumn).data().toString(), QStringLiteral("#10"));
+    QCOMPARE(m_model->firstRowOfExchange(10), 5);
+    QCOMPARE(m_model->firstRowOfExchange(2), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModel)

@@ -1,0 +1,55 @@
+#include "ui/democollection.h"
+
+#include "net/labserver.h"
+
+#include <QFile>
+
+// Q_INIT_RESOURCE must be used outside a namespace; the resources live in a static library.
+static void initCorscopeResources()
+{
+    Q_INIT_RESOURCE(corscope);
+}
+
+namespace corscope {
+
+std::optional<Collection> demoCollection(quint16 labPort, QString *error)
+{
+    initCorscopeResources();
+    QFile file(QStringLiteral(":/corscope/demo-collection.json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"The built-in demo requests cannot be read: " + file.errorString();
+        return std::nullopt;
+    }
+    auto collection = parseCollection(file.readAll(), error);
+    if (!collection)
+        return std::nullopt;
+    return withLabPort(*std::move(collection), LabServer::defaultPort, labPort);
+}
+
+Collection withLabPort(Collection collection, quint16 fromPort, quint16 toPort)
+{
+    if (fromPort == toPort)
+        return collection;
+    const QString from = u':' + QString::number(fromPort);
+    const QString to = u':' + QString::number(toPort);
+    for (CollectionRequest &request : collection.requests) {
+        for (const QString &host : {QStringLiteral("//localhost"), QStringLiteral("//127.0.0.1")}) {
+            const QString old = host + from;
+            if (request.input.url.contains(old + u'/') || request.input.url.endsWith(old))
+                request.input.url.replace(old, host + to);
+        }
+    }
+    return collection;
+}
+
+int firstFailingRequest(const Collection &collection)
+{
+    for (int i = 0; i < collection.requests.size(); ++i) {
+        const auto &expect = collection.requests.at(i).expect;
+        if (expect && *expect != u"allowed")
+            return i;
+    }
+    return collection.requests.isEmpty() ? -1 : 0;
+}
+
+} // namespace corscope
