@@ -4,6 +4,8 @@
 
 #include <QFile>
 
+#include <functional>
+
 // Q_INIT_RESOURCE must be used outside a namespace; the resources live in a static library.
 static void initCorscopeResources()
 {
@@ -32,24 +34,30 @@ Collection withLabPort(Collection collection, quint16 fromPort, quint16 toPort)
         return collection;
     const QString from = u':' + QString::number(fromPort);
     const QString to = u':' + QString::number(toPort);
-    for (CollectionRequest &request : collection.requests) {
-        for (const QString &host : {QStringLiteral("//localhost"), QStringLiteral("//127.0.0.1")}) {
-            const QString old = host + from;
-            if (request.input.url.contains(old + u'/') || request.input.url.endsWith(old))
-                request.input.url.replace(old, host + to);
+    const std::function<void(std::vector<CollectionItem> &)> rewrite = [&](std::vector<CollectionItem> &items) {
+        for (CollectionItem &item : items) {
+            rewrite(item.children);
+            QString &url = item.request.url;
+            for (const QString &host : {QStringLiteral("//localhost"), QStringLiteral("//127.0.0.1")}) {
+                const QString old = host + from;
+                if (url.contains(old + u'/') || url.endsWith(old))
+                    url.replace(old, host + to);
+            }
         }
-    }
+    };
+    rewrite(collection.items);
     return collection;
 }
 
 int firstFailingRequest(const Collection &collection)
 {
-    for (int i = 0; i < collection.requests.size(); ++i) {
-        const auto &expect = collection.requests.at(i).expect;
+    const QList<CollectionEntry> entries = collection.requests().value_or(QList<CollectionEntry>());
+    for (int i = 0; i < entries.size(); ++i) {
+        const auto &expect = entries.at(i).item->request.expect;
         if (expect && *expect != u"allowed")
             return i;
     }
-    return collection.requests.isEmpty() ? -1 : 0;
+    return entries.isEmpty() ? -1 : 0;
 }
 
 } // namespace corscope

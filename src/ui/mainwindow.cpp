@@ -215,11 +215,11 @@ void MainWindow::setSavedRequests(const Collection &collection)
 
 void MainWindow::loadSavedRequest(int row)
 {
-    const CollectionRequest *request = m_savedRequestModel->requestAt(row);
+    const CollectionItem *request = m_savedRequestModel->requestAt(row);
     if (!request)
         return;
     m_savedRequests->selectRow(row);
-    m_composer->setInput(request->input);
+    m_composer->setInput(m_savedRequestModel->inputAt(row));
     m_status->setText(u"Loaded “" + request->name + u"”. Press Ctrl+Enter to send it.");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/collectionfile.h"
+#include "store/requestinput.h"
 
 #include <QAbstractListModel>
 
@@ -28,10 +29,14 @@ public:
 
     void setCollection(const Collection &collection);
     const Collection &collection() const { return m_collection; }
-    const CollectionRequest *requestAt(int row) const;
+    // The request at this row (folders are flattened in document order), or null.
+    const CollectionItem *requestAt(int row) const;
+    // The request as the composer takes it: variables resolved, the first page origin.
+    RequestInput inputAt(int row) const;
 
 private:
     Collection m_collection;
+    QList<CollectionEntry> m_entries; // points into m_collection.items
 };
 
 } // namespace corscope

@@ -37,19 +37,20 @@ void TestDemoCollection::theDemoRequestsPointAtTheLabsPort()
     QString error;
     const auto demo = demoCollection(51234, &error);
     QVERIFY2(demo, qPrintable(error));
-    QVERIFY(demo->requests.size() >= 10);
-    for (const CollectionRequest &request : demo->requests)
-        QVERIFY2(request.input.url.startsWith(QStringLiteral("http://localhost:51234/")),
-            qPrintable(request.input.url));
+    const QList<CollectionEntry> entries = *demo->requests();
+    QVERIFY(entries.size() >= 10);
+    for (const CollectionEntry &entry : entries)
+        QVERIFY2(entry.item->request.url.startsWith(QStringLiteral("http://localhost:51234/")),
+            qPrintable(entry.item->request.url));
     const int failing = firstFailingRequest(*demo);
     QVERIFY(failing > 0);
-    QCOMPARE(demo->requests.at(failing).expect.value_or(QString()), QStringLiteral("blocked"));
+    QCOMPARE(entries.at(failing).item->request.expect.value_or(QString()), QStringLiteral("blocked"));
     for (int i = 0; i < failing; ++i)
-        QCOMPARE(demo->requests.at(i).expect.value_or(QString()), QStringLiteral("allowed"));
+        QCOMPARE(entries.at(i).item->request.expect.value_or(QString()), QStringLiteral("allowed"));
 
     // On the default port nothing changes.
     const auto same = demoCollection(LabServer::defaultPort, &error);
-    QVERIFY(same->requests.first().input.url.startsWith(QStringLiteral("http://localhost:4807/")));
+    QVERIFY(same->requests()->first().item->request.url.startsWith(QStringLiteral("http://localhost:4807/")));
 }
 
 void TestDemoCollection::onlyTheLabsPortIsRewritten()
@@ -57,15 +58,15 @@ void TestDemoCollection::onlyTheLabsPortIsRewritten()
     Collection collection;
     for (const char *url : {"http://localhost:4807/a", "http://127.0.0.1:4807", "http://localhost:48070/b",
              "http://example.test:4807/c"}) {
-        CollectionRequest request;
-        request.input.url = QString::fromLatin1(url);
-        collection.requests.append(request);
+        CollectionItem request;
+        request.request.url = QString::fromLatin1(url);
+        collection.items.push_back(request);
     }
     const Collection moved = withLabPort(collection, 4807, 9000);
-    QCOMPARE(moved.requests.at(0).input.url, QStringLiteral("http://localhost:9000/a"));
-    QCOMPARE(moved.requests.at(1).input.url, QStringLiteral("http://127.0.0.1:9000"));
-    QCOMPARE(moved.requests.at(2).input.url, QStringLiteral("http://localhost:48070/b"));
-    QCOMPARE(moved.requests.at(3).input.url, QStringLiteral("http://example.test:4807/c"));
+    QCOMPARE(moved.items.at(0).request.url, QStringLiteral("http://localhost:9000/a"));
+    QCOMPARE(moved.items.at(1).request.url, QStringLiteral("http://127.0.0.1:9000"));
+    QCOMPARE(moved.items.at(2).request.url, QStringLiteral("http://localhost:48070/b"));
+    QCOMPARE(moved.items.at(3).request.url, QStringLiteral("http://example.test:4807/c"));
 }
 
 void TestDemoCollection::clickingARequestFillsTheComposer()
@@ -82,17 +83,17 @@ void TestDemoCollection::clickingARequestFillsTheComposer()
     const auto demo = demoCollection(40000, &error);
     QVERIFY(demo);
     window.setSavedRequests(*demo);
-    QCOMPARE(window.savedRequestModel()->rowCount(), demo->requests.size());
+    QCOMPARE(window.savedRequestModel()->rowCount(), demo->requests()->size());
 
     QListView *list = window.savedRequests()->view();
     const int row = 2;
     const QRect rect = list->visualRect(window.savedRequestModel()->index(row, 0));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
     auto *url = window.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
-    QTRY_COMPARE(url->text(), demo->requests.at(row).input.url);
-    QCOMPARE(window.savedRequestModel()->index(row, 0).data().toString(), demo->requests.at(row).name);
+    QTRY_COMPARE(url->text(), demo->requests()->at(row).item->request.url);
+    QCOMPARE(window.savedRequestModel()->index(row, 0).data().toString(), demo->requests()->at(row).item->name);
     QCOMPARE(window.savedRequestModel()->index(row, 0).data(SavedRequestModel::ExpectRole).toString(),
-        demo->requests.at(row).expect.value_or(QString()));
+        demo->requests()->at(row).item->request.expect.value_or(QString()));
 }
 
 void TestDemoCollection::theFirstFailingDemoRequestIsBlockedByTheLab()
