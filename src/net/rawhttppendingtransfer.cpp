@@ -105,7 +105,7 @@ void RawHttpPendingTransfer::begin()
 {
     if (isFinished())
         return;
-    if (m_transport) {
+    if (m_transport && !m_retried) {
         int waitMs = 0;
         QTcpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
         if (waitMs > 0) {
@@ -120,6 +120,11 @@ void RawHttpPendingTransfer::begin()
             return;
         }
     }
+    connectFresh();
+}
+
+void RawHttpPendingTransfer::connectFresh()
+{
     auto *socket = new QTcpSocket(this);
     socket->setProxy(QNetworkProxy::NoProxy);
     attach(socket);
@@ -354,6 +359,15 @@ void RawHttpPendingTransfer::failWith(const QString &code, const QString &detail
 {
     if (isFinished())
         return;
+    // Chromium (HttpNetworkTransaction::ShouldResendRequest): a reused keep-alive connection that
+    // closes or resets before any response byte was stale; the request goes out once more on a new
+    // connection. A fresh connection is never retried.
+    const bool staleConnection = code == u"net::ERR_EMPTY_RESPONSE" || code == u"net::ERR_CONNECTION_RESET"
+                                 || code == u"net::ERR_CONNECTION_CLOSED";
+    if (m_reused && !m_retried && staleConnection && !m_parser.sawAnyByte()) {
+        retryOnFreshConnection();
+        return;
+    }
     m_idleTimer.stop();
     m_totalTimer.stop();
     closeSocket();
@@ -362,6 +376,18 @@ void RawHttpPendingTransfer::failWith(const QString &code, const QString &detail
     m_outcome.networkError = code;
     m_outcome.networkErrorDetail = detail;
     finish(m_outcome);
+}
+
+void RawHttpPendingTransfer::retryOnFreshConnection()
+{
+    closeSocket();
+    m_retried = true;
+    m_reused = false;
+    m_connected = false;
+    m_written = false;
+    m_requestSentNs = -1;
+    m_firstByteNs = -1;
+    connectFresh();
 }
 
 void RawHttpPendingTransfer::closeSocket()

@@ -76,6 +76,8 @@ private:
     void succeed(); // the parser is Done
     void failWith(const QString &code, const QString &detail);
     void closeSocket();
+    void connectFresh();
+    void retryOnFreshConnection();
     void fillTimings();
     QString where() const;
 
@@ -95,7 +97,8 @@ private:
     qint64 m_firstByteNs = -1;
     bool m_reused = false;
     bool m_connected = false;
-    bool m_written = false; // write() was called: the request must never be written again
+    bool m_written = false; // write() was called on this connection
+    bool m_retried = false; // the request already went out again on a fresh connection
 };
 
 } // namespace corscope

@@ -489,32 +489,55 @@ private Q_SLOTS:
         QCOMPARE(m_server->acceptedConnectionCount(), 1);
     }
 
-    void aPooledConnectionClosedAfterTheRequestIsReportedNotResent_data()
+    void aPooledConnectionThatDiesBeforeAnsweringIsRetriedOnceLikeChromium_data()
     {
         QTest::addColumn<bool>("reset");
-        QTest::newRow("closed") << false;
-        QTest::newRow("reset") << true;
+        QTest::addColumn<bool>("freshConnectionAnswers");
+        QTest::newRow("a closed pooled connection: the retry on a new connection is answered") << false << true;
+        QTest::newRow("a reset pooled connection: the retry on a new connection is answered") << true << true;
+        QTest::newRow("closed again on the new connection: the error is reported, no third try") << false << false;
+        QTest::newRow("reset again on the new connection: the error is reported, no third try") << true << false;
     }
 
-    void aPooledConnectionClosedAfterTheRequestIsReportedNotResent()
+    // Chromium's HttpNetworkTransaction::ShouldResendRequest: a reused keep-alive connection that ends
+    // before any response byte was stale, so the request is sent once more on a fresh connection.
+    void aPooledConnectionThatDiesBeforeAnsweringIsRetriedOnceLikeChromium()
     {
         QFETCH(bool, reset);
-        m_server->setHandler([reset](const RawHttpRequest &received, RawHttpResponder &responder) {
-            if (received.numberOnConnection == 1)
-                responder.respond(200, "OK", {}, "ok");
-            else if (reset)
-                responder.reset(); // received the second request, then gave up
-            else
-                responder.close();
-        });
+        QFETCH(bool, freshConnectionAnswers);
+        m_server->setHandler(
+            [reset, freshConnectionAnswers](const RawHttpRequest &received, RawHttpResponder &responder) {
+                const bool firstOnFirstConnection = received.connectionNumber == 1 && received.numberOnConnection == 1;
+                if (firstOnFirstConnection || (received.connectionNumber == 2 && freshConnectionAnswers))
+                    responder.respond(200, "OK", {}, "ok");
+                else if (reset)
+                    responder.reset();
+                else
+                    responder.close();
+            });
         QVERIFY(run(get(m_server->url(u"/1"_qs))));
-        const auto second = run(request("POST", m_server->url(u"/2"_qs), "once"));
+        const auto second = run(request("POST", m_server->url(u"/2"_qs), "twice at most"));
         QVERIFY(second);
-        QVERIFY(!second->response);
-        QCOMPARE(second->networkError, reset ? u"net::ERR_CONNECTION_RESET"_qs : u"net::ERR_EMPTY_RESPONSE"_qs);
+        if (freshConnectionAnswers) {
+            QVERIFY(second->response);
+            QCOMPARE(second->response->status, 200);
+        } else {
+            QVERIFY(!second->response);
+            QCOMPARE(second->networkError, reset ? u"net::ERR_CONNECTION_RESET"_qs : u"net::ERR_EMPTY_RESPONSE"_qs);
+        }
         QTest::qWait(200);
-        QCOMPARE(m_server->requests().size(), 2); // the POST arrived exactly once
-        QCOMPARE(m_server->acceptedConnectionCount(), 1);
+        QCOMPARE(m_server->requests().size(), 3); // the GET, then the POST on each connection, never more
+        QCOMPARE(m_server->acceptedConnectionCount(), 2);
+    }
+
+    void aFreshConnectionThatDiesIsNeverRetried()
+    {
+        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) { responder.close(); });
+        const auto outcome = run(request("POST", m_server->url(u"/once"_qs), "once"));
+        QVERIFY(outcome && !outcome->response);
+        QCOMPARE(outcome->networkError, u"net::ERR_EMPTY_RESPONSE"_qs);
+        QTest::qWait(200);
+        QCOMPARE(m_server->requests().size(), 1);
     }
 
     void theRequestOnTheWireIsTheRecordedRequest_data()
