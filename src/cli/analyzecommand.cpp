@@ -47,23 +47,20 @@ int AnalyzeCommand::start(const QStringList &arguments)
         errors.append(u"Unknown browser '" + parser.value(QStringLiteral("browser")) + u"': use chromium, firefox or safari.");
     if (parser.positionalArguments().size() != 1)
         errors.append(QStringLiteral("Give exactly one HAR file."));
-    QByteArray data;
+    std::optional<HarLog> har;
     if (errors.isEmpty()) {
         const QString path = parser.positionalArguments().first();
         QFile file(path);
         const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
-        if (!opened)
+        if (!opened) {
             errors.append(u"Cannot read " + path + u": " + file.errorString() + u'.');
-        else
-            data = file.readAll();
-    }
-    std::optional<HarLog> har;
-    if (errors.isEmpty()) {
-        QString error;
-        har = parseHar(data, &error);
-        data.clear();
-        if (!har)
-            errors.append(parser.positionalArguments().first() + u": " + error + u'.');
+        } else {
+            // Only the JSON output shows response bodies.
+            QString error;
+            har = parseHar(file, &error, format == u"json" ? HarBodies::Keep : HarBodies::Skip);
+            if (!har)
+                errors.append(path + u": " + error + u'.');
+        }
     }
     if (!errors.isEmpty()) {
         QString text;

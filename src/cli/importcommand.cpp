@@ -58,7 +58,14 @@ int ImportCommand::start(const QStringList &arguments)
             return ExitBadInput;
         }
     }
-    const QByteArray data = file.read(maxImportBytes + 1);
+    // A file is mapped rather than read: a big HAR then costs its parsed fields, not a copy of it.
+    QByteArray data;
+    if (!file.isSequential() && file.size() > 0 && file.size() <= maxImportBytes) {
+        if (const uchar *mapped = file.map(0, file.size()))
+            data = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), file.size());
+    }
+    if (data.isEmpty())
+        data = file.read(maxImportBytes + 1);
     if (data.size() > maxImportBytes) {
         printError(u"corscope import: " + source + u" is larger than 1 GiB.\n");
         return ExitBadInput;

@@ -94,6 +94,7 @@ FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile
         }
     }
     d->body = request.body;
+    d->result.hops.reserve(2);
     d->pageOrigin = request.origin.serialize();
     d->initialUrl = request.url.userInfo().isEmpty() ? request.url : request.url.adjusted(QUrl::RemoveUserInfo);
     d->currentUrl = d->initialUrl;
@@ -145,6 +146,7 @@ PendingHop FetchSimulator::Private::preflightHop() const
     hop.request.method = QByteArrayLiteral("OPTIONS");
     hop.request.url = currentUrl;
     HeaderList &h = hop.request.headers;
+    h.reserve(8);
     h.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
     h.append(QByteArrayLiteral("Access-Control-Request-Method"), method);
     if (!decision.unsafeHeaderNames.isEmpty())
@@ -163,6 +165,7 @@ PendingHop FetchSimulator::Private::actualHop() const
     hop.request.body = body;
     HeaderList &h = hop.request.headers;
     h = headers;
+    h.reserve(headers.size() + 6); // one allocation for the headers added below
     if (!h.contains("accept"))
         h.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
     if (corsTainting || (method != "GET" && method != "HEAD"))
@@ -195,8 +198,9 @@ void FetchSimulator::deliver(const HopOutcome &outcome)
     hop.networkError = outcome.networkError;
     hop.networkErrorDetail = outcome.networkErrorDetail;
     hop.timings = outcome.timings;
-    d->result.hops.append(hop);
-    if (hop.kind == HopKind::Preflight)
+    const HopKind kind = hop.kind;
+    d->result.hops.append(std::move(hop));
+    if (kind == HopKind::Preflight)
         d->handlePreflight(outcome);
     else
         d->handleActual(outcome);

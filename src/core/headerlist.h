@@ -28,6 +28,7 @@ public:
     // Removes every field with this name, then appends one.
     void set(const QByteArray &name, const QByteArray &value);
     void remove(QByteArrayView name);
+    void reserve(qsizetype fields) { m_fields.reserve(fields); }
 
     bool contains(QByteArrayView name) const;
     int count(QByteArrayView name) const;
@@ -35,10 +36,27 @@ public:
     std::optional<QByteArray> combinedValue(QByteArrayView name) const;
     QList<QByteArray> values(QByteArrayView name) const;
 
-    // Header names compare ASCII case-insensitively.
+    // Header names compare ASCII case-insensitively (exactly like qstrnicmp, which folds Latin-1 too;
+    // this inline loop does the ASCII bytes itself and leaves the rare others to qstrnicmp).
     static bool namesEqual(QByteArrayView a, QByteArrayView b)
     {
-        return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+        const qsizetype size = a.size();
+        if (size != b.size())
+            return false;
+        const char *x = a.data();
+        const char *y = b.data();
+        for (qsizetype i = 0; i < size; ++i) {
+            const auto c = static_cast<unsigned char>(x[i]);
+            const auto d = static_cast<unsigned char>(y[i]);
+            if (c == d)
+                continue;
+            if ((c | d) >= 0x80)
+                return qstrnicmp(x + i, size - i, y + i, size - i) == 0;
+            const auto lower = [](unsigned char e) { return (e >= 'A' && e <= 'Z') ? e | 0x20 : e; };
+            if (lower(c) != lower(d))
+                return false;
+        }
+        return true;
     }
 
     const QList<HeaderField> &fields() const { return m_fields; }

@@ -36,17 +36,33 @@ QByteArray trimWhitespace(const QByteArray &value)
 
 std::optional<QList<QByteArray>> parseTokenList(const QByteArray &value, QByteArray *badElement)
 {
+    // Scans in place: one allocation per element, none for the commas and the whitespace.
     QList<QByteArray> result;
-    for (const QByteArray &part : value.split(',')) {
-        const QByteArray element = trimWhitespace(part);
-        if (element.isEmpty())
-            continue;
-        if (!isToken(element)) {
-            if (badElement)
-                *badElement = element;
-            return std::nullopt;
+    const char *data = value.constData();
+    const qsizetype size = value.size();
+    qsizetype start = 0;
+    while (start <= size) {
+        qsizetype stop = start;
+        while (stop < size && data[stop] != ',')
+            ++stop;
+        qsizetype begin = start;
+        qsizetype end = stop;
+        while (begin < end && (data[begin] == ' ' || data[begin] == '\t'))
+            ++begin;
+        while (end > begin && (data[end - 1] == ' ' || data[end - 1] == '\t'))
+            --end;
+        if (begin < end) {
+            const QByteArrayView element(data + begin, end - begin);
+            if (!std::all_of(element.cbegin(), element.cend(), isTokenChar)) {
+                if (badElement)
+                    *badElement = element.toByteArray();
+                return std::nullopt;
+            }
+            if (result.isEmpty())
+                result.reserve(4);
+            result.append(begin == 0 && end == size ? value : element.toByteArray());
         }
-        result.append(element);
+        start = stop + 1;
     }
     return result;
 }

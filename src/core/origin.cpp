@@ -1,5 +1,7 @@
 #include "core/origin.h"
 
+#include <algorithm>
+
 namespace corscope {
 
 namespace {
@@ -17,10 +19,16 @@ bool isHttpScheme(const QString &scheme)
     return scheme == u"http" || scheme == u"https";
 }
 
-QString serializedHost(const QUrl &url)
+bool isAscii(const QString &text)
 {
-    // EncodeUnicode gives the punycode (xn--) form; IPv6 addresses come back without brackets.
-    const QString host = url.host(QUrl::EncodeUnicode).toLower();
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+QString serializedHost(const QUrl &url, const QString &decodedHost)
+{
+    // EncodeUnicode gives the punycode (xn--) form; an ASCII host already is in that form, so the
+    // IDNA conversion is only paid for international names. IPv6 addresses come back without brackets.
+    const QString host = (isAscii(decodedHost) ? decodedHost : url.host(QUrl::EncodeUnicode)).toLower();
     return host.contains(u':') ? u'[' + host + u']' : host;
 }
 } // namespace
@@ -29,10 +37,13 @@ Origin Origin::fromUrl(const QUrl &url)
 {
     Origin origin;
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || !isHttpScheme(scheme) || url.host().isEmpty())
+    if (!url.isValid() || !isHttpScheme(scheme))
+        return origin;
+    const QString host = url.host();
+    if (host.isEmpty())
         return origin;
     origin.m_scheme = scheme;
-    origin.m_host = serializedHost(url);
+    origin.m_host = serializedHost(url, host);
     origin.m_port = url.port(defaultPort(scheme));
     return origin;
 }

@@ -11,10 +11,21 @@ bool varyMentionsOrigin(const HeaderList &headers)
     const auto vary = headers.combinedValue("vary");
     if (!vary)
         return false;
-    for (const QByteArray &part : vary->split(',')) {
-        const QByteArray token = trimWhitespace(part).toLower();
-        if (token == "origin" || token == "*")
+    // In place: this runs for every allowed cross-origin response.
+    const QByteArrayView all(*vary);
+    qsizetype start = 0;
+    while (start <= all.size()) {
+        qsizetype stop = all.indexOf(',', start);
+        if (stop < 0)
+            stop = all.size();
+        QByteArrayView token = all.sliced(start, stop - start);
+        while (!token.isEmpty() && (token.front() == ' ' || token.front() == '\t'))
+            token = token.sliced(1);
+        while (!token.isEmpty() && (token.back() == ' ' || token.back() == '\t'))
+            token.chop(1);
+        if (HeaderList::namesEqual(token, "origin") || token == "*")
             return true;
+        start = stop + 1;
     }
     return false;
 }

@@ -1,5 +1,7 @@
 #include "store/harfile.h"
 
+#include "store/harreader.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,7 +61,7 @@ bool HarEntry::isPreflight() const
         && !requestHeader(u"origin").isEmpty();
 }
 
-std::optional<HarLog> parseHar(const QByteArray &json, QString *error)
+std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -127,6 +129,41 @@ std::optional<HarLog> parseHar(const QByteArray &json, QString *error)
         har.entries.append(std::move(out));
     }
     return har;
+}
+
+std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies)
+{
+    HarReader::Result read = HarReader::read(json, bodies);
+    switch (read.status) {
+    case HarReader::Status::Parsed:
+        return std::move(read.log);
+    case HarReader::Status::Refused:
+        *error = read.error;
+        return std::nullopt;
+    case HarReader::Status::Unsure:
+        break;
+    }
+    auto har = parseHarDocument(json, error);
+    if (har && bodies == HarBodies::Skip) {
+        for (HarEntry &entry : har->entries)
+            entry.responseBody.clear();
+    }
+    return har;
+}
+
+std::optional<HarLog> parseHar(QFile &file, QString *error, HarBodies bodies)
+{
+    const qint64 size = file.isSequential() ? 0 : file.size() - file.pos();
+    if (size > 0) {
+        if (uchar *mapped = file.map(file.pos(), size)) {
+            // The bytes stay in the page cache; only the parsed fields are copied.
+            const QByteArray view = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), size);
+            auto har = parseHar(view, error, bodies);
+            file.unmap(mapped);
+            return har;
+        }
+    }
+    return parseHar(file.readAll(), error, bodies);
 }
 
 QList<int> pairPreflights(const QList<HarEntry> &entries)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -39,8 +40,21 @@ struct HarLog
     QList<HarEntry> entries;
 };
 
+// Whether parsing keeps the response bodies (content.text, decoded when base64). Only reports that
+// print bodies need them; skipping them keeps a big HAR's memory near its file size.
+enum class HarBodies { Keep, Skip };
+
 // Parses HAR 1.2 JSON. Errors are sentences naming the entry ("entry 12: \"request\" is missing").
-std::optional<HarLog> parseHar(const QByteArray &json, QString *error);
+// Streams over the bytes (HarReader) and falls back to parseHarDocument() when the streaming
+// reader is unsure, so the result and the error wording are always parseHarDocument()'s.
+std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies = HarBodies::Keep);
+
+// The same for an open file, memory-mapped when it can be (else read whole, e.g. standard input).
+std::optional<HarLog> parseHar(QFile &file, QString *error, HarBodies bodies = HarBodies::Keep);
+
+// The QJsonDocument reader: the reference for parseHar(), slower and several times the file size
+// in memory. Response bodies are always kept.
+std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error);
 
 // For each entry, the index of its paired preflight (-1 when none): the closest earlier OPTIONS
 // preflight for the same URL and origin whose Access-Control-Request-Method is the entry's method,

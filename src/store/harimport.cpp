@@ -78,7 +78,7 @@ ImportResult importHar(const HarLog &har)
 
 std::optional<ImportResult> importHar(const QByteArray &json, QString *error)
 {
-    auto har = parseHar(json, error);
+    auto har = parseHar(json, error, HarBodies::Skip); // an import keeps no response
     if (!har)
         return std::nullopt;
     return importHar(*har);
