@@ -1,9 +1,11 @@
 #include "ui/mainwindow.h"
 
+#include "ui/collectionbridge.h"
 #include "ui/composerpanel.h"
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
+#include "ui/reportactions.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
 
@@ -72,6 +74,7 @@ MainWindow::MainWindow(ExchangeSession *session, QWidget *parent)
     m_status->setText(QStringLiteral("Ready. Ctrl+Enter sends, Esc cancels."));
 
     createActions();
+    ReportActions::install(this, CollectionBridge::install(this, m_session));
 
     connect(m_composer, &ComposerPanel::sendRequested, this, &MainWindow::sendCurrentRequest);
     connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);
