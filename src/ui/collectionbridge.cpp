@@ -82,6 +82,8 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
     m_runDock->setWidget(m_runPanel);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
     m_runDock->hide();
+    window->resizeDocks({m_dock}, {300}, Qt::Horizontal);
+    window->resizeDocks({m_runDock}, {240}, Qt::Vertical);
     window->setAcceptDrops(true);
     window->installEventFilter(this);
     m_urlEdit = window->composer()->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
@@ -98,8 +100,11 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
     connect(m_runPanel, &RunPanel::runFinished, this, [this] { showStatus(m_runPanel->summary()); });
     connect(m_session, &ExchangeSession::exchangeStarted, this, [this](int id) {
         // A send right after opening a request (its URL unchanged) is that request's latest result.
-        if (!m_openedItemId.isEmpty() && m_window->composer()->input().url == m_openedUrl)
+        const RequestInput input = m_window->composer()->input();
+        if (!m_openedItemId.isEmpty() && input.url == m_openedUrl) {
             m_lastExchange.insert(m_openedItemId, id);
+            m_lastExchange.insert(m_openedItemId + u'\n' + input.origin, id);
+        }
     });
     if (m_urlEdit) {
         // A single-line curl typed or dropped into the field (the paste shortcut is caught earlier).
@@ -170,7 +175,8 @@ void CollectionBridge::onRequestOpened(const QString &itemId, const RequestInput
     QString text = u"Opened “" + index.data().toString() + u"”.";
     if (!problems.isEmpty())
         text += u' ' + problems.first();
-    const int exchangeId = m_lastExchange.value(itemId);
+    // The result from the page origin the composer now shows, else the item's latest.
+    const int exchangeId = m_lastExchange.value(itemId + u'\n' + input.origin, m_lastExchange.value(itemId));
     const int row = exchangeId > 0 ? m_window->timelineModel()->focusRowOfExchange(exchangeId) : -1;
     if (row >= 0) {
         m_window->timeline()->selectSourceRow(row);
@@ -212,8 +218,8 @@ void CollectionBridge::onRunJobFinished(const RunJob &job, const ExchangeResult 
     record->profile = job.built.profile;
     record->result = result;
     m_window->timelineModel()->appendExchange(record);
-    if (!m_lastExchange.contains(job.itemId) || m_lastExchange.value(job.itemId) < record->id)
-        m_lastExchange.insert(job.itemId, record->id);
+    m_lastExchange.insert(job.itemId, record->id);
+    m_lastExchange.insert(job.itemId + u'\n' + job.origin, record->id);
 }
 
 bool CollectionBridge::importPastedCurl(const QString &text)

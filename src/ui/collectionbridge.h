@@ -37,8 +37,11 @@ public:
     QDockWidget *runDock() const { return m_runDock; }
     // Runs on this transport instead of the bridge's own (tests, a transport with --resolve).
     void setRunTransport(Transport *transport) { m_runTransport = transport; }
-    // The timeline exchange that last ran the item, or 0.
-    int lastExchangeOf(const QString &itemId) const { return m_lastExchange.value(itemId); }
+    // The timeline exchange that last ran the item (from that page origin when one is given), or 0.
+    int lastExchangeOf(const QString &itemId, const QString &origin = {}) const
+    {
+        return m_lastExchange.value(origin.isEmpty() ? itemId : itemId + u'\n' + origin);
+    }
     bool startRun(const QString &folderPath);
 
 protected:
@@ -63,7 +66,7 @@ private:
     QString m_baseTitle;
     QString m_openedItemId;
     QString m_openedUrl;
-    QHash<QString, int> m_lastExchange;
+    QHash<QString, int> m_lastExchange; // item id, and "id\norigin", -> exchange id
 };
 
 } // namespace corscope

@@ -117,9 +117,6 @@ CollectionDock::CollectionDock(QWidget *parent)
     for (const char *name : {"openCollectionAction", "saveCollectionAction", "importAction"})
         toolbar->addAction(findChild<QAction *>(QString::fromLatin1(name)));
     toolbar->addSeparator();
-    for (const char *name : {"undoAction", "redoAction"})
-        toolbar->addAction(findChild<QAction *>(QString::fromLatin1(name)));
-    toolbar->addSeparator();
     toolbar->addAction(findChild<QAction *>(QStringLiteral("runCollectionAction")));
 
     m_autosaveTimer->setSingleShot(true);
@@ -177,14 +174,20 @@ void CollectionDock::createActions()
     import->setToolTip(QStringLiteral("Import curl commands, a HAR or a Postman collection (or drop files on the window)"));
     connect(import, &QAction::triggered, this, &CollectionDock::importWithDialog);
 
-    QAction *undo = m_model->undoStack()->createUndoAction(this, QStringLiteral("&Undo"));
-    undo->setObjectName(QStringLiteral("undoAction"));
-    undo->setShortcut(QKeySequence::Undo);
+    // Fixed texts (the toolbar stays narrow); the tooltip says what would be undone.
+    QUndoStack *stack = m_model->undoStack();
+    QAction *undo = make(QStringLiteral("undoAction"), QStringLiteral("&Undo"), QKeySequence::Undo);
     undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    QAction *redo = m_model->undoStack()->createRedoAction(this, QStringLiteral("&Redo"));
-    redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setShortcut(QKeySequence::Redo);
+    undo->setEnabled(false);
+    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) { undo->setToolTip(u"Undo " + text); });
+    QAction *redo = make(QStringLiteral("redoAction"), QStringLiteral("&Redo"), QKeySequence::Redo);
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    redo->setEnabled(false);
+    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) { redo->setToolTip(u"Redo " + text); });
 
     QAction *rename = make(QStringLiteral("renameAction"), QStringLiteral("Re&name"), QKeySequence(Qt::Key_F2));
     rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -68,8 +68,9 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     (new QVBoxLayout(textBox))->addWidget(m_markdown);
     split->addWidget(imageBox);
     split->addWidget(textBox);
-    split->setStretchFactor(0, 1);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    split->setSizes({previewWidth + 60, 560});
 
     m_showSecrets->setObjectName(QStringLiteral("showSecretsCheck"));
     m_showSecrets->setToolTip(QStringLiteral("Off: Authorization, cookies, API keys, tokens in URLs and bodies, and your "
@@ -96,6 +97,9 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     secretsRow->addWidget(m_showSecrets);
     secretsRow->addWidget(m_secretsWarning, 1);
     redactionLayout->addLayout(secretsRow);
+    auto *patternsLabel = new QLabel(QStringLiteral("Also &mask (one regular expression per line; with groups, only the groups):"), redaction);
+    patternsLabel->setBuddy(m_patterns);
+    redactionLayout->addWidget(patternsLabel);
     redactionLayout->addWidget(m_patterns);
     redactionLayout->addWidget(m_patternError);
 

@@ -277,8 +277,10 @@ void TestCollectionDock::openingARequestAfterARunSelectsItsLastResult()
     QSignalSpy finished(m_bridge->runPanel(), &RunPanel::runFinished);
     QVERIFY(m_bridge->startRun(QString()));
     QVERIFY(finished.wait(10000));
-    const int exchangeId = m_bridge->lastExchangeOf(QStringLiteral("lo1"));
+    // The composer opens on the first page origin: its result is the one selected, not the last run.
+    const int exchangeId = m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"));
     QVERIFY(exchangeId > 0);
+    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1")) > exchangeId);
     m_dock->openRequest(m_dock->model()->indexOfId(QStringLiteral("lo1")));
     const QModelIndex current = m_window->timeline()->view()->currentIndex();
     QVERIFY(current.isValid());
@@ -288,7 +290,7 @@ void TestCollectionDock::openingARequestAfterARunSelectsItsLastResult()
     QSignalSpy sent(m_session.get(), &ExchangeSession::exchangeFinished);
     QVERIFY(m_window->sendCurrentRequest());
     QVERIFY(sent.wait(10000));
-    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1")) > exchangeId);
+    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000")) > exchangeId);
 }
 
 void TestCollectionDock::aRunCanBeCancelled()
