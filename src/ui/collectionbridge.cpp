@@ -124,7 +124,8 @@ CollectionBridge::~CollectionBridge() = default;
 void CollectionBridge::createMenus()
 {
     QMenuBar *bar = m_window->menuBar();
-    auto action = [this](const char *name) { return m_dock->findChild<QAction *>(QString::fromLatin1(name)); };
+    auto action
+        = [this](const char *name) { return m_dock->findChild<QAction *>(QString::fromLatin1(name)); };
 
     QMenu *file = findOrCreateMenu(bar, QStringLiteral("&File"), true);
     if (!file->actions().isEmpty())
@@ -151,7 +152,7 @@ void CollectionBridge::createMenus()
     collection->addAction(m_dock->toggleViewAction());
     collection->addAction(m_runDock->toggleViewAction());
     for (const char *name : {"newCollectionAction", "openCollectionAction", "saveCollectionAction",
-                             "saveCollectionAsAction", "importAction", "runCollectionAction"})
+             "saveCollectionAsAction", "importAction", "runCollectionAction"})
         m_window->addAction(action(name));
 }
 
@@ -166,7 +167,8 @@ void CollectionBridge::showStatus(const QString &text)
     m_window->statusBar()->showMessage(text, 10000);
 }
 
-void CollectionBridge::onRequestOpened(const QString &itemId, const RequestInput &input, const QStringList &problems)
+void CollectionBridge::onRequestOpened(
+    const QString &itemId, const RequestInput &input, const QStringList &problems)
 {
     m_window->composer()->setInput(input);
     m_openedItemId = itemId;
@@ -196,7 +198,8 @@ bool CollectionBridge::startRun(const QString &folderPath)
     QStringList problems;
     const QList<RunJob> jobs = m_dock->jobsFor(folderPath, &problems);
     if (jobs.isEmpty()) {
-        showStatus(u"Nothing to run" + (problems.isEmpty() ? QStringLiteral(".") : QString(u": " + problems.first())));
+        showStatus(u"Nothing to run"
+            + (problems.isEmpty() ? QStringLiteral(".") : QString(u": " + problems.first())));
         return false;
     }
     m_runDock->show();
@@ -231,7 +234,8 @@ bool CollectionBridge::importPastedCurl(const QString &text)
         return false;
     }
     const int before = m_dock->model()->rowCount();
-    const int added = m_dock->model()->addImported(imported->collection, QStringLiteral("Paste curl command"));
+    const int added
+        = m_dock->model()->addImported(imported->collection, QStringLiteral("Paste curl command"));
     if (added <= 0)
         return false;
     // Fill the composer from the first imported request, resolved like any collection request.
@@ -244,8 +248,8 @@ bool CollectionBridge::importPastedCurl(const QString &text)
         m_openedItemId = first.data(CollectionModel::IdRole).toString();
         m_openedUrl = input->url;
     }
-    showStatus(u"Imported the pasted curl command as “" + first.data().toString() + u"” (" + QString::number(added)
-               + u" request(s)). Ctrl+Z in the collection removes it.");
+    showStatus(u"Imported the pasted curl command as “" + first.data().toString() + u"” ("
+        + QString::number(added) + u" request(s)). Ctrl+Z in the collection removes it.");
     return true;
 }
 

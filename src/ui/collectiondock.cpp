@@ -35,8 +35,8 @@ const QString recentKey = QStringLiteral("collections/recentFiles");
 const QString workingPathKey = QStringLiteral("collections/workingPath");
 const QString workingModifiedKey = QStringLiteral("collections/workingModified");
 const QString fileFilter = QStringLiteral("corscope collections (*.json);;All files (*)");
-const QString importFilter =
-    QStringLiteral("Imports (*.har *.json *.txt *.sh *.curl);;HAR files (*.har);;All files (*)");
+const QString importFilter
+    = QStringLiteral("Imports (*.har *.json *.txt *.sh *.curl);;HAR files (*.har);;All files (*)");
 } // namespace
 
 CollectionDock::CollectionDock(QWidget *parent)
@@ -52,7 +52,8 @@ CollectionDock::CollectionDock(QWidget *parent)
     , m_autosaveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("collectionDock"));
-    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     m_autosavePool.setMaxThreadCount(1); // writes stay in order
 
     m_view->setObjectName(QStringLiteral("collectionView"));
@@ -72,7 +73,8 @@ CollectionDock::CollectionDock(QWidget *parent)
     m_view->setUniformRowHeights(true);
 
     m_environment->setObjectName(QStringLiteral("environmentCombo"));
-    m_environment->setToolTip(QStringLiteral("The environment whose values fill {{variables}} when a request is opened or run"));
+    m_environment->setToolTip(
+        QStringLiteral("The environment whose values fill {{variables}} when a request is opened or run"));
     m_recentMenu->setObjectName(QStringLiteral("recentCollectionsMenu"));
 
     m_importRow->setObjectName(QStringLiteral("importRow"));
@@ -129,7 +131,8 @@ CollectionDock::CollectionDock(QWidget *parent)
         scheduleWorkingState();
     });
     connect(m_view, &QTreeView::activated, this, &CollectionDock::openRequest);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &CollectionDock::updateActions);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &CollectionDock::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CollectionDock::updateActions);
 
     rebuildRecentMenu();
@@ -160,18 +163,22 @@ void CollectionDock::createActions()
         }
         return action;
     };
-    connect(make(QStringLiteral("newCollectionAction"), QStringLiteral("&New Collection")), &QAction::triggered, this,
-            &CollectionDock::newCollection);
-    QAction *open = make(QStringLiteral("openCollectionAction"), QStringLiteral("&Open…"), QKeySequence::Open);
+    connect(make(QStringLiteral("newCollectionAction"), QStringLiteral("&New Collection")),
+        &QAction::triggered, this, &CollectionDock::newCollection);
+    QAction *open
+        = make(QStringLiteral("openCollectionAction"), QStringLiteral("&Open…"), QKeySequence::Open);
     open->setToolTip(QStringLiteral("Open a collection file"));
+    open->setIconText(QStringLiteral("Open"));
     connect(open, &QAction::triggered, this, &CollectionDock::openWithDialog);
     connect(make(QStringLiteral("saveCollectionAction"), QStringLiteral("&Save"), QKeySequence::Save),
-            &QAction::triggered, this, &CollectionDock::saveOrAsk);
+        &QAction::triggered, this, &CollectionDock::saveOrAsk);
     connect(make(QStringLiteral("saveCollectionAsAction"), QStringLiteral("Save &As…"), QKeySequence::SaveAs),
-            &QAction::triggered, this, &CollectionDock::saveAsWithDialog);
+        &QAction::triggered, this, &CollectionDock::saveAsWithDialog);
     QAction *import = make(QStringLiteral("importAction"), QStringLiteral("&Import…"),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    import->setToolTip(QStringLiteral("Import curl commands, a HAR or a Postman collection (or drop files on the window)"));
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    import->setToolTip(
+        QStringLiteral("Import curl commands, a HAR or a Postman collection (or drop files on the window)"));
+    import->setIconText(QStringLiteral("Import"));
     connect(import, &QAction::triggered, this, &CollectionDock::importWithDialog);
 
     // Fixed texts (the toolbar stays narrow); the tooltip says what would be undone.
@@ -181,22 +188,25 @@ void CollectionDock::createActions()
     undo->setEnabled(false);
     connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
     connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) { undo->setToolTip(u"Undo " + text); });
+    connect(stack, &QUndoStack::undoTextChanged, undo,
+        [undo](const QString &text) { undo->setToolTip(u"Undo " + text); });
     QAction *redo = make(QStringLiteral("redoAction"), QStringLiteral("&Redo"), QKeySequence::Redo);
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     redo->setEnabled(false);
     connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
     connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
-    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) { redo->setToolTip(u"Redo " + text); });
+    connect(stack, &QUndoStack::redoTextChanged, redo,
+        [redo](const QString &text) { redo->setToolTip(u"Redo " + text); });
 
-    QAction *rename = make(QStringLiteral("renameAction"), QStringLiteral("Re&name"), QKeySequence(Qt::Key_F2));
+    QAction *rename
+        = make(QStringLiteral("renameAction"), QStringLiteral("Re&name"), QKeySequence(Qt::Key_F2));
     rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(rename, &QAction::triggered, this, [this] {
         if (m_view->currentIndex().isValid())
             m_view->edit(m_view->currentIndex().siblingAtColumn(CollectionModel::NameColumn));
     });
-    m_duplicateAction = make(QStringLiteral("duplicateAction"), QStringLiteral("&Duplicate"),
-                             QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_duplicateAction = make(
+        QStringLiteral("duplicateAction"), QStringLiteral("&Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
     m_duplicateAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_duplicateAction, &QAction::triggered, this, [this] {
         const QModelIndex copy = m_model->duplicateItem(m_view->currentIndex().siblingAtColumn(0));
@@ -221,11 +231,13 @@ void CollectionDock::createActions()
         m_view->edit(created);
     });
     QAction *run = make(QStringLiteral("runCollectionAction"), QStringLiteral("&Run Collection"),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     run->setToolTip(QStringLiteral("Send every request of the collection for each of its page origins"));
+    run->setIconText(QStringLiteral("Run")); // the toolbar's text: the dock is narrow
     connect(run, &QAction::triggered, this, [this] { Q_EMIT runRequested(QString()); });
     m_runFolderAction = make(QStringLiteral("runFolderAction"), QStringLiteral("Run &Folder"));
-    connect(m_runFolderAction, &QAction::triggered, this, [this] { Q_EMIT runRequested(currentFolderPath()); });
+    connect(
+        m_runFolderAction, &QAction::triggered, this, [this] { Q_EMIT runRequested(currentFolderPath()); });
 
     for (QAction *action : {rename, m_duplicateAction, m_deleteAction, folder, m_runFolderAction})
         m_view->addAction(action);
@@ -299,8 +311,8 @@ bool CollectionDock::openFile(const QString &path, QString *error)
     m_view->expandToDepth(0);
     addRecent(m_path);
     updateTitle();
-    Q_EMIT statusMessage(u"Opened " + documentName() + u" (" + QString::number(m_model->collection().requestCount())
-                         + u" requests).");
+    Q_EMIT statusMessage(u"Opened " + documentName() + u" ("
+        + QString::number(m_model->collection().requestCount()) + u" requests).");
     return true;
 }
 
@@ -334,8 +346,8 @@ bool CollectionDock::saveAs(const QString &path, QString *error)
 
 void CollectionDock::openWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open a collection"),
-                                                      QFileInfo(m_path).absolutePath(), fileFilter);
+    const QString path = QFileDialog::getOpenFileName(
+        this, QStringLiteral("Open a collection"), QFileInfo(m_path).absolutePath(), fileFilter);
     if (!path.isEmpty())
         openFile(path);
 }
@@ -351,8 +363,7 @@ void CollectionDock::saveOrAsk()
 void CollectionDock::saveAsWithDialog()
 {
     QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save the collection"),
-                                                m_path.isEmpty() ? QDir::homePath() + u"/collection.json" : m_path,
-                                                fileFilter);
+        m_path.isEmpty() ? QDir::homePath() + u"/collection.json" : m_path, fileFilter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -362,7 +373,8 @@ void CollectionDock::saveAsWithDialog()
 
 void CollectionDock::importWithDialog()
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(this, QStringLiteral("Import requests"), QString(), importFilter);
+    const QStringList paths
+        = QFileDialog::getOpenFileNames(this, QStringLiteral("Import requests"), QString(), importFilter);
     for (const QString &path : paths)
         importFile(path);
 }
@@ -423,14 +435,14 @@ void CollectionDock::onImportFinished(ImportJob *job)
         const ImportResult &result = *job->result();
         const int added = m_model->addImported(result.collection, u"Import " + name);
         QString text = u"Imported " + QString::number(added) + u" item(s) from " + name + u" ("
-                       + importFormatName(job->format()) + u')';
+            + importFormatName(job->format()) + u')';
         if (!result.warnings.isEmpty())
             text += u"; " + QString::number(result.warnings.size()) + u" note(s): " + result.warnings.first();
         Q_EMIT statusMessage(text);
         ok = true;
     } else {
         Q_EMIT statusMessage(job->wasCancelled() ? QString(u"Import of " + name + u" cancelled.")
-                                                  : QString(u"Not imported: " + job->errorString()));
+                                                 : QString(u"Not imported: " + job->errorString()));
     }
     job->deleteLater();
     Q_EMIT importFinished(ok);
@@ -447,8 +459,8 @@ int CollectionDock::importText(const QString &text, QString *error)
         return 0;
     }
     const int added = m_model->addImported(result->collection, u"Import " + importFormatName(format));
-    Q_EMIT statusMessage(u"Imported " + QString::number(added) + u" request(s) from the pasted " + importFormatName(format)
-                         + u" text.");
+    Q_EMIT statusMessage(u"Imported " + QString::number(added) + u" request(s) from the pasted "
+        + importFormatName(format) + u" text.");
     return added;
 }
 
@@ -459,7 +471,8 @@ const Environment *CollectionDock::currentEnvironment() const
     return m_model->properties().environment(m_environment->currentText());
 }
 
-std::optional<RequestInput> CollectionDock::resolvedInput(const QModelIndex &index, QStringList *problems) const
+std::optional<RequestInput> CollectionDock::resolvedInput(
+    const QModelIndex &index, QStringList *problems) const
 {
     const auto item = m_model->itemAt(index.siblingAtColumn(0));
     if (!item || item->isFolder())
@@ -476,7 +489,8 @@ std::optional<RequestInput> CollectionDock::resolvedInput(const QModelIndex &ind
     input.method = resolver.resolve(item->request.method, &found);
     input.url = resolver.resolve(item->request.url, &found);
     for (const auto &header : item->request.headers)
-        input.headerLines.append(resolver.resolve(header.first, &found) + u": " + resolver.resolve(header.second, &found));
+        input.headerLines.append(
+            resolver.resolve(header.first, &found) + u": " + resolver.resolve(header.second, &found));
     if (item->request.body)
         input.body = resolver.resolve(*item->request.body, &found).toUtf8();
     input.credentials = item->request.credentials;
@@ -509,8 +523,8 @@ QList<RunJob> CollectionDock::jobsFor(const QString &folderPath, QStringList *pr
         QStringList itemProblems;
         for (const RequestInput &input : resolver.inputsFor(item.request, {}, &itemProblems)) {
             if (auto built = buildRequest(input, &itemProblems))
-                jobs.append(RunJob{item.id, item.name, entry.folderPath, input.origin, *built, item.request.delayMs,
-                                   item.request.expect});
+                jobs.append(RunJob{item.id, item.name, entry.folderPath, input.origin, *built,
+                    item.request.delayMs, item.request.expect});
         }
         itemProblems.removeDuplicates();
         for (const QString &problem : std::as_const(itemProblems))

@@ -69,7 +69,8 @@ public:
     // The selected environment (null: none).
     const Environment *currentEnvironment() const;
     // The request with {{variables}} resolved for the first page origin; problems in *problems.
-    std::optional<RequestInput> resolvedInput(const QModelIndex &index, QStringList *problems = nullptr) const;
+    std::optional<RequestInput> resolvedInput(
+        const QModelIndex &index, QStringList *problems = nullptr) const;
     void openRequest(const QModelIndex &index);
 
     // The runnable jobs of the collection or one folder ("a/b"); problems per request in *problems.
@@ -86,7 +87,8 @@ public:
     void waitForWorkingState();
 
 Q_SIGNALS:
-    void requestOpened(const QString &itemId, const corscope::RequestInput &input, const QStringList &problems);
+    void requestOpened(
+        const QString &itemId, const corscope::RequestInput &input, const QStringList &problems);
     void runRequested(const QString &folderPath);
     void documentChanged(); // path or modified state changed: the window updates its title
     void statusMessage(const QString &text);

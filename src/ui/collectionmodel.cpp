@@ -39,8 +39,7 @@ public:
         : QUndoCommand(text)
         , m_redo(std::move(redo))
         , m_undo(std::move(undo))
-    {
-    }
+    { }
     void redo() override { m_redo(); }
     void undo() override { m_undo(); }
 
@@ -155,7 +154,8 @@ QVariant CollectionModel::data(const QModelIndex &index, int role) const
 
 bool CollectionModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() != NameColumn)
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
+        || index.column() != NameColumn)
         return false;
     return renameItem(index, value.toString());
 }
@@ -216,8 +216,8 @@ QMimeData *CollectionModel::mimeData(const QModelIndexList &indexes) const
     return mime;
 }
 
-bool CollectionModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
-                                      const QModelIndex &parent) const
+bool CollectionModel::canDropMimeData(
+    const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &parent) const
 {
     if (action != Qt::MoveAction || !data || !data->hasFormat(mimeType()))
         return false;
@@ -230,8 +230,8 @@ bool CollectionModel::canDropMimeData(const QMimeData *data, Qt::DropAction acti
     return true;
 }
 
-bool CollectionModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
-                                   const QModelIndex &parent)
+bool CollectionModel::dropMimeData(
+    const QMimeData *data, Qt::DropAction action, int row, int, const QModelIndex &parent)
 {
     if (!canDropMimeData(data, action, row, 0, parent))
         return false;
@@ -244,7 +244,8 @@ bool CollectionModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     if (row < 0)
         row = rowCount(destination);
     const QStringList ids = QString::fromUtf8(data->data(mimeType())).split(u'\n', Qt::SkipEmptyParts);
-    m_undo->beginMacro(ids.size() == 1 ? QStringLiteral("Move") : QStringLiteral("Move %1 items").arg(ids.size()));
+    m_undo->beginMacro(
+        ids.size() == 1 ? QStringLiteral("Move") : QStringLiteral("Move %1 items").arg(ids.size()));
     for (const QString &id : ids) {
         const QModelIndex source = indexOfId(id);
         const bool before = source.parent() == destination && source.row() < row;
@@ -401,8 +402,9 @@ bool CollectionModel::renameItem(const QModelIndex &index, const QString &name)
         return false;
     const QString id = node->item.id;
     const QString old = node->item.name;
-    push(u"Rename “" + old + u"”", [this, id, trimmed] { renameRaw(id, trimmed); },
-         [this, id, old] { renameRaw(id, old); });
+    push(
+        u"Rename “" + old + u"”", [this, id, trimmed] { renameRaw(id, trimmed); },
+        [this, id, old] { renameRaw(id, old); });
     return true;
 }
 
@@ -416,8 +418,10 @@ QModelIndex CollectionModel::duplicateItem(const QModelIndex &index)
     copy.name += QStringLiteral(" (copy)");
     const QString parentId = node->parent == m_root.get() ? QString() : node->parent->item.id;
     const int row = node->row() + 1;
-    push(u"Duplicate “" + node->item.name + u"”", [this, parentId, row, copy] { insertRaw(parentId, row, {copy}); },
-         [this, parentId, row] { removeRaw(parentId, row, 1); });
+    push(
+        u"Duplicate “" + node->item.name + u"”",
+        [this, parentId, row, copy] { insertRaw(parentId, row, {copy}); },
+        [this, parentId, row] { removeRaw(parentId, row, 1); });
     return indexOfId(copy.id);
 }
 
@@ -429,12 +433,14 @@ bool CollectionModel::removeItem(const QModelIndex &index)
     const QString parentId = node->parent == m_root.get() ? QString() : node->parent->item.id;
     const int row = node->row();
     const CollectionItem removed = toItem(*node);
-    push(u"Delete “" + node->item.name + u"”", [this, parentId, row] { removeRaw(parentId, row, 1); },
-         [this, parentId, row, removed] { insertRaw(parentId, row, {removed}); });
+    push(
+        u"Delete “" + node->item.name + u"”", [this, parentId, row] { removeRaw(parentId, row, 1); },
+        [this, parentId, row, removed] { insertRaw(parentId, row, {removed}); });
     return true;
 }
 
-bool CollectionModel::moveItem(const QModelIndex &index, const QModelIndex &destinationParent, int destinationRow)
+bool CollectionModel::moveItem(
+    const QModelIndex &index, const QModelIndex &destinationParent, int destinationRow)
 {
     if (!index.isValid())
         return false;
@@ -450,12 +456,15 @@ bool CollectionModel::moveItem(const QModelIndex &index, const QModelIndex &dest
     const QString oldParentId = node->parent == m_root.get() ? QString() : node->parent->item.id;
     const QString newParentId = target == m_root.get() ? QString() : target->item.id;
     // Where the item ends up, and the row to move it back to from there.
-    const int finalRow = (target == node->parent && destinationRow > row) ? destinationRow - 1 : destinationRow;
-    push(u"Move “" + node->item.name + u"”", [this, id, newParentId, destinationRow] { moveRaw(id, newParentId, destinationRow); },
-         [this, id, oldParentId, newParentId, row, finalRow] {
-             const int back = (oldParentId == newParentId && row > finalRow) ? row + 1 : row;
-             moveRaw(id, oldParentId, back);
-         });
+    const int finalRow
+        = (target == node->parent && destinationRow > row) ? destinationRow - 1 : destinationRow;
+    push(
+        u"Move “" + node->item.name + u"”",
+        [this, id, newParentId, destinationRow] { moveRaw(id, newParentId, destinationRow); },
+        [this, id, oldParentId, newParentId, row, finalRow] {
+            const int back = (oldParentId == newParentId && row > finalRow) ? row + 1 : row;
+            moveRaw(id, oldParentId, back);
+        });
     return true;
 }
 
@@ -470,8 +479,9 @@ QModelIndex CollectionModel::addFolder(const QModelIndex &parent, const QString 
     giveFreshIds(folder);
     const QString parentId = target == m_root.get() ? QString() : target->item.id;
     const int row = int(target->children.size());
-    push(u"New folder “" + name + u"”", [this, parentId, row, folder] { insertRaw(parentId, row, {folder}); },
-         [this, parentId, row] { removeRaw(parentId, row, 1); });
+    push(
+        u"New folder “" + name + u"”", [this, parentId, row, folder] { insertRaw(parentId, row, {folder}); },
+        [this, parentId, row] { removeRaw(parentId, row, 1); });
     return indexOfId(folder.id);
 }
 
@@ -497,15 +507,16 @@ int CollectionModel::addImported(const Collection &imported, const QString &undo
         after.name = imported.name;
     const int row = int(m_root->children.size());
     const int count = int(items.size());
-    push(undoText,
-         [this, row, items, after] {
-             setPropertiesRaw(after);
-             insertRaw(QString(), row, items);
-         },
-         [this, row, count, before] {
-             removeRaw(QString(), row, count);
-             setPropertiesRaw(before);
-         });
+    push(
+        undoText,
+        [this, row, items, after] {
+            setPropertiesRaw(after);
+            insertRaw(QString(), row, items);
+        },
+        [this, row, count, before] {
+            removeRaw(QString(), row, count);
+            setPropertiesRaw(before);
+        });
     return count;
 }
 

@@ -5,7 +5,6 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QIcon>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,9 +27,9 @@ public:
     enum Column { NameColumn, MethodColumn, NUM_COLUMNS };
     enum Role {
         IdRole = Qt::UserRole, // QString
-        IsFolderRole,          // bool
-        UrlRole,               // QString, as written (may hold {{variables}})
-        FolderPathRole,        // QString "a/b": the folder itself for a folder, the enclosing one for a request
+        IsFolderRole, // bool
+        UrlRole, // QString, as written (may hold {{variables}})
+        FolderPathRole, // QString "a/b": the folder itself for a folder, the enclosing one for a request
     };
     static QString mimeType() { return QStringLiteral("application/x-corscope-collection-items"); }
 
@@ -50,9 +49,9 @@ public:
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
     bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                         const QModelIndex &parent) const override;
+        const QModelIndex &parent) const override;
     bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                      const QModelIndex &parent) override;
+        const QModelIndex &parent) override;
 
     // Replaces everything; the undo history is cleared and the state counts as saved.
     void setCollection(Collection collection);

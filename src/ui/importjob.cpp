@@ -13,8 +13,7 @@ constexpr qint64 chunkBytes = 1 << 20;
 ImportJob::ImportJob(const QString &path, QObject *parent)
     : QObject(parent)
     , m_path(path)
-{
-}
+{ }
 
 ImportJob::~ImportJob()
 {

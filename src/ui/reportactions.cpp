@@ -42,7 +42,8 @@ void ReportActions::createMenu()
     QAction *copy = menu->addAction(QStringLiteral("&Copy Report"));
     copy->setObjectName(QStringLiteral("copyReportAction"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    copy->setToolTip(QStringLiteral("Markdown and a PNG of the shown exchange on the clipboard, secrets masked"));
+    copy->setToolTip(
+        QStringLiteral("Markdown and a PNG of the shown exchange on the clipboard, secrets masked"));
     connect(copy, &QAction::triggered, this, &ReportActions::copyCurrentReport);
     QAction *save = menu->addAction(QStringLiteral("&Save Report…"));
     save->setObjectName(QStringLiteral("saveReportAction"));
@@ -91,7 +92,8 @@ bool ReportActions::copyCurrentReport()
 bool ReportActions::copyReport(const QJsonValue &source)
 {
     if (source.isNull()) {
-        m_window->statusBar()->showMessage(QStringLiteral("Nothing to report yet: send a request first."), 8000);
+        m_window->statusBar()->showMessage(
+            QStringLiteral("Nothing to report yet: send a request first."), 8000);
         return false;
     }
     ReportOptions options;
@@ -109,7 +111,9 @@ bool ReportActions::copyReport(const QJsonValue &source)
     }
     ReportClipboard::copy(*data);
     m_window->statusBar()->showMessage(
-        QStringLiteral("Copied the report (Markdown and PNG), secrets masked. Report ▸ Preview shows what was copied."), 8000);
+        QStringLiteral(
+            "Copied the report (Markdown and PNG), secrets masked. Report ▸ Preview shows what was copied."),
+        8000);
     return true;
 }
 
@@ -125,9 +129,10 @@ ReportDialog *ReportActions::openPreview(bool lastRun)
         subject = u"The last collection run: " + QString::number(source.toArray().size()) + u" exchanges.";
     } else {
         const ExchangeRecordPtr record = m_window->explanation()->exchange();
-        subject = u"Exchange #" + QString::number(record->id) + u": " + QString::fromLatin1(record->request.method) + u' '
-                  + QString::fromUtf8(record->request.url.toEncoded()) + u" from "
-                  + QString::fromLatin1(record->request.origin.serialize());
+        subject = u"Exchange #" + QString::number(record->id) + u": "
+            + QString::fromLatin1(record->request.method) + u' '
+            + QString::fromUtf8(record->request.url.toEncoded()) + u" from "
+            + QString::fromLatin1(record->request.origin.serialize());
     }
     auto *dialog = new ReportDialog(source, subject, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

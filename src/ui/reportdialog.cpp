@@ -73,16 +73,19 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     split->setSizes({previewWidth + 60, 560});
 
     m_showSecrets->setObjectName(QStringLiteral("showSecretsCheck"));
-    m_showSecrets->setToolTip(QStringLiteral("Off: Authorization, cookies, API keys, tokens in URLs and bodies, and your "
-                                             "patterns are masked in every format"));
+    m_showSecrets->setToolTip(
+        QStringLiteral("Off: Authorization, cookies, API keys, tokens in URLs and bodies, and your "
+                       "patterns are masked in every format"));
     m_secretsWarning->setObjectName(QStringLiteral("secretsWarning"));
-    m_secretsWarning->setText(QStringLiteral("Redaction is OFF: tokens, cookies and keys are shared as they are."));
+    m_secretsWarning->setText(
+        QStringLiteral("Redaction is OFF: tokens, cookies and keys are shared as they are."));
     QPalette warning = m_secretsWarning->palette();
     warning.setColor(QPalette::WindowText, toneColor(palette(), Tone::Failure));
     m_secretsWarning->setPalette(warning);
     m_secretsWarning->hide();
     m_patterns->setObjectName(QStringLiteral("redactPatternsEdit"));
-    m_patterns->setPlaceholderText(QStringLiteral("Also mask (one regular expression per line), e.g. tenant-[0-9a-f]{8}"));
+    m_patterns->setPlaceholderText(
+        QStringLiteral("Also mask (one regular expression per line), e.g. tenant-[0-9a-f]{8}"));
     m_patterns->setFixedHeight(m_patterns->fontMetrics().lineSpacing() * 3 + 12);
     m_patterns->setTabChangesFocus(true);
     m_patterns->setPlainText(QSettings().value(patternsSettingsKey()).toStringList().join(u'\n'));
@@ -97,7 +100,9 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     secretsRow->addWidget(m_showSecrets);
     secretsRow->addWidget(m_secretsWarning, 1);
     redactionLayout->addLayout(secretsRow);
-    auto *patternsLabel = new QLabel(QStringLiteral("Also &mask (one regular expression per line; with groups, only the groups):"), redaction);
+    auto *patternsLabel = new QLabel(
+        QStringLiteral("Also &mask (one regular expression per line; with groups, only the groups):"),
+        redaction);
     patternsLabel->setBuddy(m_patterns);
     redactionLayout->addWidget(patternsLabel);
     redactionLayout->addWidget(m_patterns);
@@ -213,7 +218,8 @@ void ReportDialog::refresh()
     m_markdown->setPlainText(MarkdownReport::render(*m_data));
     m_image = PngReport::render(*m_data);
     const qreal ratio = devicePixelRatioF();
-    QPixmap pixmap = QPixmap::fromImage(m_image.scaledToWidth(int(previewWidth * ratio), Qt::SmoothTransformation));
+    QPixmap pixmap
+        = QPixmap::fromImage(m_image.scaledToWidth(int(previewWidth * ratio), Qt::SmoothTransformation));
     pixmap.setDevicePixelRatio(ratio);
     m_imageLabel->setPixmap(pixmap);
 }
@@ -238,7 +244,7 @@ QString ReportDialog::saveTo(const QString &path)
     const QString error = ReportWriter::write(*m_data, path);
     if (error.isEmpty())
         m_result->setText(u"Saved " + QFileInfo(path).fileName()
-                          + (isRedacting() ? QStringLiteral(" (secrets masked).") : QStringLiteral(" WITH secrets.")));
+            + (isRedacting() ? QStringLiteral(" (secrets masked).") : QStringLiteral(" WITH secrets.")));
     else
         m_result->setText(u"Not saved: " + error);
     return error;
@@ -248,10 +254,11 @@ void ReportDialog::saveWithDialog()
 {
     QString selected;
     const QStringList filters{QStringLiteral("PNG image (*.png)"), QStringLiteral("Markdown (*.md)"),
-                              QStringLiteral("HTML, one self-contained file (*.html)"), QStringLiteral("HAR 1.2 (*.har)")};
-    const QStringList extensions{QStringLiteral(".png"), QStringLiteral(".md"), QStringLiteral(".html"), QStringLiteral(".har")};
-    QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save report"), QDir::homePath() + u"/cors-report.png",
-                                                filters.join(QStringLiteral(";;")), &selected);
+        QStringLiteral("HTML, one self-contained file (*.html)"), QStringLiteral("HAR 1.2 (*.har)")};
+    const QStringList extensions{
+        QStringLiteral(".png"), QStringLiteral(".md"), QStringLiteral(".html"), QStringLiteral(".har")};
+    QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save report"),
+        QDir::homePath() + u"/cors-report.png", filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty())
         return;
     if (!ReportWriter::formatForPath(path))

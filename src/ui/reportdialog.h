@@ -5,7 +5,6 @@
 #include <QDialog>
 #include <QImage>
 #include <QJsonValue>
-
 #include <optional>
 
 class QCheckBox;

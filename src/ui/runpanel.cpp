@@ -36,8 +36,9 @@ RunPanel::RunPanel(QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("runCancelButton"));
     m_cancel->setEnabled(false);
     m_summary->setObjectName(QStringLiteral("runSummary"));
-    m_summary->setText(QStringLiteral("Run a collection or a folder (Collection ▸ Run) to see which requests pass from "
-                                      "which page origin."));
+    m_summary->setText(
+        QStringLiteral("Run a collection or a folder (Collection ▸ Run) to see which requests pass from "
+                       "which page origin."));
     m_summary->setWordWrap(true);
 
     auto *bar = new QHBoxLayout;
@@ -72,7 +73,8 @@ void RunPanel::start(const QString &title, const QList<RunJob> &jobs, Transport 
     m_progress->setRange(0, int(jobs.size()));
     m_progress->setValue(0);
     m_runner = new CollectionRunner(jobs, transport, perHostLimit, this);
-    connect(m_runner, &CollectionRunner::jobStarted, this, [this](qsizetype index) { m_model->setRunning(index); });
+    connect(m_runner, &CollectionRunner::jobStarted, this,
+        [this](qsizetype index) { m_model->setRunning(index); });
     connect(m_runner, &CollectionRunner::jobFinished, this, [this](qsizetype index) {
         m_model->setResult(index, m_runner->result(index));
         m_progress->setValue(m_model->finishedCount());
@@ -126,8 +128,8 @@ void RunPanel::updateSummary()
     else
         text += QString::number(total) + u" finished";
     text += u" — " + QString::number(m_model->countVerdict(Verdict::Allowed)) + u" allowed, "
-            + QString::number(m_model->countVerdict(Verdict::Blocked)) + u" blocked, "
-            + QString::number(m_model->countVerdict(Verdict::NetworkError)) + u" network errors";
+        + QString::number(m_model->countVerdict(Verdict::Blocked)) + u" blocked, "
+        + QString::number(m_model->countVerdict(Verdict::NetworkError)) + u" network errors";
     if (m_model->failedExpectations() > 0)
         text += u"; " + QString::number(m_model->failedExpectations()) + u" not as expected";
     m_summary->setText(text);

@@ -10,8 +10,7 @@ namespace corscope {
 
 RunResultsModel::RunResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 RunResultsModel::~RunResultsModel() = default;
 
@@ -42,7 +41,8 @@ QVariant RunResultsModel::data(const QModelIndex &index, int role) const
     if (job < 0)
         return role == Qt::DisplayRole ? QVariant(QStringLiteral("—")) : QVariant();
     const Cell &cell = m_cells.at(job);
-    const bool asExpected = cell.done && cell.verdict && (!cell.expect || *cell.expect == verdictName(*cell.verdict));
+    const bool asExpected
+        = cell.done && cell.verdict && (!cell.expect || *cell.expect == verdictName(*cell.verdict));
     switch (role) {
     case Qt::DisplayRole:
         if (!cell.done)
@@ -50,13 +50,14 @@ QVariant RunResultsModel::data(const QModelIndex &index, int role) const
         if (*cell.verdict == Verdict::Allowed)
             return QStringLiteral("✓ allowed");
         return QString(u"✗ " + (cell.check.isEmpty() ? verdictName(*cell.verdict) : cell.check)
-                       + (cell.expect && asExpected ? QStringLiteral(" (expected)") : QString()));
+            + (cell.expect && asExpected ? QStringLiteral(" (expected)") : QString()));
     case Qt::ToolTipRole: {
         if (!cell.done)
             return QString();
         QString tip = cell.message.isEmpty() ? verdictName(*cell.verdict) : cell.message;
         if (cell.expect)
-            tip += u"\nExpected " + *cell.expect + (asExpected ? QStringLiteral(": met") : QStringLiteral(": NOT met"));
+            tip += u"\nExpected " + *cell.expect
+                + (asExpected ? QStringLiteral(": met") : QStringLiteral(": NOT met"));
         return tip;
     }
     case Qt::ForegroundRole: {
@@ -103,7 +104,8 @@ void RunResultsModel::setJobs(const QList<RunJob> &jobs)
         if (row < 0) {
             row = int(m_rowNames.size());
             rowOfItem.insert(key, row);
-            m_rowNames.append(job.folderPath.isEmpty() ? job.name : job.folderPath.join(u'/') + u'/' + job.name);
+            m_rowNames.append(
+                job.folderPath.isEmpty() ? job.name : job.folderPath.join(u'/') + u'/' + job.name);
         }
         int column = int(m_origins.indexOf(job.origin));
         if (column < 0) {

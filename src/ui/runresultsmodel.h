@@ -21,9 +21,9 @@ class RunResultsModel final : public QAbstractTableModel
 public:
     enum Role {
         VerdictRole = Qt::UserRole, // QString: "allowed", "blocked", "network-error"; empty until done
-        CheckRole,                  // QString: the failing check id, empty when none
-        AsExpectedRole,             // QVariant(bool), invalid when the request has no expectation
-        JobIndexRole,               // int, -1 when no job for that cell
+        CheckRole, // QString: the failing check id, empty when none
+        AsExpectedRole, // QVariant(bool), invalid when the request has no expectation
+        JobIndexRole, // int, -1 when no job for that cell
     };
     static constexpr int RequestColumn = 0;
 
@@ -61,7 +61,7 @@ private:
 
     QList<QString> m_rowNames;
     QStringList m_origins;
-    QList<Cell> m_cells;                   // per job
+    QList<Cell> m_cells; // per job
     QHash<QPair<int, int>, int> m_cellJob; // (row, origin column) -> job
     int m_finished = 0;
     int m_failedExpectations = 0;

@@ -1,3 +1,6 @@
+#include "net/qnamtransport.h"
+#include "net/rawhttpserver.h"
+#include "store/collectionfile.h"
 #include "ui/collectionbridge.h"
 #include "ui/collectiondock.h"
 #include "ui/collectionmodel.h"
@@ -9,10 +12,6 @@
 #include "ui/runresultsmodel.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
-
-#include "net/qnamtransport.h"
-#include "net/rawhttpserver.h"
-#include "store/collectionfile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -30,7 +29,6 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
-
 #include <memory>
 
 using namespace corscope;
@@ -84,10 +82,9 @@ void TestCollectionDock::init()
     m_server->route("/ok", [](const RawHttpRequest &request, RawHttpResponder &responder) {
         // Allows every origin, and the X-Trace header its preflight asks for.
         responder.respond(200, "OK",
-                          {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")},
-                           {"Access-Control-Allow-Headers", "X-Trace"},
-                           {"Vary", "Origin"}},
-                          "{}");
+            {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")},
+                {"Access-Control-Allow-Headers", "X-Trace"}, {"Vary", "Origin"}},
+            "{}");
     });
     m_server->route("/local-only", [](const RawHttpRequest &request, RawHttpResponder &responder) {
         const QByteArray origin = request.headers.combinedValue("origin").value_or("");
@@ -129,7 +126,7 @@ QString TestCollectionDock::writeCollection(const QString &name) const
     collection.name = QStringLiteral("API");
     collection.origins = {QStringLiteral("http://localhost:3000"), QStringLiteral("https://app.example.com")};
     collection.environments = {{QStringLiteral("dev"), {{QStringLiteral("api"), api}}},
-                               {QStringLiteral("prod"), {{QStringLiteral("api"), QStringLiteral("https://api.example.com")}}}};
+        {QStringLiteral("prod"), {{QStringLiteral("api"), QStringLiteral("https://api.example.com")}}}};
     CollectionItem ok;
     ok.id = QStringLiteral("ok1");
     ok.name = QStringLiteral("works everywhere");
@@ -172,7 +169,8 @@ void TestCollectionDock::openEditSaveAsAndReopen()
     QVERIFY2(m_dock->saveAs(copy, &error), qPrintable(error));
     QVERIFY(!m_dock->isModified());
     QCOMPARE(m_dock->filePath(), QFileInfo(copy).absoluteFilePath());
-    QCOMPARE(m_dock->recentFiles().mid(0, 2), (QStringList{QFileInfo(copy).absoluteFilePath(), QFileInfo(path).absoluteFilePath()}));
+    QCOMPARE(m_dock->recentFiles().mid(0, 2),
+        (QStringList{QFileInfo(copy).absoluteFilePath(), QFileInfo(path).absoluteFilePath()}));
     const Collection saved = model->collection();
 
     QVERIFY(m_dock->openFile(path));
@@ -250,14 +248,16 @@ void TestCollectionDock::runningFillsTheOriginMatrixAndTheTimeline()
 
     RunResultsModel *results = panel->model();
     QCOMPARE(results->rowCount(), 2);
-    QCOMPARE(results->origins(), (QStringList{QStringLiteral("http://localhost:3000"), QStringLiteral("https://app.example.com")}));
+    QCOMPARE(results->origins(),
+        (QStringList{QStringLiteral("http://localhost:3000"), QStringLiteral("https://app.example.com")}));
     QCOMPARE(results->index(0, 0).data().toString(), QStringLiteral("works everywhere"));
     QCOMPARE(results->index(1, 0).data().toString(), QStringLiteral("items/works on localhost"));
     QCOMPARE(results->index(0, 1).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("allowed"));
     QCOMPARE(results->index(0, 2).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("allowed"));
     QCOMPARE(results->index(1, 1).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("allowed"));
     QCOMPARE(results->index(1, 2).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("blocked"));
-    QCOMPARE(results->index(1, 2).data(RunResultsModel::CheckRole).toString(), QStringLiteral("missing-allow-origin"));
+    QCOMPARE(results->index(1, 2).data(RunResultsModel::CheckRole).toString(),
+        QStringLiteral("missing-allow-origin"));
     QVERIFY(results->index(1, 2).data().toString().startsWith(u"✗ missing-allow-origin"));
     QVERIFY(panel->summary().contains(u"3 allowed, 1 blocked"));
     QCOMPARE(m_window->timelineModel()->exchangeCount(), 4);
@@ -278,7 +278,8 @@ void TestCollectionDock::openingARequestAfterARunSelectsItsLastResult()
     QVERIFY(m_bridge->startRun(QString()));
     QVERIFY(finished.wait(10000));
     // The composer opens on the first page origin: its result is the one selected, not the last run.
-    const int exchangeId = m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"));
+    const int exchangeId
+        = m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"));
     QVERIFY(exchangeId > 0);
     QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1")) > exchangeId);
     m_dock->openRequest(m_dock->model()->indexOfId(QStringLiteral("lo1")));
@@ -290,7 +291,8 @@ void TestCollectionDock::openingARequestAfterARunSelectsItsLastResult()
     QSignalSpy sent(m_session.get(), &ExchangeSession::exchangeFinished);
     QVERIFY(m_window->sendCurrentRequest());
     QVERIFY(sent.wait(10000));
-    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000")) > exchangeId);
+    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"))
+        > exchangeId);
 }
 
 void TestCollectionDock::aRunCanBeCancelled()
@@ -319,19 +321,23 @@ void TestCollectionDock::aBigHarImportsInTheBackgroundWhileTheWindowStaysRespons
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"entries":[)");
+        file.write(
+            R"({"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"entries":[)");
         const QByteArray pad(2400, 'x');
         for (int i = 0; i < 2000; ++i) {
             const QByteArray url = "https://api.example.com/items/" + QByteArray::number(i);
             QByteArray entry;
             if (i % 4 == 0) {
-                entry += R"({"startedDateTime":"2025-05-01T10:00:00.000Z","time":3,"request":{"method":"OPTIONS","url":")" + url
-                         + R"(","httpVersion":"http/2.0","headers":[{"name":"origin","value":"http://localhost:3000"},{"name":"access-control-request-method","value":"PUT"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":204,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"access-control-allow-origin","value":"http://localhost:3000"},{"name":"access-control-allow-methods","value":"PUT"}],"cookies":[],"content":{"size":0,"mimeType":"x-unknown"},"redirectURL":"","headersSize":-1,"bodySize":0},"cache":{},"timings":{"send":0,"wait":2,"receive":1}},)";
+                entry
+                    += R"({"startedDateTime":"2025-05-01T10:00:00.000Z","time":3,"request":{"method":"OPTIONS","url":")"
+                    + url
+                    + R"(","httpVersion":"http/2.0","headers":[{"name":"origin","value":"http://localhost:3000"},{"name":"access-control-request-method","value":"PUT"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":204,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"access-control-allow-origin","value":"http://localhost:3000"},{"name":"access-control-allow-methods","value":"PUT"}],"cookies":[],"content":{"size":0,"mimeType":"x-unknown"},"redirectURL":"","headersSize":-1,"bodySize":0},"cache":{},"timings":{"send":0,"wait":2,"receive":1}},)";
             }
             entry += R"({"startedDateTime":"2025-05-01T10:00:00.000Z","time":5,"request":{"method":")"
-                     + QByteArray(i % 4 == 0 ? "PUT" : "GET") + R"(","url":")" + url
-                     + R"(","httpVersion":"http/2.0","headers":[{"name":"origin","value":"http://localhost:3000"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"access-control-allow-origin","value":"http://localhost:3000"}],"cookies":[],"content":{"size":2400,"mimeType":"application/json","text":"{\"d\":\")"
-                     + pad + R"(\"}"},"redirectURL":"","headersSize":-1,"bodySize":2400},"cache":{},"timings":{"send":0,"wait":4,"receive":1}})";
+                + QByteArray(i % 4 == 0 ? "PUT" : "GET") + R"(","url":")" + url
+                + R"(","httpVersion":"http/2.0","headers":[{"name":"origin","value":"http://localhost:3000"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"access-control-allow-origin","value":"http://localhost:3000"}],"cookies":[],"content":{"size":2400,"mimeType":"application/json","text":"{\"d\":\")"
+                + pad
+                + R"(\"}"},"redirectURL":"","headersSize":-1,"bodySize":2400},"cache":{},"timings":{"send":0,"wait":4,"receive":1}})";
             file.write((i ? "," : "") + entry);
         }
         file.write("]}}");
@@ -372,8 +378,8 @@ void TestCollectionDock::aBigHarImportsInTheBackgroundWhileTheWindowStaysRespons
         previous = signal.first().toInt();
     }
     QCOMPARE(previous, 100);
-    qInfo("import of %lld bytes took %lld ms; %d timer ticks, longest gap %lld ms", QFileInfo(path).size(), elapsed, ticks,
-          longestGap);
+    qInfo("import of %lld bytes took %lld ms; %d timer ticks, longest gap %lld ms", QFileInfo(path).size(),
+        elapsed, ticks, longestGap);
     QVERIFY2(ticks >= qMax<qint64>(2, elapsed / 5 / 4), "the GUI thread was blocked during the import");
     QVERIFY2(longestGap < 250, "the GUI thread stalled during the import");
 
@@ -408,13 +414,12 @@ void TestCollectionDock::droppingAFileOnTheWindowImportsIt()
 
 void TestCollectionDock::pastingACurlCommandIntoTheUrlFieldImportsIt()
 {
-    const QString curl = QStringLiteral(
-        "curl 'https://api.example.com/v1/items?x=1' \\\n"
-        "  -H 'accept: application/json' \\\n"
-        "  -H 'content-type: application/json' \\\n"
-        "  -H 'origin: http://localhost:3000' \\\n"
-        "  -H 'sec-fetch-mode: cors' \\\n"
-        "  --data-raw '{\"name\":\"x\"}'");
+    const QString curl = QStringLiteral("curl 'https://api.example.com/v1/items?x=1' \\\n"
+                                        "  -H 'accept: application/json' \\\n"
+                                        "  -H 'content-type: application/json' \\\n"
+                                        "  -H 'origin: http://localhost:3000' \\\n"
+                                        "  -H 'sec-fetch-mode: cors' \\\n"
+                                        "  --data-raw '{\"name\":\"x\"}'");
     QGuiApplication::clipboard()->setText(curl);
     auto *url = m_window->composer()->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
     m_window->activateWindow();
@@ -442,17 +447,20 @@ void TestCollectionDock::theWorkingStateIsSavedAndRestored()
 {
     const QString path = writeCollection(QStringLiteral("working.json"));
     QVERIFY(m_dock->openFile(path));
-    m_dock->model()->renameItem(m_dock->model()->indexOfId(QStringLiteral("ok1")), QStringLiteral("not saved yet"));
+    m_dock->model()->renameItem(
+        m_dock->model()->indexOfId(QStringLiteral("ok1")), QStringLiteral("not saved yet"));
     // The autosave runs by itself a moment after the change.
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(CollectionDock::workingStatePath()), 5000);
     m_dock->waitForWorkingState();
     QString error;
     QTRY_VERIFY(loadCollection(CollectionDock::workingStatePath(), &error).has_value()
-                && loadCollection(CollectionDock::workingStatePath(), &error)->items.front().name == u"not saved yet");
+        && loadCollection(CollectionDock::workingStatePath(), &error)->items.front().name
+            == u"not saved yet");
 
     m_window.reset(); // as if the application quit without saving
     createWindow();
-    QCOMPARE(m_dock->model()->indexOfId(QStringLiteral("ok1")).data().toString(), QStringLiteral("not saved yet"));
+    QCOMPARE(
+        m_dock->model()->indexOfId(QStringLiteral("ok1")).data().toString(), QStringLiteral("not saved yet"));
     QVERIFY(m_dock->isModified());
     QCOMPARE(m_dock->filePath(), QFileInfo(path).absoluteFilePath());
     QVERIFY(m_window->isWindowModified());
@@ -472,7 +480,8 @@ void TestCollectionDock::screenshotOfTheDock()
     m_dock->openRequest(m_dock->model()->indexOfId(QStringLiteral("lo1")));
     m_window->resize(1500, 900);
     QDir().mkpath(QStringLiteral(CORSCOPE_SCREENSHOT_DIR));
-    QVERIFY(m_window->renderImage().save(QStringLiteral(CORSCOPE_SCREENSHOT_DIR "/window-with-collection.png")));
+    QVERIFY(
+        m_window->renderImage().save(QStringLiteral(CORSCOPE_SCREENSHOT_DIR "/window-with-collection.png")));
     QVERIFY(m_dock->grab().save(QStringLiteral(CORSCOPE_SCREENSHOT_DIR "/collection-dock.png")));
 }
 

@@ -1,16 +1,14 @@
+#include "store/collectionfile.h"
 #include "ui/collectionmodel.h"
 
-#include "store/collectionfile.h"
-
 #include <QAbstractItemModelTester>
-#include <QSet>
 #include <QMimeData>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
-
 #include <functional>
 #include <memory>
 
@@ -57,7 +55,8 @@ Collection TestCollectionModel::sample()
     Collection collection;
     collection.name = QStringLiteral("API");
     collection.origins = {QStringLiteral("http://localhost:3000")};
-    collection.environments = {{QStringLiteral("dev"), {{QStringLiteral("api"), QStringLiteral("http://127.0.0.1:1")}}}};
+    collection.environments
+        = {{QStringLiteral("dev"), {{QStringLiteral("api"), QStringLiteral("http://127.0.0.1:1")}}}};
     auto request = [](const QString &id, const QString &name, const QString &method) {
         CollectionItem item;
         item.id = id;
@@ -71,10 +70,10 @@ Collection TestCollectionModel::sample()
     folder.id = QStringLiteral("f1");
     folder.name = QStringLiteral("users");
     folder.children = {request(QStringLiteral("u1"), QStringLiteral("list"), QStringLiteral("GET")),
-                       request(QStringLiteral("u2"), QStringLiteral("create"), QStringLiteral("POST")),
-                       request(QStringLiteral("u3"), QStringLiteral("remove"), QStringLiteral("DELETE"))};
-    collection.items = {request(QStringLiteral("r1"), QStringLiteral("health"), QStringLiteral("GET")), folder,
-                        request(QStringLiteral("r2"), QStringLiteral("login"), QStringLiteral("POST"))};
+        request(QStringLiteral("u2"), QStringLiteral("create"), QStringLiteral("POST")),
+        request(QStringLiteral("u3"), QStringLiteral("remove"), QStringLiteral("DELETE"))};
+    collection.items = {request(QStringLiteral("r1"), QStringLiteral("health"), QStringLiteral("GET")),
+        folder, request(QStringLiteral("r2"), QStringLiteral("login"), QStringLiteral("POST"))};
     return collection;
 }
 
@@ -82,7 +81,8 @@ void TestCollectionModel::init()
 {
     m_model = std::make_unique<CollectionModel>();
     // Created before any data, so every later change is checked.
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->setCollection(sample());
 }
 
@@ -102,12 +102,16 @@ QStringList TestCollectionModel::names(const QModelIndex &parent) const
 
 void TestCollectionModel::theTreeShowsFoldersAndRequestsInFileOrder()
 {
-    QCOMPARE(names(), (QStringList{QStringLiteral("health"), QStringLiteral("users"), QStringLiteral("login")}));
+    QCOMPARE(
+        names(), (QStringList{QStringLiteral("health"), QStringLiteral("users"), QStringLiteral("login")}));
     const QModelIndex users = m_model->indexOfId(QStringLiteral("f1"));
     QVERIFY(users.data(CollectionModel::IsFolderRole).toBool());
-    QCOMPARE(names(users), (QStringList{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("remove")}));
-    QCOMPARE(m_model->index(1, CollectionModel::MethodColumn, users).data().toString(), QStringLiteral("POST"));
-    QCOMPARE(m_model->indexOfId(QStringLiteral("u2")).data(CollectionModel::FolderPathRole).toString(), QStringLiteral("users"));
+    QCOMPARE(names(users),
+        (QStringList{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("remove")}));
+    QCOMPARE(
+        m_model->index(1, CollectionModel::MethodColumn, users).data().toString(), QStringLiteral("POST"));
+    QCOMPARE(m_model->indexOfId(QStringLiteral("u2")).data(CollectionModel::FolderPathRole).toString(),
+        QStringLiteral("users"));
     QVERIFY(m_model->indexOfId(QStringLiteral("u2")).flags() & Qt::ItemIsEditable);
     QVERIFY(!(m_model->indexOfId(QStringLiteral("u2")).flags() & Qt::ItemIsDropEnabled));
     QVERIFY(users.flags() & Qt::ItemIsDropEnabled);
@@ -154,14 +158,16 @@ void TestCollectionModel::duplicatingCopiesTheSubtreeWithFreshIds()
     gather({});
     QCOMPARE(ids.size(), 10);
     m_model->undoStack()->undo();
-    QCOMPARE(names(), (QStringList{QStringLiteral("health"), QStringLiteral("users"), QStringLiteral("login")}));
+    QCOMPARE(
+        names(), (QStringList{QStringLiteral("health"), QStringLiteral("users"), QStringLiteral("login")}));
 }
 
 void TestCollectionModel::deletingAndUndoingRestoresTheItemWhereItWas()
 {
     const Collection before = m_model->collection();
     QVERIFY(m_model->removeItem(m_model->indexOfId(QStringLiteral("u2"))));
-    QCOMPARE(names(m_model->indexOfId(QStringLiteral("f1"))), (QStringList{QStringLiteral("list"), QStringLiteral("remove")}));
+    QCOMPARE(names(m_model->indexOfId(QStringLiteral("f1"))),
+        (QStringList{QStringLiteral("list"), QStringLiteral("remove")}));
     QVERIFY(!m_model->indexOfId(QStringLiteral("u2")).isValid());
     QVERIFY(m_model->removeItem(m_model->indexOfId(QStringLiteral("f1"))));
     QCOMPARE(m_model->rowCount(), 2);
@@ -176,9 +182,11 @@ void TestCollectionModel::movingDownWithinAFolder()
     const QModelIndex users = m_model->indexOfId(QStringLiteral("f1"));
     // Row 3 in the folder as it is before the move: after "remove".
     QVERIFY(m_model->moveItem(m_model->indexOfId(QStringLiteral("u1")), users, 3));
-    QCOMPARE(names(users), (QStringList{QStringLiteral("create"), QStringLiteral("remove"), QStringLiteral("list")}));
+    QCOMPARE(names(users),
+        (QStringList{QStringLiteral("create"), QStringLiteral("remove"), QStringLiteral("list")}));
     m_model->undoStack()->undo();
-    QCOMPARE(names(users), (QStringList{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("remove")}));
+    QCOMPARE(names(users),
+        (QStringList{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("remove")}));
     QVERIFY(!m_model->moveItem(m_model->indexOfId(QStringLiteral("u1")), users, 1)); // already there
 }
 
@@ -188,9 +196,11 @@ void TestCollectionModel::movingIntoAFolderAndBack()
     const QModelIndex users = m_model->indexOfId(QStringLiteral("f1"));
     QVERIFY(m_model->moveItem(m_model->indexOfId(QStringLiteral("r1")), users, 0));
     QCOMPARE(names(), (QStringList{QStringLiteral("users"), QStringLiteral("login")}));
-    QCOMPARE(m_model->indexOfId(QStringLiteral("r1")).data(CollectionModel::FolderPathRole).toString(), QStringLiteral("users"));
+    QCOMPARE(m_model->indexOfId(QStringLiteral("r1")).data(CollectionModel::FolderPathRole).toString(),
+        QStringLiteral("users"));
     QVERIFY(m_model->moveItem(m_model->indexOfId(QStringLiteral("u3")), {}, 2));
-    QCOMPARE(names(), (QStringList{QStringLiteral("users"), QStringLiteral("login"), QStringLiteral("remove")}));
+    QCOMPARE(
+        names(), (QStringList{QStringLiteral("users"), QStringLiteral("login"), QStringLiteral("remove")}));
     m_model->undoStack()->undo();
     m_model->undoStack()->undo();
     QCOMPARE(m_model->collection(), before);
@@ -214,19 +224,23 @@ void TestCollectionModel::dragAndDropMovesTheItemById()
     QVERIFY(mime->hasFormat(CollectionModel::mimeType()));
     QCOMPARE(mime->data(CollectionModel::mimeType()), QByteArray("r2"));
     QVERIFY(m_model->dropMimeData(mime.get(), Qt::MoveAction, 0, 0, {}));
-    QCOMPARE(names(), (QStringList{QStringLiteral("login"), QStringLiteral("health"), QStringLiteral("users")}));
+    QCOMPARE(
+        names(), (QStringList{QStringLiteral("login"), QStringLiteral("health"), QStringLiteral("users")}));
     QCOMPARE(m_model->undoStack()->count(), 1);
     m_model->undoStack()->undo();
-    QCOMPARE(names(), (QStringList{QStringLiteral("health"), QStringLiteral("users"), QStringLiteral("login")}));
+    QCOMPARE(
+        names(), (QStringList{QStringLiteral("health"), QStringLiteral("users"), QStringLiteral("login")}));
     QVERIFY(!m_model->canDropMimeData(mime.get(), Qt::CopyAction, 0, 0, {}));
 }
 
 void TestCollectionModel::dropOntoARequestPlacesItAfter()
 {
     std::unique_ptr<QMimeData> mime(m_model->mimeData({m_model->indexOfId(QStringLiteral("r1"))}));
-    QVERIFY(m_model->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, m_model->indexOfId(QStringLiteral("u2"))));
+    QVERIFY(
+        m_model->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, m_model->indexOfId(QStringLiteral("u2"))));
     QCOMPARE(names(m_model->indexOfId(QStringLiteral("f1"))),
-             (QStringList{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("health"), QStringLiteral("remove")}));
+        (QStringList{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("health"),
+            QStringLiteral("remove")}));
 }
 
 void TestCollectionModel::theUnsavedMarkerFollowsTheUndoStack()
@@ -250,7 +264,8 @@ void TestCollectionModel::theUnsavedMarkerFollowsTheUndoStack()
 void TestCollectionModel::importsMergeEnvironmentsAndAreUndoable()
 {
     Collection imported;
-    imported.environments = {{QStringLiteral("prod"), {{QStringLiteral("api"), QStringLiteral("https://api.example.com")}}}};
+    imported.environments
+        = {{QStringLiteral("prod"), {{QStringLiteral("api"), QStringLiteral("https://api.example.com")}}}};
     CollectionItem clash;
     clash.id = QStringLiteral("r1"); // same id as an existing item: gets a fresh one
     clash.name = QStringLiteral("imported");

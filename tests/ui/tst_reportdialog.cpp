@@ -1,14 +1,12 @@
-#include "ui/explanationpanel.h"
+#include "core/exchangejson.h"
+#include "net/qnamtransport.h"
+#include "report/pngreport.h"
 #include "ui/exchangesession.h"
+#include "ui/explanationpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/reportactions.h"
 #include "ui/reportclipboard.h"
 #include "ui/reportdialog.h"
-
-#include "core/exchangejson.h"
-#include "net/qnamtransport.h"
-#include "report/pngreport.h"
-
 #include "uitestdata.h"
 
 #include <QApplication>
@@ -23,7 +21,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 using namespace corscope;
@@ -45,7 +42,8 @@ ExchangeRecordPtr secretExchange()
     auto record = std::make_shared<ExchangeRecord>(*exchange(7, Verdict::Blocked, {preflight}));
     record->request.method = "PUT";
     record->request.url = QUrl(url);
-    record->request.headers = {{"Authorization", "Bearer " + token.toUtf8()}, {"Content-Type", "application/json"}};
+    record->request.headers
+        = {{"Authorization", "Bearer " + token.toUtf8()}, {"Content-Type", "application/json"}};
     Finding failure;
     failure.stage = Stage::Preflight;
     failure.check = CheckId::MissingAllowOrigin;
@@ -96,7 +94,8 @@ void TestReportDialog::init()
 void TestReportDialog::redactionIsOnByDefaultInThePreviewAndOnTheClipboard()
 {
     const ExchangeRecordPtr record = secretExchange();
-    ReportDialog dialog(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    ReportDialog dialog(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     dialog.show();
     QVERIFY(!dialog.showSecretsBox()->isChecked());
     QVERIFY(dialog.isRedacting());
@@ -117,21 +116,24 @@ void TestReportDialog::redactionIsOnByDefaultInThePreviewAndOnTheClipboard()
 void TestReportDialog::showingSecretsIsAnExplicitChoiceThatDoesNotLast()
 {
     const ExchangeRecordPtr record = secretExchange();
-    ReportDialog dialog(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    ReportDialog dialog(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     dialog.show();
     dialog.showSecretsBox()->click();
     QVERIFY(!dialog.isRedacting());
     QVERIFY(dialog.markdown().contains(token));
     QVERIFY(PngReport::paintedText(*dialog.reportData()).join(u'\n').contains(queryToken));
     dialog.copyToClipboard();
-    QVERIFY(QString::fromUtf8(QGuiApplication::clipboard()->mimeData()->data(QStringLiteral("text/markdown"))).contains(token));
+    QVERIFY(QString::fromUtf8(QGuiApplication::clipboard()->mimeData()->data(QStringLiteral("text/markdown")))
+                .contains(token));
 
     // Opened again: redacted again.
     dialog.hide();
     dialog.show();
     QVERIFY(!dialog.showSecretsBox()->isChecked());
     QVERIFY(!dialog.markdown().contains(token));
-    ReportDialog another(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    ReportDialog another(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     QVERIFY(another.isRedacting());
 }
 
@@ -139,7 +141,8 @@ void TestReportDialog::userPatternsAreMasked()
 {
     const ExchangeRecordPtr record = secretExchange();
     {
-        ReportDialog dialog(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+        ReportDialog dialog(
+            exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
         QVERIFY(dialog.markdown().contains(tenant));
         dialog.patternsEdit()->setPlainText(QStringLiteral("tenant-[0-9]+\n(unclosed"));
         dialog.refresh();
@@ -147,14 +150,16 @@ void TestReportDialog::userPatternsAreMasked()
         QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("patternError"))->isVisibleTo(&dialog));
     }
     // Remembered for the next report.
-    ReportDialog next(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    ReportDialog next(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     QVERIFY(!next.markdown().contains(tenant));
 }
 
 void TestReportDialog::theClipboardCarriesTextAndImageTogether()
 {
     const ExchangeRecordPtr record = secretExchange();
-    ReportDialog dialog(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    ReportDialog dialog(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     dialog.copyToClipboard();
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     QVERIFY(mime->hasText());
@@ -180,7 +185,8 @@ void TestReportDialog::savingWritesEveryFormatRedacted()
 {
     QFETCH(QString, name);
     const ExchangeRecordPtr record = secretExchange();
-    ReportDialog dialog(exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    ReportDialog dialog(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     const QString path = m_dir.filePath(name);
     QCOMPARE(dialog.saveTo(path), QString());
     QFile file(path);
@@ -223,7 +229,7 @@ void TestReportDialog::screenshotOfTheDialog()
 {
     const ExchangeRecordPtr record = secretExchange();
     ReportDialog dialog(exchangeToJson(record->request, record->profile, record->result),
-                        QStringLiteral("Exchange #7: PUT http://127.0.0.1:8080/v1/… from http://localhost:3000"));
+        QStringLiteral("Exchange #7: PUT http://127.0.0.1:8080/v1/… from http://localhost:3000"));
     dialog.patternsEdit()->setPlainText(QStringLiteral("tenant-[0-9]+"));
     dialog.refresh();
     dialog.show();
