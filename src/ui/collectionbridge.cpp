@@ -114,8 +114,11 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
         });
     }
 
-    if (!m_dock->restoreWorkingState())
+    if (!m_dock->restoreWorkingState()) {
+        // A first start keeps the whole width for the exchange; opening or importing shows the dock.
         m_dock->newCollection();
+        m_dock->hide();
+    }
     updateWindowTitle();
 }
 
@@ -238,6 +241,7 @@ bool CollectionBridge::importPastedCurl(const QString &text)
         = m_dock->model()->addImported(imported->collection, QStringLiteral("Paste curl command"));
     if (added <= 0)
         return false;
+    m_dock->show();
     // Fill the composer from the first imported request, resolved like any collection request.
     const QModelIndex first = m_dock->model()->index(before, 0);
     m_dock->view()->setCurrentIndex(first);

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -309,6 +310,7 @@ bool CollectionDock::openFile(const QString &path, QString *error)
     m_path = QFileInfo(path).absoluteFilePath();
     m_model->setCollection(std::move(*collection));
     m_view->expandToDepth(0);
+    show();
     addRecent(m_path);
     updateTitle();
     Q_EMIT statusMessage(u"Opened " + documentName() + u" ("
@@ -434,6 +436,7 @@ void CollectionDock::onImportFinished(ImportJob *job)
     if (job->result()) {
         const ImportResult &result = *job->result();
         const int added = m_model->addImported(result.collection, u"Import " + name);
+        show();
         QString text = u"Imported " + QString::number(added) + u" item(s) from " + name + u" ("
             + importFormatName(job->format()) + u')';
         if (!result.warnings.isEmpty())
@@ -552,12 +555,17 @@ void CollectionDock::scheduleWorkingState()
 void CollectionDock::writeWorkingState()
 {
     m_autosaveTimer->stop();
+    const QString path = workingStatePath();
+    if (m_path.isEmpty() && m_model->rowCount() == 0) {
+        // Nothing worth restoring: the next start opens as a first start does.
+        m_autosavePool.start([path] { QFile::remove(path); });
+        return;
+    }
     QSettings settings;
     settings.setValue(workingPathKey, m_path);
     settings.setValue(workingModifiedKey, isModified());
     // Serialising is quick; the disk write (and its fsync) is what must stay off the GUI thread.
     const QByteArray bytes = serializeCollection(m_model->collection());
-    const QString path = workingStatePath();
     m_autosavePool.start([bytes, path] {
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile file(path);
