@@ -1,10 +1,12 @@
 #include "ui/mainwindow.h"
 
+#include "ui/collectionbridge.h"
 #include "ui/composerpanel.h"
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
 #include "ui/historystore.h"
+#include "ui/reportactions.h"
 #include "ui/savedrequestmodel.h"
 #include "ui/savedrequestspanel.h"
 #include "ui/timelinemodel.h"
@@ -94,6 +96,7 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     m_status->setText(QStringLiteral("Ready. Ctrl+Enter sends, Esc cancels."));
 
     createActions();
+    ReportActions::install(this, CollectionBridge::install(this, m_session));
 
     connect(m_composer, &ComposerPanel::sendRequested, this, &MainWindow::sendCurrentRequest);
     connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);

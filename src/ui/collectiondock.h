@@ -1,0 +1,124 @@
+#pragma once
+
+#include "store/collection.h"
+#include "store/collectionrunner.h"
+#include "store/requestinput.h"
+
+#include <QDockWidget>
+#include <QList>
+#include <QPointer>
+#include <QThreadPool>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTimer;
+class QToolButton;
+class QTreeView;
+
+namespace corscope {
+
+class CollectionModel;
+class ImportJob;
+
+// The collection tree in a dock: open, save, save as, recent files, rename (inline), duplicate,
+// drag to reorder, delete with undo, imports in the background, the environment to resolve
+// {{variables}} with, and "run". The file operations take paths (the dialogs are a thin layer on
+// top) so that tests drive the same code. The working state is written to the app data folder a
+// moment after every change, off the GUI thread, and restored at the next start.
+class CollectionDock final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CollectionDock)
+
+public:
+    explicit CollectionDock(QWidget *parent = nullptr);
+    ~CollectionDock() override;
+
+    CollectionModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    QComboBox *environmentCombo() const { return m_environment; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+
+    QString filePath() const { return m_path; }
+    bool isModified() const;
+    // "api.json", or "Untitled collection".
+    QString documentName() const;
+
+    void newCollection();
+    // Each returns false and sets *error (a sentence) on failure; the model is left as it was.
+    bool openFile(const QString &path, QString *error = nullptr);
+    bool save(QString *error = nullptr); // to filePath(); false when there is none
+    bool saveAs(const QString &path, QString *error = nullptr);
+
+    // With file dialogs (the menu actions).
+    void openWithDialog();
+    void saveOrAsk();
+    void saveAsWithDialog();
+    void importWithDialog();
+
+    QStringList recentFiles() const;
+
+    // Background import of a file; the job is owned by the dock and merged into the tree when done.
+    ImportJob *importFile(const QString &path);
+    // Imports text (a pasted curl command) at once; returns the number of items added.
+    int importText(const QString &text, QString *error = nullptr);
+
+    // The selected environment (null: none).
+    const Environment *currentEnvironment() const;
+    // The request with {{variables}} resolved for the first page origin; problems in *problems.
+    std::optional<RequestInput> resolvedInput(
+        const QModelIndex &index, QStringList *problems = nullptr) const;
+    void openRequest(const QModelIndex &index);
+
+    // The runnable jobs of the collection or one folder ("a/b"); problems per request in *problems.
+    QList<RunJob> jobsFor(const QString &folderPath, QStringList *problems) const;
+    // The folder of the current item ("" for the top level).
+    QString currentFolderPath() const;
+
+    static QString workingStatePath();
+    // Loads the autosaved working state, if any. Returns true when something was restored.
+    bool restoreWorkingState();
+    // Writes the working state now (on the autosave thread); the timer calls it after changes.
+    void writeWorkingState();
+    // Waits for pending autosave writes (tests, shutdown).
+    void waitForWorkingState();
+
+Q_SIGNALS:
+    void requestOpened(
+        const QString &itemId, const corscope::RequestInput &input, const QStringList &problems);
+    void runRequested(const QString &folderPath);
+    void documentChanged(); // path or modified state changed: the window updates its title
+    void statusMessage(const QString &text);
+    void importFinished(bool ok);
+
+private:
+    void createActions();
+    void updateTitle();
+    void updateEnvironments();
+    void updateActions();
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void onImportFinished(ImportJob *job);
+    void scheduleWorkingState();
+
+    CollectionModel *m_model;
+    QTreeView *m_view;
+    QComboBox *m_environment;
+    QWidget *m_importRow;
+    QLabel *m_importLabel;
+    QProgressBar *m_importProgress;
+    QToolButton *m_importCancel;
+    QMenu *m_recentMenu;
+    QTimer *m_autosaveTimer;
+    QThreadPool m_autosavePool;
+    QList<QPointer<ImportJob>> m_imports;
+    QString m_path;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_runFolderAction = nullptr;
+};
+
+} // namespace corscope

@@ -1,0 +1,99 @@
+#include "ui/importjob.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+
+namespace corscope {
+
+namespace {
+constexpr qint64 chunkBytes = 1 << 20;
+}
+
+ImportJob::ImportJob(const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+{ }
+
+ImportJob::~ImportJob()
+{
+    if (m_thread) {
+        cancel();
+        // The worker checks the flag between chunks; parsing a big file may take a moment more.
+        m_thread->wait();
+    }
+}
+
+void ImportJob::start()
+{
+    if (m_thread)
+        return;
+    m_thread = QThread::create([this] { work(); });
+    m_thread->setParent(this);
+    connect(m_thread, &QThread::finished, this, &ImportJob::finished);
+    m_thread->start(QThread::LowPriority);
+}
+
+void ImportJob::cancel()
+{
+    m_cancelled = true;
+}
+
+bool ImportJob::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void ImportJob::work()
+{
+    const QString name = QFileInfo(m_path).fileName();
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = u"Cannot open " + name + u": " + file.errorString();
+        return;
+    }
+    const qint64 size = file.size();
+    QByteArray data;
+    data.reserve(size);
+    int lastPercent = -1;
+    while (!file.atEnd()) {
+        if (m_cancelled) {
+            m_error = QStringLiteral("Import cancelled.");
+            return;
+        }
+        const QByteArray chunk = file.read(chunkBytes);
+        if (chunk.isEmpty() && file.error() != QFileDevice::NoError) {
+            m_error = u"Cannot read " + name + u": " + file.errorString();
+            return;
+        }
+        data += chunk;
+        // Reading is the first half of the bar, parsing the second.
+        const int percent = size > 0 ? int(data.size() * 50 / size) : 50;
+        if (percent != lastPercent) {
+            lastPercent = percent;
+            Q_EMIT progressChanged(percent, u"Reading " + name + u"…");
+        }
+    }
+    if (m_cancelled) {
+        m_error = QStringLiteral("Import cancelled.");
+        return;
+    }
+    Q_EMIT progressChanged(50, u"Importing " + name + u"…");
+    QString error;
+    auto result = importData(data, &error, &m_format);
+    data = QByteArray();
+    if (m_cancelled) {
+        m_error = QStringLiteral("Import cancelled.");
+        return;
+    }
+    if (!result) {
+        m_error = error;
+        return;
+    }
+    if (result->collection.name.isEmpty())
+        result->collection.name = QFileInfo(m_path).completeBaseName();
+    m_result = std::move(result);
+    Q_EMIT progressChanged(100, u"Imported " + name);
+}
+
+} // namespace corscope

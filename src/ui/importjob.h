@@ -1,0 +1,54 @@
+#pragma once
+
+#include "store/importer.h"
+
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <optional>
+
+class QThread;
+
+namespace corscope {
+
+// Reads and imports one file (cURL, HAR, Postman or a collection) on a worker thread, so that a
+// 100 MB HAR never freezes the window. Progress and the end are signals delivered on the thread the
+// job lives in; the result is read there after finished(). Destroying the job cancels it.
+class ImportJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImportJob)
+
+public:
+    explicit ImportJob(const QString &path, QObject *parent = nullptr);
+    ~ImportJob() override;
+
+    void start();
+    void cancel();
+
+    QString path() const { return m_path; }
+    bool isRunning() const;
+    // After finished(): the result, or nullopt with errorString() set (also when cancelled).
+    const std::optional<ImportResult> &result() const { return m_result; }
+    QString errorString() const { return m_error; }
+    ImportFormat format() const { return m_format; }
+    bool wasCancelled() const { return m_cancelled.load(); }
+
+Q_SIGNALS:
+    // percent 0-100; phase is text for people ("Reading…", "Importing 20,000 entries…").
+    void progressChanged(int percent, const QString &phase);
+    void finished();
+
+private:
+    void work(); // on the worker thread
+
+    QString m_path;
+    QThread *m_thread = nullptr;
+    std::atomic_bool m_cancelled{false};
+    // Written by the worker before the thread ends, read only after QThread::finished.
+    std::optional<ImportResult> m_result;
+    QString m_error;
+    ImportFormat m_format = ImportFormat::Unknown;
+};
+
+} // namespace corscope

@@ -1,0 +1,489 @@
+#include "net/qnamtransport.h"
+#include "net/rawhttpserver.h"
+#include "store/collectionfile.h"
+#include "ui/collectionbridge.h"
+#include "ui/collectiondock.h"
+#include "ui/collectionmodel.h"
+#include "ui/composerpanel.h"
+#include "ui/exchangesession.h"
+#include "ui/importjob.h"
+#include "ui/mainwindow.h"
+#include "ui/runpanel.h"
+#include "ui/runresultsmodel.h"
+#include "ui/timelinemodel.h"
+#include "ui/timelinepanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+#include <memory>
+
+using namespace corscope;
+
+// The collection dock inside the real window, against a server in this process.
+class TestCollectionDock : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openEditSaveAsAndReopen();
+    void theUnsavedMarkerIsInTheWindowAndDockTitles();
+    void aBrokenFileIsRefusedAndTheTreeKept();
+    void openingARequestFillsTheComposerWithTheEnvironment();
+    void runningFillsTheOriginMatrixAndTheTimeline();
+    void openingARequestAfterARunSelectsItsLastResult();
+    void aRunCanBeCancelled();
+    void aBigHarImportsInTheBackgroundWhileTheWindowStaysResponsive();
+    void droppingAFileOnTheWindowImportsIt();
+    void pastingACurlCommandIntoTheUrlFieldImportsIt();
+    void theWorkingStateIsSavedAndRestored();
+    void screenshotOfTheDock();
+
+private:
+    QString writeCollection(const QString &name) const;
+    void createWindow();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<RawHttpServer> m_server;
+    std::unique_ptr<QnamTransport> m_transport;
+    std::unique_ptr<ExchangeSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    CollectionBridge *m_bridge = nullptr;
+    CollectionDock *m_dock = nullptr;
+};
+
+void TestCollectionDock::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCollectionDock::init()
+{
+    QFile::remove(CollectionDock::workingStatePath());
+    QSettings().remove(QStringLiteral("collections"));
+    m_server = std::make_unique<RawHttpServer>();
+    m_server->route("/ok", [](const RawHttpRequest &request, RawHttpResponder &responder) {
+        // Allows every origin, and the X-Trace header its preflight asks for.
+        responder.respond(200, "OK",
+            {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")},
+                {"Access-Control-Allow-Headers", "X-Trace"}, {"Vary", "Origin"}},
+            "{}");
+    });
+    m_server->route("/local-only", [](const RawHttpRequest &request, RawHttpResponder &responder) {
+        const QByteArray origin = request.headers.combinedValue("origin").value_or("");
+        HeaderList headers;
+        if (origin == "http://localhost:3000")
+            headers.append("Access-Control-Allow-Origin", origin);
+        responder.respond(200, "OK", headers, "{}");
+    });
+    m_server->route("/hang", [](const RawHttpRequest &, RawHttpResponder &) {});
+    QVERIFY(m_server->listen());
+    m_transport = std::make_unique<QnamTransport>();
+    m_session = std::make_unique<ExchangeSession>(m_transport.get());
+    createWindow();
+}
+
+void TestCollectionDock::createWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_bridge = m_window->findChild<CollectionBridge *>();
+    QVERIFY(m_bridge);
+    m_dock = m_bridge->dock();
+    m_bridge->setRunTransport(m_transport.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestCollectionDock::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_transport.reset();
+    m_server.reset();
+}
+
+QString TestCollectionDock::writeCollection(const QString &name) const
+{
+    const QString api = QString::fromUtf8(m_server->url(QStringLiteral("/")).toEncoded()).chopped(1);
+    Collection collection;
+    collection.name = QStringLiteral("API");
+    collection.origins = {QStringLiteral("http://localhost:3000"), QStringLiteral("https://app.example.com")};
+    collection.environments = {{QStringLiteral("dev"), {{QStringLiteral("api"), api}}},
+        {QStringLiteral("prod"), {{QStringLiteral("api"), QStringLiteral("https://api.example.com")}}}};
+    CollectionItem ok;
+    ok.id = QStringLiteral("ok1");
+    ok.name = QStringLiteral("works everywhere");
+    ok.request.url = QStringLiteral("{{api}}/ok");
+    ok.request.headers = {{QStringLiteral("X-Trace"), QStringLiteral("1")}};
+    ok.request.method = QStringLiteral("GET");
+    CollectionItem local;
+    local.id = QStringLiteral("lo1");
+    local.name = QStringLiteral("works on localhost");
+    local.request.url = QStringLiteral("{{api}}/local-only");
+    CollectionItem folder;
+    folder.kind = CollectionItem::Kind::Folder;
+    folder.id = QStringLiteral("fo1");
+    folder.name = QStringLiteral("items");
+    folder.children = {local};
+    collection.items = {ok, folder};
+    const QString path = m_dir.filePath(name);
+    QString error;
+    if (!saveCollection(collection, path, &error))
+        qFatal("%s", qPrintable(error));
+    return path;
+}
+
+void TestCollectionDock::openEditSaveAsAndReopen()
+{
+    const QString path = writeCollection(QStringLiteral("open.json"));
+    QString error;
+    QVERIFY2(m_dock->openFile(path, &error), qPrintable(error));
+    QCOMPARE(m_dock->model()->rowCount(), 2);
+    QVERIFY(!m_dock->isModified());
+    QCOMPARE(m_dock->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+
+    CollectionModel *model = m_dock->model();
+    QVERIFY(model->setData(model->indexOfId(QStringLiteral("ok1")), QStringLiteral("renamed")));
+    model->duplicateItem(model->indexOfId(QStringLiteral("fo1")));
+    QVERIFY(model->removeItem(model->indexOfId(QStringLiteral("lo1"))));
+    QVERIFY(m_dock->isModified());
+
+    const QString copy = m_dir.filePath(QStringLiteral("copy.json"));
+    QVERIFY2(m_dock->saveAs(copy, &error), qPrintable(error));
+    QVERIFY(!m_dock->isModified());
+    QCOMPARE(m_dock->filePath(), QFileInfo(copy).absoluteFilePath());
+    QCOMPARE(m_dock->recentFiles().mid(0, 2),
+        (QStringList{QFileInfo(copy).absoluteFilePath(), QFileInfo(path).absoluteFilePath()}));
+    const Collection saved = model->collection();
+
+    QVERIFY(m_dock->openFile(path));
+    QCOMPARE(model->indexOfId(QStringLiteral("ok1")).data().toString(), QStringLiteral("works everywhere"));
+    QVERIFY(m_dock->openFile(copy));
+    QCOMPARE(model->collection(), saved);
+    QCOMPARE(model->rowCount(), 3);
+}
+
+void TestCollectionDock::theUnsavedMarkerIsInTheWindowAndDockTitles()
+{
+    QVERIFY(m_dock->openFile(writeCollection(QStringLiteral("marker.json"))));
+    QVERIFY(m_window->windowTitle().contains(u"marker.json[*]"));
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_dock->windowTitle().endsWith(u'*'));
+    m_dock->model()->renameItem(m_dock->model()->indexOfId(QStringLiteral("ok1")), QStringLiteral("x"));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_dock->windowTitle().endsWith(u" *"));
+    m_dock->model()->undoStack()->undo();
+    QVERIFY(!m_window->isWindowModified());
+    m_dock->model()->undoStack()->redo();
+    QVERIFY(m_dock->save());
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_dock->windowTitle().endsWith(u'*'));
+}
+
+void TestCollectionDock::aBrokenFileIsRefusedAndTheTreeKept()
+{
+    QVERIFY(m_dock->openFile(writeCollection(QStringLiteral("good.json"))));
+    const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "corscope-collection", "version": 99, "items": []})");
+    file.close();
+    QString error;
+    QVERIFY(!m_dock->openFile(broken, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(m_dock->model()->rowCount(), 2);
+    QVERIFY(m_dock->filePath().endsWith(u"good.json"));
+}
+
+void TestCollectionDock::openingARequestFillsTheComposerWithTheEnvironment()
+{
+    QVERIFY(m_dock->openFile(writeCollection(QStringLiteral("fill.json"))));
+    QComboBox *environments = m_dock->environmentCombo();
+    QCOMPARE(environments->count(), 3);
+    environments->setCurrentIndex(environments->findText(QStringLiteral("prod")));
+    m_dock->openRequest(m_dock->model()->indexOfId(QStringLiteral("ok1")));
+    RequestInput input = m_window->composer()->input();
+    QCOMPARE(input.url, QStringLiteral("https://api.example.com/ok"));
+    QCOMPARE(input.origin, QStringLiteral("http://localhost:3000"));
+    QCOMPARE(input.headerLines, QStringList{QStringLiteral("X-Trace: 1")});
+
+    environments->setCurrentIndex(environments->findText(QStringLiteral("dev")));
+    // Activating the row in the tree (Enter / double-click) opens it too.
+    const QModelIndex local = m_dock->model()->indexOfId(QStringLiteral("lo1"));
+    m_dock->view()->expandAll();
+    Q_EMIT m_dock->view()->activated(local);
+    input = m_window->composer()->input();
+    QCOMPARE(input.url, QString::fromUtf8(m_server->url(QStringLiteral("/local-only")).toEncoded()));
+    QCOMPARE(input.method, QStringLiteral("GET"));
+}
+
+void TestCollectionDock::runningFillsTheOriginMatrixAndTheTimeline()
+{
+    QVERIFY(m_dock->openFile(writeCollection(QStringLiteral("run.json"))));
+    m_dock->environmentCombo()->setCurrentIndex(m_dock->environmentCombo()->findText(QStringLiteral("dev")));
+    RunPanel *panel = m_bridge->runPanel();
+    QSignalSpy finished(panel, &RunPanel::runFinished);
+    QSignalSpy jobs(panel, &RunPanel::jobFinished);
+    QVERIFY(m_bridge->startRun(QString()));
+    QVERIFY(panel->isRunning());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(jobs.count(), 4);
+
+    RunResultsModel *results = panel->model();
+    QCOMPARE(results->rowCount(), 2);
+    QCOMPARE(results->origins(),
+        (QStringList{QStringLiteral("http://localhost:3000"), QStringLiteral("https://app.example.com")}));
+    QCOMPARE(results->index(0, 0).data().toString(), QStringLiteral("works everywhere"));
+    QCOMPARE(results->index(1, 0).data().toString(), QStringLiteral("items/works on localhost"));
+    QCOMPARE(results->index(0, 1).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("allowed"));
+    QCOMPARE(results->index(0, 2).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("allowed"));
+    QCOMPARE(results->index(1, 1).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("allowed"));
+    QCOMPARE(results->index(1, 2).data(RunResultsModel::VerdictRole).toString(), QStringLiteral("blocked"));
+    QCOMPARE(results->index(1, 2).data(RunResultsModel::CheckRole).toString(),
+        QStringLiteral("missing-allow-origin"));
+    QVERIFY(results->index(1, 2).data().toString().startsWith(u"✗ missing-allow-origin"));
+    QVERIFY(panel->summary().contains(u"3 allowed, 1 blocked"));
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 4);
+    QCOMPARE(panel->lastRunJson().size(), 4);
+
+    // A folder only.
+    QVERIFY(m_bridge->startRun(QStringLiteral("items")));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(results->rowCount(), 1);
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 6);
+}
+
+void TestCollectionDock::openingARequestAfterARunSelectsItsLastResult()
+{
+    QVERIFY(m_dock->openFile(writeCollection(QStringLiteral("select.json"))));
+    m_dock->environmentCombo()->setCurrentIndex(m_dock->environmentCombo()->findText(QStringLiteral("dev")));
+    QSignalSpy finished(m_bridge->runPanel(), &RunPanel::runFinished);
+    QVERIFY(m_bridge->startRun(QString()));
+    QVERIFY(finished.wait(10000));
+    // The composer opens on the first page origin: its result is the one selected, not the last run.
+    const int exchangeId
+        = m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"));
+    QVERIFY(exchangeId > 0);
+    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1")) > exchangeId);
+    m_dock->openRequest(m_dock->model()->indexOfId(QStringLiteral("lo1")));
+    const QModelIndex current = m_window->timeline()->view()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.data(TimelineModel::ExchangeIdRole).toInt(), exchangeId);
+
+    // A send from the composer after opening becomes that request's latest result.
+    QSignalSpy sent(m_session.get(), &ExchangeSession::exchangeFinished);
+    QVERIFY(m_window->sendCurrentRequest());
+    QVERIFY(sent.wait(10000));
+    QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"))
+        > exchangeId);
+}
+
+void TestCollectionDock::aRunCanBeCancelled()
+{
+    Collection collection;
+    collection.origins = {QStringLiteral("http://localhost:3000")};
+    CollectionItem hang;
+    hang.name = QStringLiteral("hangs");
+    hang.request.url = QString::fromUtf8(m_server->url(QStringLiteral("/hang")).toEncoded());
+    collection.items = {hang, hang};
+    m_dock->model()->setCollection(collection);
+    RunPanel *panel = m_bridge->runPanel();
+    QSignalSpy finished(panel, &RunPanel::runFinished);
+    QVERIFY(m_bridge->startRun(QString()));
+    QTRY_COMPARE(panel->model()->index(0, 1).data().toString(), QStringLiteral("running…"));
+    panel->cancel();
+    QVERIFY(finished.count() == 1 || finished.wait(5000));
+    QVERIFY(!panel->isRunning());
+    QVERIFY2(panel->summary().contains(u"cancelled"), qPrintable(panel->summary()));
+}
+
+void TestCollectionDock::aBigHarImportsInTheBackgroundWhileTheWindowStaysResponsive()
+{
+    // About 5 MB: 2,000 recorded fetches with 2 KB bodies, every fourth one preflighted.
+    const QString path = m_dir.filePath(QStringLiteral("big.har"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            R"({"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"entries":[)");
+        const QByteArray pad(2400, 'x');
+        for (int i = 0; i < 2000; ++i) {
+            const QByteArray url = "https://api.example.com/items/" + QByteArray::number(i);
+            QByteArray entry;
+            if (i % 4 == 0) {
+                entry
+                    += R"({"startedDateTime":"2025-05-01T10:00:00.000Z","time":3,"request":{"method":"OPTIONS","url":")"
+                    + url
+                    + R"(","httpVersion":"http/2.0","headers":[{"name":"origin","value":"http://localhost:3000"},{"name":"access-control-request-method","value":"PUT"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":204,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"access-control-allow-origin","value":"http://localhost:3000"},{"name":"access-control-allow-methods","value":"PUT"}],"cookies":[],"content":{"size":0,"mimeType":"x-unknown"},"redirectURL":"","headersSize":-1,"bodySize":0},"cache":{},"timings":{"send":0,"wait":2,"receive":1}},)";
+            }
+            entry += R"({"startedDateTime":"2025-05-01T10:00:00.000Z","time":5,"request":{"method":")"
+                + QByteArray(i % 4 == 0 ? "PUT" : "GET") + R"(","url":")" + url
+                + R"(","httpVersion":"http/2.0","headers":[{"name":"origin","value":"http://localhost:3000"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"access-control-allow-origin","value":"http://localhost:3000"}],"cookies":[],"content":{"size":2400,"mimeType":"application/json","text":"{\"d\":\")"
+                + pad
+                + R"(\"}"},"redirectURL":"","headersSize":-1,"bodySize":2400},"cache":{},"timings":{"send":0,"wait":4,"receive":1}})";
+            file.write((i ? "," : "") + entry);
+        }
+        file.write("]}}");
+        QVERIFY(file.size() > 5'000'000);
+    }
+
+    // The event loop keeps turning: a 5 ms timer must keep firing all through the import.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longestGap = 0;
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        longestGap = qMax(longestGap, now - last);
+        last = now;
+        ++ticks;
+    });
+    ticker.start();
+
+    const int before = m_dock->model()->rowCount();
+    ImportJob *job = m_dock->importFile(path);
+    QSignalSpy progress(job, &ImportJob::progressChanged);
+    QSignalSpy done(m_dock, &CollectionDock::importFinished);
+    QVERIFY(job->isRunning());
+    QVERIFY(done.wait(9000));
+    ticker.stop();
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(done.first().first().toBool(), true);
+    QCOMPARE(m_dock->model()->rowCount(), before + 2000);
+
+    QVERIFY2(progress.count() >= 4, qPrintable(QString::number(progress.count())));
+    int previous = -1;
+    for (const QList<QVariant> &signal : std::as_const(progress)) {
+        QVERIFY(signal.first().toInt() >= previous);
+        previous = signal.first().toInt();
+    }
+    QCOMPARE(previous, 100);
+    qInfo("import of %lld bytes took %lld ms; %d timer ticks, longest gap %lld ms", QFileInfo(path).size(),
+        elapsed, ticks, longestGap);
+    QVERIFY2(ticks >= qMax<qint64>(2, elapsed / 5 / 4), "the GUI thread was blocked during the import");
+    QVERIFY2(longestGap < 250, "the GUI thread stalled during the import");
+
+    // One undo step removes the whole import.
+    m_dock->model()->undoStack()->undo();
+    QCOMPARE(m_dock->model()->rowCount(), before);
+}
+
+void TestCollectionDock::droppingAFileOnTheWindowImportsIt()
+{
+    const QString path = m_dir.filePath(QStringLiteral("dropped.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("curl 'https://api.example.com/v1/drop' -H 'origin: http://localhost:3000' -X PUT\n");
+    file.close();
+    const int before = m_dock->model()->rowCount();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint at(m_window->width() / 2, m_window->height() / 2);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_COMPARE(m_dock->model()->rowCount(), before + 1);
+    const auto item = m_dock->model()->itemAt(m_dock->model()->index(before, 0));
+    QCOMPARE(item->request.method, QStringLiteral("PUT"));
+    QCOMPARE(item->request.url, QStringLiteral("https://api.example.com/v1/drop"));
+}
+
+void TestCollectionDock::pastingACurlCommandIntoTheUrlFieldImportsIt()
+{
+    const QString curl = QStringLiteral("curl 'https://api.example.com/v1/items?x=1' \\\n"
+                                        "  -H 'accept: application/json' \\\n"
+                                        "  -H 'content-type: application/json' \\\n"
+                                        "  -H 'origin: http://localhost:3000' \\\n"
+                                        "  -H 'sec-fetch-mode: cors' \\\n"
+                                        "  --data-raw '{\"name\":\"x\"}'");
+    QGuiApplication::clipboard()->setText(curl);
+    auto *url = m_window->composer()->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    m_window->activateWindow();
+    url->setFocus();
+    url->clear();
+    const int before = m_dock->model()->rowCount();
+    QTest::keySequence(url, QKeySequence::Paste);
+    QCOMPARE(url->text(), QStringLiteral("https://api.example.com/v1/items?x=1"));
+    const RequestInput input = m_window->composer()->input();
+    QCOMPARE(input.method, QStringLiteral("POST"));
+    QCOMPARE(input.origin, QStringLiteral("http://localhost:3000"));
+    QVERIFY(input.headerLines.contains(QStringLiteral("content-type: application/json")));
+    QCOMPARE(input.body, QByteArray("{\"name\":\"x\"}"));
+    QCOMPARE(m_dock->model()->rowCount(), before + 1);
+
+    // Ordinary text still pastes as text.
+    QGuiApplication::clipboard()->setText(QStringLiteral("https://example.com/plain"));
+    url->clear();
+    QTest::keySequence(url, QKeySequence::Paste);
+    QCOMPARE(url->text(), QStringLiteral("https://example.com/plain"));
+    QCOMPARE(m_dock->model()->rowCount(), before + 1);
+}
+
+void TestCollectionDock::theWorkingStateIsSavedAndRestored()
+{
+    const QString path = writeCollection(QStringLiteral("working.json"));
+    QVERIFY(m_dock->openFile(path));
+    m_dock->model()->renameItem(
+        m_dock->model()->indexOfId(QStringLiteral("ok1")), QStringLiteral("not saved yet"));
+    // The autosave runs by itself a moment after the change.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(CollectionDock::workingStatePath()), 5000);
+    m_dock->waitForWorkingState();
+    QString error;
+    QTRY_VERIFY(loadCollection(CollectionDock::workingStatePath(), &error).has_value()
+        && loadCollection(CollectionDock::workingStatePath(), &error)->items.front().name
+            == u"not saved yet");
+
+    m_window.reset(); // as if the application quit without saving
+    createWindow();
+    QCOMPARE(
+        m_dock->model()->indexOfId(QStringLiteral("ok1")).data().toString(), QStringLiteral("not saved yet"));
+    QVERIFY(m_dock->isModified());
+    QCOMPARE(m_dock->filePath(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(m_window->isWindowModified());
+    // The file itself was never touched.
+    QCOMPARE(loadCollection(path, &error)->items.front().name, QStringLiteral("works everywhere"));
+}
+
+void TestCollectionDock::screenshotOfTheDock()
+{
+    QVERIFY(m_dock->openFile(writeCollection(QStringLiteral("screens.json"))));
+    m_dock->environmentCombo()->setCurrentIndex(m_dock->environmentCombo()->findText(QStringLiteral("dev")));
+    m_dock->model()->duplicateItem(m_dock->model()->indexOfId(QStringLiteral("ok1")));
+    m_dock->view()->expandAll();
+    QSignalSpy finished(m_bridge->runPanel(), &RunPanel::runFinished);
+    QVERIFY(m_bridge->startRun(QString()));
+    QVERIFY(finished.wait(10000));
+    m_dock->openRequest(m_dock->model()->indexOfId(QStringLiteral("lo1")));
+    m_window->resize(1500, 900);
+    QDir().mkpath(QStringLiteral(CORSCOPE_SCREENSHOT_DIR));
+    QVERIFY(
+        m_window->renderImage().save(QStringLiteral(CORSCOPE_SCREENSHOT_DIR "/window-with-collection.png")));
+    QVERIFY(m_dock->grab().save(QStringLiteral(CORSCOPE_SCREENSHOT_DIR "/collection-dock.png")));
+}
+
+QTEST_MAIN(TestCollectionDock)
+#include "tst_collectiondock.moc"
