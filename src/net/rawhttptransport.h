@@ -34,12 +34,11 @@ namespace corscope {
 // server has already closed (FIN or RST seen before we write, checked with a non-blocking peek) is
 // discarded and a fresh one opened: the request had not been written, so nothing is sent twice.
 // Servers often close right after a response without saying "Connection: close" (the FIN follows
-// the last body byte by microseconds on loopback): unless the response said "Connection:
-// keep-alive" explicitly, a pooled connection is only used once it has been idle for reuseSettleMs
-// (default 2 ms; a younger one is waited for), so that FIN is seen before anything is written.
-// Once a request has been written it is never written again: a connection closed after that is
-// reported (net::ERR_EMPTY_RESPONSE, net::ERR_CONNECTION_RESET). Chromium would resend on a reused
-// socket in that case; corscope prefers reporting to possibly double-sending a POST.
+// the last body byte by microseconds on loopback), so a reused connection can turn out stale after
+// the request was written. Then, as Chromium does (HttpNetworkTransaction::ShouldResendRequest),
+// the request goes out once more on a fresh connection, provided no response byte had arrived; a
+// fresh connection is never retried. setReuseSettleMs(N) optionally waits until a connection that
+// did not announce "Connection: keep-alive" has been idle N ms before reusing it (default 0).
 class RawHttpTransport final : public Transport
 {
     Q_OBJECT
@@ -51,7 +50,7 @@ public:
     static constexpr qint64 defaultBodyCap = 4 * 1024 * 1024;
     static constexpr int maxIdlePerHost = 6;
     static constexpr int maxIdleAgeMs = 60000;
-    static constexpr int defaultReuseSettleMs = 2;
+    static constexpr int defaultReuseSettleMs = 0;
 
     explicit RawHttpTransport(QObject *parent = nullptr);
     ~RawHttpTransport() override;
