@@ -82,7 +82,8 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
     m_runDock->setWidget(m_runPanel);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
     m_runDock->hide();
-    window->resizeDocks({m_dock}, {300}, Qt::Horizontal);
+    // The left area keeps the width the window gave it: the dock starts hidden, and widening the
+    // area here would squeeze the explanation panel on a 1280-pixel screen.
     window->resizeDocks({m_runDock}, {240}, Qt::Vertical);
     window->setAcceptDrops(true);
     window->installEventFilter(this);
