@@ -56,26 +56,7 @@ bool RunReport::allAsExpected() const
 
 QByteArray RunReport::json() const
 {
-    QJsonArray array;
-    for (qsizetype i = 0; i < m_runner.jobs().size(); ++i) {
-        if (!m_runner.isFinished(i))
-            continue;
-        const RunJob &job = m_runner.jobs().at(i);
-        const ExchangeResult &result = m_runner.result(i);
-        QJsonObject object = exchangeToJson(job.built.request, job.built.profile, result);
-        object.insert(QStringLiteral("name"), job.name);
-        if (!job.itemId.isEmpty())
-            object.insert(QStringLiteral("id"), job.itemId);
-        if (!job.folderPath.isEmpty())
-            object.insert(QStringLiteral("folder"), job.folderPath.join(u'/'));
-        object.insert(QStringLiteral("origin"), QString::fromUtf8(job.built.request.origin.serialize()));
-        if (job.expect) {
-            object.insert(QStringLiteral("expect"), *job.expect);
-            object.insert(QStringLiteral("asExpected"), meetsExpectation(job, result));
-        }
-        array.append(object);
-    }
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return QJsonDocument(m_runner.resultsJson()).toJson(QJsonDocument::Indented);
 }
 
 QString RunReport::grid() const

@@ -1,8 +1,10 @@
 #include "store/collectionrunner.h"
 
+#include "core/exchangejson.h"
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
 
+#include <QJsonObject>
 #include <QTimer>
 
 namespace corscope {
@@ -113,6 +115,30 @@ void CollectionRunner::checkFinished()
     }
     m_emittedFinished = true;
     Q_EMIT finished();
+}
+
+QJsonArray CollectionRunner::resultsJson() const
+{
+    QJsonArray array;
+    for (qsizetype i = 0; i < m_jobs.size(); ++i) {
+        if (!isFinished(i))
+            continue;
+        const RunJob &job = m_jobs.at(i);
+        const ExchangeResult &outcome = result(i);
+        QJsonObject object = exchangeToJson(job.built.request, job.built.profile, outcome);
+        object.insert(QStringLiteral("name"), job.name);
+        if (!job.itemId.isEmpty())
+            object.insert(QStringLiteral("id"), job.itemId);
+        if (!job.folderPath.isEmpty())
+            object.insert(QStringLiteral("folder"), job.folderPath.join(u'/'));
+        object.insert(QStringLiteral("origin"), QString::fromUtf8(job.built.request.origin.serialize()));
+        if (job.expect) {
+            object.insert(QStringLiteral("expect"), *job.expect);
+            object.insert(QStringLiteral("asExpected"), *job.expect == verdictName(outcome.verdict));
+        }
+        array.append(object);
+    }
+    return array;
 }
 
 } // namespace corscope

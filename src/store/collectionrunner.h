@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QJsonArray>
 #include <QObject>
 #include <QStringList>
 
@@ -49,6 +50,9 @@ public:
     const ExchangeResult &result(qsizetype index) const { return m_results.at(index); }
     bool isFinished(qsizetype index) const { return m_done.at(index); }
     bool wasCancelled() const { return m_cancelled; }
+    // The finished jobs as `corscope run` prints them: the objects of `corscope check --format json`
+    // with name, id, folder, origin, and expect/asExpected when the job has an expectation.
+    QJsonArray resultsJson() const;
 
 Q_SIGNALS:
     void jobStarted(qsizetype index);
