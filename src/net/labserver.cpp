@@ -40,6 +40,17 @@ bool isAllowListed(const QByteArray &origin)
     return LabServer::allowedOrigins().contains(origin);
 }
 
+// Access-Control-Allow-Origin echoing the request's origin when it is allow-listed, and Vary: Origin.
+HeaderList allowListedOriginHeaders(const RawHttpRequest &request)
+{
+    const QByteArray origin = requestOrigin(request);
+    HeaderList cors;
+    if (isAllowListed(origin))
+        cors.append("Access-Control-Allow-Origin", origin);
+    cors.append("Vary", "Origin");
+    return cors;
+}
+
 bool isPreflight(const RawHttpRequest &request)
 {
     return request.method == "OPTIONS";
@@ -180,22 +191,14 @@ LabResponse answerPreflight401(const RawHttpRequest &request, const LabContext &
         response.body = "{\"error\":\"missing bearer token\"}\n";
         return response;
     }
-    const QByteArray origin = requestOrigin(request);
-    HeaderList cors;
-    if (isAllowListed(origin))
-        cors.append("Access-Control-Allow-Origin", origin);
-    cors.append("Vary", "Origin");
+    HeaderList cors = allowListedOriginHeaders(request);
     return jsonOk(request, cors);
 }
 
 // An allow-list that forgot the write methods.
 LabResponse answerMethodNotAllowed(const RawHttpRequest &request, const LabContext &)
 {
-    const QByteArray origin = requestOrigin(request);
-    HeaderList cors;
-    if (isAllowListed(origin))
-        cors.append("Access-Control-Allow-Origin", origin);
-    cors.append("Vary", "Origin");
+    HeaderList cors = allowListedOriginHeaders(request);
     if (isPreflight(request)) {
         cors.append("Access-Control-Allow-Methods", "GET, POST");
         cors.append("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace");
@@ -207,11 +210,7 @@ LabResponse answerMethodNotAllowed(const RawHttpRequest &request, const LabConte
 // Allowed headers listed by hand, Content-Type only.
 LabResponse answerHeaderNotAllowed(const RawHttpRequest &request, const LabContext &)
 {
-    const QByteArray origin = requestOrigin(request);
-    HeaderList cors;
-    if (isAllowListed(origin))
-        cors.append("Access-Control-Allow-Origin", origin);
-    cors.append("Vary", "Origin");
+    HeaderList cors = allowListedOriginHeaders(request);
     if (isPreflight(request)) {
         cors.append("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, PATCH");
         cors.append("Access-Control-Allow-Headers", "Content-Type");
@@ -252,11 +251,7 @@ LabResponse answerAppendSlash(const RawHttpRequest &request, const LabContext &)
 // The slash URL behind the redirect: django-cors-headers doing its job.
 LabResponse answerDjangoCors(const RawHttpRequest &request, const LabContext &)
 {
-    const QByteArray origin = requestOrigin(request);
-    HeaderList cors;
-    if (isAllowListed(origin))
-        cors.append("Access-Control-Allow-Origin", origin);
-    cors.append("Vary", "Origin");
+    HeaderList cors = allowListedOriginHeaders(request);
     if (isPreflight(request)) {
         cors.append("Access-Control-Allow-Headers",
             "accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with");
