@@ -26,16 +26,15 @@ QJsonObject exchangeJson(const RecordedExchange &exchange, const BrowserProfile 
     return object;
 }
 
-// The exchange exactly as QJsonDocument::toJson(Indented) lays out one element of the top-level
-// array (four spaces deeper, no separator), so the streamed document is byte for byte the one a
-// whole QJsonArray would give: the one-element array's "[\n" and "\n]\n" are cut off.
-QByteArray jsonArrayElement(const RecordedExchange &exchange, const BrowserProfile &profile)
+// Writes the exchange exactly as QJsonDocument::toJson(Indented) lays out one element of the
+// top-level array (four spaces deeper, no separator), so the streamed document is byte for byte the
+// one a whole QJsonArray would give: the one-element array's "[\n" and "\n]\n" are left out.
+void writeJsonArrayElement(const RecordedExchange &exchange, const BrowserProfile &profile)
 {
-    QByteArray bytes = QJsonDocument(QJsonArray{exchangeJson(exchange, profile)}).toJson(QJsonDocument::Indented);
+    const QByteArray bytes =
+        QJsonDocument(QJsonArray{exchangeJson(exchange, profile)}).toJson(QJsonDocument::Indented);
     Q_ASSERT(bytes.startsWith("[\n") && bytes.endsWith("\n]\n"));
-    bytes.chop(3);
-    bytes.remove(0, 2);
-    return bytes;
+    writeOut(QByteArrayView(bytes).sliced(2, bytes.size() - 5));
 }
 
 QString textEntry(const RecordedExchange &exchange, const BrowserProfile &profile, TextStyle style)
@@ -122,7 +121,7 @@ int AnalyzeCommand::start(const QStringList &arguments)
         if (json) {
             if (count > 0)
                 writeOut(",\n");
-            writeOut(jsonArrayElement(exchange, *profile));
+            writeJsonArrayElement(exchange, *profile);
         } else {
             writeOut(textEntry(exchange, *profile, style).toUtf8());
         }
