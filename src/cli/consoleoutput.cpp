@@ -14,6 +14,16 @@ void printOut(const QString &text)
     std::fflush(stdout);
 }
 
+void writeOut(QByteArrayView bytes)
+{
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
+}
+
+void flushOut()
+{
+    std::fflush(stdout);
+}
+
 void printError(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();

@@ -46,6 +46,14 @@ HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QStrin
 
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile)
 {
+    QList<RecordedExchange> out;
+    analyzeHar(har, profile, [&out](RecordedExchange &&exchange) { out.append(std::move(exchange)); });
+    return out;
+}
+
+void analyzeHar(const HarLog &har, const BrowserProfile &profile,
+                const std::function<void(RecordedExchange &&exchange)> &consume)
+{
     qint64 nowMs = 0;
     PreflightCache cache([&nowMs] { return nowMs; });
     const QList<int> preflightOf = pairPreflights(har.entries);
@@ -55,7 +63,6 @@ QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &prof
         if (next >= 0)
             followUps.insert(next);
     }
-    QList<RecordedExchange> out;
     for (qsizetype i = 0; i < har.entries.size(); ++i) {
         const HarEntry &entry = har.entries.at(i);
         if (entry.isPreflight() || followUps.contains(int(i)))
@@ -130,9 +137,8 @@ QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &prof
             simulator.deliver(outcomeFor(*hop, recorded, exchange.note));
         }
         exchange.result = simulator.result();
-        out.append(std::move(exchange));
+        consume(std::move(exchange));
     }
-    return out;
 }
 
 } // namespace corscope

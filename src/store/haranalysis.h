@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace corscope {
 
 // One cross-origin request of a HAR, replayed through the engine with the recorded responses.
@@ -25,5 +27,10 @@ struct RecordedExchange
 // redirect chain. One preflight cache is shared in file order, on the clock of startedDateTime.
 // A request is cross-origin when its Origin header (or Chrome's initiator URL) differs from its URL's origin.
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile);
+
+// The same, handing each exchange to `consume` as soon as it is evaluated, in file order, so that a
+// caller can write it out and let it go instead of holding all of them.
+void analyzeHar(const HarLog &har, const BrowserProfile &profile,
+                const std::function<void(RecordedExchange &&exchange)> &consume);
 
 } // namespace corscope

@@ -131,23 +131,31 @@ std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error)
     return har;
 }
 
-std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies)
+std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies,
+                              const ParseProgress &progress)
 {
-    HarReader::Result read = HarReader::read(json, bodies);
+    const auto done = [&] {
+        if (progress)
+            progress(json.size(), json.size());
+    };
+    HarReader::Result read = HarReader::read(json, bodies, progress);
     switch (read.status) {
     case HarReader::Status::Parsed:
+        done();
         return std::move(read.log);
     case HarReader::Status::Refused:
         *error = read.error;
+        done();
         return std::nullopt;
     case HarReader::Status::Unsure:
         break;
     }
-    auto har = parseHarDocument(json, error);
+    auto har = parseHarDocument(json, error); // reports nothing until done: a rare, malformed case
     if (har && bodies == HarBodies::Skip) {
         for (HarEntry &entry : har->entries)
             entry.responseBody.clear();
     }
+    done();
     return har;
 }
 

@@ -6,6 +6,7 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace corscope {
@@ -44,10 +45,15 @@ struct HarLog
 // print bodies need them; skipping them keeps a big HAR's memory near its file size.
 enum class HarBodies { Keep, Skip };
 
+// How far a parse has got, in bytes of the input (for a progress bar). Called on the parsing thread,
+// at most a few hundred times per parse, the last time with bytesRead == totalBytes.
+using ParseProgress = std::function<void(qint64 bytesRead, qint64 totalBytes)>;
+
 // Parses HAR 1.2 JSON. Errors are sentences naming the entry ("entry 12: \"request\" is missing").
 // Streams over the bytes (HarReader) and falls back to parseHarDocument() when the streaming
 // reader is unsure, so the result and the error wording are always parseHarDocument()'s.
-std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies = HarBodies::Keep);
+std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies = HarBodies::Keep,
+                              const ParseProgress &progress = {});
 
 // The same for an open file, memory-mapped when it can be (else read whole, e.g. standard input).
 std::optional<HarLog> parseHar(QFile &file, QString *error, HarBodies bodies = HarBodies::Keep);

@@ -76,9 +76,9 @@ ImportResult importHar(const HarLog &har)
     return result;
 }
 
-std::optional<ImportResult> importHar(const QByteArray &json, QString *error)
+std::optional<ImportResult> importHar(const QByteArray &json, QString *error, const ParseProgress &progress)
 {
-    auto har = parseHar(json, error, HarBodies::Skip); // an import keeps no response
+    auto har = parseHar(json, error, HarBodies::Skip, progress); // an import keeps no response
     if (!har)
         return std::nullopt;
     return importHar(*har);

@@ -367,9 +367,14 @@ private:
 class Reader
 {
 public:
-    Reader(QByteArrayView json, HarBodies bodies)
+    Reader(QByteArrayView json, HarBodies bodies, const ParseProgress &progress)
         : t(json.data(), json.data() + json.size())
         , m_bodies(bodies)
+        , m_begin(json.data())
+        , m_size(json.size())
+        , m_progress(progress)
+        , m_progressStep(qMax<qint64>(1, json.size() / 200))
+        , m_nextProgress(m_progressStep)
     {
     }
 
@@ -379,6 +384,20 @@ private:
     Tokenizer t;
     HarBodies m_bodies;
     QString m_entryError;
+    const char *m_begin;
+    qint64 m_size;
+    const ParseProgress &m_progress;
+    qint64 m_progressStep;
+    qint64 m_nextProgress;
+
+    void reportProgress()
+    {
+        const qint64 position = t.p - m_begin;
+        if (!m_progress || position < m_nextProgress)
+            return;
+        m_nextProgress = position + m_progressStep;
+        m_progress(position, m_size);
+    }
 
     // Reads a key (p at '"') and the ':' after it.
     bool key(QByteArray *scratch, QByteArrayView *name)
@@ -734,6 +753,7 @@ HarReader::Result Reader::run()
                         return false;
                     if (m_entryError.isEmpty())
                         result.log.entries.append(std::move(entry));
+                    reportProgress();
                     return true;
                 });
             }
@@ -757,9 +777,9 @@ HarReader::Result Reader::run()
 }
 } // namespace
 
-HarReader::Result HarReader::read(QByteArrayView json, HarBodies bodies)
+HarReader::Result HarReader::read(QByteArrayView json, HarBodies bodies, const ParseProgress &progress)
 {
-    return Reader(json, bodies).run();
+    return Reader(json, bodies, progress).run();
 }
 
 } // namespace corscope
