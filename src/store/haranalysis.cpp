@@ -63,9 +63,7 @@ QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &prof
         const QUrl url(entry.url);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
             continue;
-        QString originText = entry.requestHeader(u"origin");
-        if (originText.isEmpty() && !entry.initiatorUrl.isEmpty())
-            originText = pageOriginFrom(QString(), entry.initiatorUrl);
+        const QString originText = recordedPageOrigin(har.entries, int(i), preflightOf.at(i));
         if (originText.isEmpty())
             continue;
         const auto origin = Origin::parse(originText);
