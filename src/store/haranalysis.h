@@ -24,7 +24,9 @@ struct RecordedExchange
 // (FetchSimulator) gets the recorded preflight response and the recorded actual responses and
 // redirect chain. One preflight cache is shared in file order, on the clock of startedDateTime.
 // A request is cross-origin when its page origin (recordedPageOrigin(): its Origin header, else its
-// paired preflight's, else Chrome's initiator URL's) differs from its URL's origin.
+// paired preflight's, else Chrome's initiator URL's) differs from its URL's origin. Navigations
+// (_resourceType "document") and typed non-fetch entries sent without Origin (no-cors images,
+// scripts, stylesheets) are not CORS requests and are left out.
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile);
 
 } // namespace corscope

@@ -106,11 +106,16 @@ class TestServer {
             res.end(body);
         };
         if (host === 'app.corscope.test') {
+            // A cross-origin image: a no-cors request (no Origin header, no CORS check), as on most real pages.
             return send(200, { 'Content-Type': 'text/html; charset=utf-8' },
-                        '<!doctype html><title>corscope HAR round trip</title><link rel="icon" href="data:,">');
+                        '<!doctype html><title>corscope HAR round trip</title><link rel="icon" href="data:,">'
+                        + `<img src="${this.api}/logo.svg" alt="">`);
         }
         const json = { 'Content-Type': 'application/json' };
         switch (`${host} ${url.pathname}`) {
+        case 'api.corscope.test /logo.svg':
+            return send(200, { 'Content-Type': 'image/svg+xml' },
+                        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
         case 'api.corscope.test /simple':
             return send(200, { ...json, 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }, '{"simple":true}');
         case 'api.corscope.test /no-acao':

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void realChromiumHarPairsPreflightsInEitherOrder_data();
     void realChromiumHarPairsPreflightsInEitherOrder();
     void aLaterPreflightPairsWithTheRequestInFlight_data();
+    void onlyCorsRequestsAreAnalyzed_data();
+    void onlyCorsRequestsAreAnalyzed();
     void aLaterPreflightPairsWithTheRequestInFlight();
     void postmanFoldersVariablesAndBodies();
     void exportedCurlReproducesThePreflight();
@@ -320,6 +322,43 @@ void tst_Imports::aLaterPreflightPairsWithTheRequestInFlight()
     const auto har = parseHar(json, &error);
     QVERIFY2(har, qPrintable(error));
     QCOMPARE(pairPreflights(har->entries), paired);
+}
+
+void tst_Imports::onlyCorsRequestsAreAnalyzed_data()
+{
+    QTest::addColumn<QByteArray>("entry");
+    QTest::addColumn<int>("exchanges");
+    const QByteArray response = R"("response": {"status": 200, "headers": [{"name": "Content-Type", "value": "image/svg+xml"}]})";
+    QTest::newRow("a no-cors image of the page's markup is not (Chromium checks nothing)")
+        << QByteArray(R"({"_resourceType": "image", "_initiator": {"type": "parser", "url": "http://app.test/", "lineNumber": 0},
+            "request": {"method": "GET", "url": "http://api.test/logo.svg", "headers": [{"name": "Referer", "value": "http://app.test/"}]}, )" + response + "}")
+        << 0;
+    QTest::newRow("a cross-origin form POST navigation is not, even with its Origin header")
+        << QByteArray(R"({"_resourceType": "document", "request": {"method": "POST", "url": "http://api.test/form",
+            "headers": [{"name": "Origin", "value": "http://app.test"}]}, )" + response + "}")
+        << 0;
+    QTest::newRow("an image loaded with crossorigin (Origin sent) is")
+        << QByteArray(R"({"_resourceType": "image", "request": {"method": "GET", "url": "http://api.test/logo.svg",
+            "headers": [{"name": "Origin", "value": "http://app.test"}]}, )" + response + "}")
+        << 1;
+    QTest::newRow("a fetch recorded without Origin is, from its initiator URL")
+        << QByteArray(R"({"_resourceType": "fetch", "_initiator": {"type": "script", "url": "http://app.test/main.js"},
+            "request": {"method": "GET", "url": "http://api.test/data"}, )" + response + "}")
+        << 1;
+    QTest::newRow("an untyped entry without Origin is, from its initiator URL")
+        << QByteArray(R"({"_initiator": {"type": "other", "url": "http://app.test/"},
+            "request": {"method": "GET", "url": "http://api.test/data"}, )" + response + "}")
+        << 1;
+}
+
+void tst_Imports::onlyCorsRequestsAreAnalyzed()
+{
+    QFETCH(QByteArray, entry);
+    QFETCH(int, exchanges);
+    QString error;
+    const auto har = parseHar(R"({"log": {"entries": [)" + entry + "]}}", &error);
+    QVERIFY2(har, qPrintable(error));
+    QCOMPARE(analyzeHar(*har, BrowserProfile::chromium()).size(), exchanges);
 }
 
 void tst_Imports::postmanFoldersVariablesAndBodies()
