@@ -1,9 +1,8 @@
 #include "store/harfile.h"
 
+#include "core/origin.h"
 #include "store/harreader.h"
 #include "store/importedrequest.h"
-
-#include "core/origin.h"
 
 #include <QDateTime>
 #include <QHash>

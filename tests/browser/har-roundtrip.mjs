@@ -227,7 +227,7 @@ class HarRecorder {
         const hop = {
             requestId: p.requestId, hopIndex: previous ? previous.hopIndex + 1 : 0, request: p.request,
             initiator: p.initiator, type: p.type ?? 'Other', start: p.timestamp, wallTime: p.wallTime,
-            hasExtraInfo: true, finished: false, response: null,
+            finished: false, response: null,
         };
         this.hops.push(hop);
         this.current.set(p.requestId, hop);
@@ -454,13 +454,16 @@ async function main() {
         const requestId = first?.requestId;
         const chain = hops.map((h, i) => ({ h, i })).filter(({ h }) => h.requestId === requestId);
         const preflightIndex = hops.findIndex((h) => h.initiator?.type === 'preflight' && h.initiator.requestId === requestId);
-        const last = chain[chain.length - 1]?.h;
-        const cors = last?.corsErrorStatus ?? null;
+        const last = chain[chain.length - 1];
+        const cors = last?.h.corsErrorStatus ?? null;
         const [check, stage] = cors ? (CORS_KINDS[cors.corsError] ?? ['other', null]) : [null, null];
+        // A failure that is not the preflight's is on a redirect when the response Chromium refused was a 3xx.
+        const failedStatus = last ? entries[last.i].response.status : 0;
+        const responseStage = failedStatus >= 300 && failedStatus < 400 ? 'redirect' : 'actual';
         chromiumView.set(call.id, {
             url, outcome, entry: firstIndex, chain: chain.map(({ i }) => i), preflight: preflightIndex,
             verdict: outcome?.resolved ? 'allowed' : (cors ? 'blocked' : 'network-error'),
-            check, stage: outcome?.resolved ? null : (stage ?? (chain.length > 1 ? 'redirect' : 'actual')),
+            check, stage: outcome?.resolved ? null : (stage ?? responseStage),
             corsError: cors,
         });
     }
