@@ -70,9 +70,15 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         const QUrl url(entry.url);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
             continue;
-        QString originText = entry.requestHeader(u"origin");
-        if (originText.isEmpty() && !entry.initiatorUrl.isEmpty())
-            originText = pageOriginFrom(QString(), entry.initiatorUrl);
+        // What Chromium made without CORS: navigations (even a form POST with an Origin header), and
+        // subresources sent without Origin (<img>, <script>, <link> without crossorigin: "parser"
+        // initiators with the page URL, which would otherwise pass for the page origin).
+        if (entry.resourceType == u"document")
+            continue;
+        if (entry.requestHeader(u"origin").isEmpty() && preflightOf.at(i) < 0 && !entry.resourceType.isEmpty()
+            && entry.resourceType != u"fetch" && entry.resourceType != u"xhr" && entry.resourceType != u"eventsource")
+            continue;
+        const QString originText = recordedPageOrigin(har.entries, int(i), preflightOf.at(i));
         if (originText.isEmpty())
             continue;
         const auto origin = Origin::parse(originText);

@@ -487,6 +487,18 @@ private:
         return true;
     }
 
+    // QJsonValue::toDouble(fallback): a number's value, the fallback for anything else.
+    bool doubleValue(double *out, double fallback)
+    {
+        const char c = t.peek();
+        if (c != '-' && (c < '0' || c > '9')) {
+            *out = fallback;
+            return t.skipValue(1);
+        }
+        bool integral = false;
+        return t.number(out, &integral);
+    }
+
     // A HAR header list: *bad when it is present but not a list of objects with a string name.
     bool headers(QList<QPair<QString, QString>> *out, bool *bad)
     {
@@ -521,7 +533,7 @@ private:
 
     bool entry(int index, HarEntry *out);
     bool request(HarEntry *out, bool *valid, bool *headersBad);
-    bool response(HarEntry *out, bool *headersBad);
+    bool response(HarEntry *out, bool *headersBad, QString *responseError);
 };
 
 bool Reader::request(HarEntry *out, bool *valid, bool *headersBad)
@@ -595,7 +607,7 @@ bool Reader::request(HarEntry *out, bool *valid, bool *headersBad)
     return parsed;
 }
 
-bool Reader::response(HarEntry *out, bool *headersBad)
+bool Reader::response(HarEntry *out, bool *headersBad, QString *responseError)
 {
     SeenKeys seen;
     StringToken text;
@@ -610,6 +622,8 @@ bool Reader::response(HarEntry *out, bool *headersBad)
             return seen.first(2) && headers(&out->responseHeaders, headersBad);
         if (key == "redirectURL")
             return seen.first(3) && stringValue(&out->redirectUrl);
+        if (key == "_error") // where DevTools writes it
+            return seen.first(5) && stringValue(responseError);
         if (key == "content") {
             if (!seen.first(4))
                 return false;
@@ -660,6 +674,7 @@ bool Reader::entry(int index, HarEntry *out)
     bool requestValid = false;
     bool requestHeadersBad = false;
     bool responseHeadersBad = false;
+    QString responseError;
     SeenKeys seen;
     const bool parsed = object([&](QByteArrayView key) {
         if (key == "request") {
@@ -674,7 +689,7 @@ bool Reader::entry(int index, HarEntry *out)
                 return false;
             if (t.peek() != '{')
                 return t.skipValue(2);
-            return response(out, &responseHeadersBad);
+            return response(out, &responseHeadersBad, &responseError);
         }
         if (key == "startedDateTime")
             return seen.first(2) && stringValue(&out->startedDateTime);
@@ -682,6 +697,8 @@ bool Reader::entry(int index, HarEntry *out)
             return seen.first(3) && stringValue(&out->resourceType);
         if (key == "_error")
             return seen.first(4) && stringValue(&out->error);
+        if (key == "time")
+            return seen.first(6) && doubleValue(&out->time, -1);
         if (key == "_initiator") {
             if (!seen.first(5))
                 return false;
@@ -698,6 +715,8 @@ bool Reader::entry(int index, HarEntry *out)
     });
     if (!parsed)
         return false;
+    if (out->error.isEmpty())
+        out->error = responseError;
     if (!m_entryError.isEmpty())
         return true;
     if (!requestValid)

@@ -68,6 +68,8 @@ QString difference(const HarLog &a, const HarLog &b)
             return where("index");
         if (!same(x.startedDateTime, y.startedDateTime))
             return where("startedDateTime");
+        if (x.time != y.time)
+            return where("time");
         if (!same(x.method, y.method) || !same(x.url, y.url))
             return where("method/url");
         if (!sameHeaders(x.requestHeaders, y.requestHeaders))
@@ -116,6 +118,12 @@ void tst_HarReader::readsLikeQJsonDocument_data()
         << true;
     QTest::newRow("a status written 2e2 or 200.0 is 200, 200.5 and \"200\" are 0")
         << har(R"({"request": {"method": "GET", "url": "u"}, "response": {"status": 2e2}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": 200.0}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": 200.5}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": "200"}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": 99999999999}})")
+        << true;
+    QTest::newRow("the time is read as a number, -1 when absent or not a number")
+        << har(R"({"request": {"method": "GET", "url": "u"}, "time": 93.875}, {"request": {"method": "GET", "url": "u"}, "time": 12}, {"request": {"method": "GET", "url": "u"}, "time": "5"}, {"request": {"method": "GET", "url": "u"}})")
+        << true;
+    QTest::newRow("DevTools' response._error is the error, an entry-level _error wins")
+        << har(R"({"request": {"method": "GET", "url": "u"}, "response": {"status": 0, "_error": "net::ERR_FAILED"}}, {"_error": "a", "request": {"method": "GET", "url": "u"}, "response": {"_error": "b"}}, {"request": {"method": "GET", "url": "u"}, "response": {"_error": "b"}, "_error": "a"}, {"request": {"method": "GET", "url": "u"}, "response": {"_error": null}})")
         << true;
     QTest::newRow("postData text wins over params, in either order")
         << har(R"({"request": {"method": "POST", "url": "u", "postData": {"params": [{"name": "a", "value": "1"}], "text": "t"}}}, {"request": {"method": "POST", "url": "u", "postData": {"params": [{"name": "a", "value": "1"}, {"name": "b"}, 7]}}}, {"request": {"method": "POST", "url": "u", "postData": {"text": 5}}})")
