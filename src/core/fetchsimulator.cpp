@@ -10,6 +10,8 @@
 #include "core/responsewarnings.h"
 #include "core/scriptheaders.h"
 
+#include <cstring>
+
 namespace corscope {
 
 namespace {
@@ -21,6 +23,23 @@ QStringView siteOf(const QString &host)
     const qsizetype last = host.lastIndexOf(u'.');
     const qsizetype previous = last > 0 ? host.lastIndexOf(u'.', last - 1) : -1;
     return previous < 0 ? QStringView(host) : QStringView(host).mid(previous + 1);
+}
+
+// Access-Control-Request-Headers: the names joined by "," in one allocation (QList::join takes two passes).
+QByteArray joinedNames(const QList<QByteArray> &names)
+{
+    qsizetype size = names.size() - 1;
+    for (const QByteArray &name : names)
+        size += name.size();
+    QByteArray joined(size, Qt::Uninitialized);
+    char *out = joined.data();
+    for (const QByteArray &name : names) {
+        if (out != joined.data())
+            *out++ = ',';
+        std::memcpy(out, name.constData(), name.size());
+        out += name.size();
+    }
+    return joined;
 }
 
 QByteArray fetchSite(const Origin &initiator, const Origin &target)
@@ -152,7 +171,7 @@ PendingHop FetchSimulator::Private::preflightHop() const
     h.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
     h.append(QByteArrayLiteral("Access-Control-Request-Method"), method);
     if (!decision.unsafeHeaderNames.isEmpty())
-        h.append(QByteArrayLiteral("Access-Control-Request-Headers"), decision.unsafeHeaderNames.join(','));
+        h.append(QByteArrayLiteral("Access-Control-Request-Headers"), joinedNames(decision.unsafeHeaderNames));
     h.append(QByteArrayLiteral("Origin"), serializedOrigin());
     appendFetchMetadata(h);
     return hop;

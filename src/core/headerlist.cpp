@@ -14,60 +14,59 @@ bool sameName(QByteArrayView a, QByteArrayView b)
 
 namespace {
 
-// Lowercases the ASCII letters of a word of ASCII bytes (SWAR: the high bit of each byte of the two
-// sums says whether that byte is >= 'A' and whether it is > 'Z'; no sum carries into the next byte).
-template<typename Word>
-Q_ALWAYS_INLINE Word foldAsciiCase(Word word)
+// Lowercases the ASCII letters of up to eight ASCII bytes (SWAR: the high bit of each byte of the
+// two sums says whether that byte is >= 'A' and whether it is > 'Z'; no sum carries into the next
+// byte). Zero bytes above a shorter word stay zero.
+Q_ALWAYS_INLINE quint64 foldAsciiCase(quint64 word)
 {
-    constexpr Word ones = Word(~Word(0)) / 0xff; // 0x0101...
-    const Word atLeastA = word + ones * 0x3f;   // 0x80 - 'A'
-    const Word aboveZ = word + ones * 0x25;     // 0x7f - 'Z'
-    const Word upper = (atLeastA ^ aboveZ) & (ones * 0x80);
-    return Word(word | (upper >> 2));
-}
-
-Q_NEVER_INLINE bool latin1BytesEqual(const char *x, const char *y, qsizetype size)
-{
-    return qstrnicmp(x, size, y, size) == 0;
+    const quint64 atLeastA = word + 0x3f3f3f3f3f3f3f3fULL; // 0x80 - 'A'
+    const quint64 aboveZ = word + 0x2525252525252525ULL;   // 0x7f - 'Z'
+    const quint64 upper = (atLeastA ^ aboveZ) & 0x8080808080808080ULL;
+    return word | (upper >> 2);
 }
 
 template<typename Word>
-Q_ALWAYS_INLINE bool wordsEqual(const char *x, const char *y)
+Q_ALWAYS_INLINE quint64 load(const char *p)
 {
-    constexpr Word ones = Word(~Word(0)) / 0xff;
-    Word u;
-    Word v;
-    std::memcpy(&u, x, sizeof(Word));
-    std::memcpy(&v, y, sizeof(Word));
-    if (u == v)
-        return true;
-    if ((u | v) & (ones * 0x80))
-        return latin1BytesEqual(x, y, sizeof(Word));
-    return foldAsciiCase(u) == foldAsciiCase(v);
+    Word word;
+    std::memcpy(&word, p, sizeof(Word));
+    return word;
 }
+
+// Differences and non-ASCII bytes are collected without branching: which way a comparison goes is
+// unpredictable, and mispredicted branches cost more than the few extra operations.
+struct Comparison
+{
+    quint64 difference = 0;
+    quint64 nonAscii = 0;
+
+    Q_ALWAYS_INLINE void add(quint64 u, quint64 v)
+    {
+        nonAscii |= (u | v) & 0x8080808080808080ULL;
+        difference |= foldAsciiCase(u) ^ foldAsciiCase(v);
+    }
+};
 
 } // namespace
 
-// Whole words at a time. The last word first: names of a family share their start
-// ("Access-Control-Allow-") and differ at the end, so most mismatches stop after one word.
+// Whole words at a time, the last one overlapping the one before.
 bool HeaderList::sameSizeNamesEqual(const char *x, const char *y, qsizetype size)
 {
+    Comparison comparison;
     if (size >= 8) {
-        if (!wordsEqual<quint64>(x + size - 8, y + size - 8))
-            return false;
-        for (qsizetype i = 0; i + 8 < size; i += 8) {
-            if (!wordsEqual<quint64>(x + i, y + i))
-                return false;
-        }
-        return true;
+        for (qsizetype i = 0; i + 8 < size; i += 8)
+            comparison.add(load<quint64>(x + i), load<quint64>(y + i));
+        comparison.add(load<quint64>(x + size - 8), load<quint64>(y + size - 8));
+    } else if (size >= 4) {
+        comparison.add(load<quint32>(x), load<quint32>(y));
+        comparison.add(load<quint32>(x + size - 4), load<quint32>(y + size - 4));
+    } else {
+        for (qsizetype i = 0; i < size; ++i)
+            comparison.add(load<quint8>(x + i), load<quint8>(y + i));
     }
-    if (size >= 4)
-        return wordsEqual<quint32>(x + size - 4, y + size - 4) && wordsEqual<quint32>(x, y);
-    for (qsizetype i = 0; i < size; ++i) {
-        if (!wordsEqual<quint8>(x + i, y + i))
-            return false;
-    }
-    return true;
+    if (comparison.nonAscii)
+        return qstrnicmp(x, size, y, size) == 0; // Latin-1 folding, exactly as before
+    return comparison.difference == 0;
 }
 
 HeaderList::HeaderList(std::initializer_list<HeaderField> fields)
