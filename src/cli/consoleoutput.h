@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 namespace corscope {
@@ -7,6 +8,9 @@ namespace corscope {
 // stdout/stderr for the command-line commands, written as UTF-8.
 void printOut(const QString &text);
 void printError(const QString &text);
+// Bytes that are UTF-8 already (e.g. JSON), written as they are.
+void writeOut(QByteArrayView bytes);
+void writeError(QByteArrayView bytes);
 // Colours only on a terminal, and never with NO_COLOR set.
 bool stdoutWantsColor();
 
