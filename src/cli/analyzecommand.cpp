@@ -13,6 +13,45 @@
 
 namespace corscope {
 
+namespace {
+QJsonObject exchangeJson(const RecordedExchange &exchange, const BrowserProfile &profile)
+{
+    QJsonObject object = exchangeToJson(exchange.request, profile, exchange.result);
+    object.insert(QStringLiteral("harEntry"), exchange.entryIndex + 1);
+    object.insert(QStringLiteral("harPreflightEntry"),
+                  exchange.preflightIndex >= 0 ? QJsonValue(exchange.preflightIndex + 1) : QJsonValue());
+    object.insert(QStringLiteral("origin"), QString::fromUtf8(exchange.request.origin.serialize()));
+    if (!exchange.note.isEmpty())
+        object.insert(QStringLiteral("note"), exchange.note);
+    return object;
+}
+
+// Writes the exchange exactly as QJsonDocument::toJson(Indented) lays out one element of the
+// top-level array (four spaces deeper, no separator), so the streamed document is byte for byte the
+// one a whole QJsonArray would give: the one-element array's "[\n" and "\n]\n" are left out.
+void writeJsonArrayElement(const RecordedExchange &exchange, const BrowserProfile &profile)
+{
+    const QByteArray bytes =
+        QJsonDocument(QJsonArray{exchangeJson(exchange, profile)}).toJson(QJsonDocument::Indented);
+    Q_ASSERT(bytes.startsWith("[\n") && bytes.endsWith("\n]\n"));
+    writeOut(QByteArrayView(bytes).sliced(2, bytes.size() - 5));
+}
+
+QString textEntry(const RecordedExchange &exchange, const BrowserProfile &profile, TextStyle style)
+{
+    QString text = QStringLiteral("── HAR entry %1%2\n")
+                       .arg(exchange.entryIndex + 1)
+                       .arg(exchange.preflightIndex >= 0
+                                ? QStringLiteral(" (preflight: entry %1)").arg(exchange.preflightIndex + 1)
+                                : QString());
+    text += textSummary(exchange.request, profile, exchange.result, style);
+    if (!exchange.note.isEmpty())
+        text += u"Note: " + exchange.note + u'\n';
+    text += u'\n';
+    return text;
+}
+} // namespace
+
 AnalyzeCommand::AnalyzeCommand(QObject *parent)
     : QObject(parent)
 {
@@ -69,48 +108,38 @@ int AnalyzeCommand::start(const QStringList &arguments)
         printError(text);
         return ExitBadInput;
     }
-    const QList<RecordedExchange> exchanges = analyzeHar(*har, *profile);
-    bool allAllowed = true;
-    QJsonArray array;
-    QString text;
+    // Each exchange is written out as soon as it is evaluated and then dropped, so the output never
+    // sits in memory whole (a 100 MB HAR prints about as much JSON).
+    const bool json = format == u"json";
     const TextStyle style = stdoutWantsColor() ? TextStyle::Colored : TextStyle::Plain;
-    for (const RecordedExchange &exchange : exchanges) {
-        allAllowed = allAllowed && exchange.result.verdict == Verdict::Allowed;
-        if (format == u"json") {
-            QJsonObject object = exchangeToJson(exchange.request, *profile, exchange.result);
-            object.insert(QStringLiteral("harEntry"), exchange.entryIndex + 1);
-            object.insert(QStringLiteral("harPreflightEntry"),
-                          exchange.preflightIndex >= 0 ? QJsonValue(exchange.preflightIndex + 1) : QJsonValue());
-            object.insert(QStringLiteral("origin"), QString::fromUtf8(exchange.request.origin.serialize()));
-            if (!exchange.note.isEmpty())
-                object.insert(QStringLiteral("note"), exchange.note);
-            array.append(object);
+    qsizetype count = 0;
+    qsizetype blocked = 0;
+    if (json)
+        writeOut("[\n");
+    analyzeHar(*har, *profile, [&](RecordedExchange &&exchange) {
+        blocked += exchange.result.verdict != Verdict::Allowed;
+        if (json) {
+            if (count > 0)
+                writeOut(",\n");
+            writeJsonArrayElement(exchange, *profile);
         } else {
-            text += QStringLiteral("── HAR entry %1%2\n")
-                        .arg(exchange.entryIndex + 1)
-                        .arg(exchange.preflightIndex >= 0
-                                 ? QStringLiteral(" (preflight: entry %1)").arg(exchange.preflightIndex + 1)
-                                 : QString());
-            text += textSummary(exchange.request, *profile, exchange.result, style);
-            if (!exchange.note.isEmpty())
-                text += u"Note: " + exchange.note + u'\n';
-            text += u'\n';
+            writeOut(textEntry(exchange, *profile, style).toUtf8());
         }
-    }
-    if (format == u"json") {
-        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        ++count;
+    });
+    if (json) {
+        // QJsonDocument's indented layout: "[\n" elements joined by ",\n" "\n]\n", or "[\n]\n" when empty.
+        writeOut(count > 0 ? "\n]\n" : "]\n");
     } else {
-        int blocked = 0;
-        for (const RecordedExchange &exchange : exchanges)
-            blocked += exchange.result.verdict != Verdict::Allowed;
-        text += QStringLiteral("%1 entries, %2 cross-origin request(s): %3 allowed, %4 blocked or failed.\n")
-                    .arg(har->entries.size())
-                    .arg(exchanges.size())
-                    .arg(exchanges.size() - blocked)
-                    .arg(blocked);
-        printOut(text);
+        writeOut(QStringLiteral("%1 entries, %2 cross-origin request(s): %3 allowed, %4 blocked or failed.\n")
+                     .arg(har->entries.size())
+                     .arg(count)
+                     .arg(count - blocked)
+                     .arg(blocked)
+                     .toUtf8());
     }
-    return allAllowed ? ExitAllowed : ExitBlocked;
+    flushOut();
+    return blocked == 0 ? ExitAllowed : ExitBlocked;
 }
 
 } // namespace corscope

@@ -12,6 +12,16 @@ void printOut(const QString &text)
     writeOut(text.toUtf8());
 }
 
+void writeOut(QByteArrayView bytes)
+{
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
+}
+
+void flushOut()
+{
+    std::fflush(stdout);
+}
+
 void printError(const QString &text)
 {
     writeError(text.toUtf8());

@@ -7,6 +7,9 @@ namespace corscope {
 
 // stdout/stderr for the command-line commands, written as UTF-8.
 void printOut(const QString &text);
+// Bytes already UTF-8, buffered: for output written piece by piece. flushOut() ends a series.
+void writeOut(QByteArrayView bytes);
+void flushOut();
 void printError(const QString &text);
 // Bytes that are UTF-8 already (e.g. JSON), written as they are.
 void writeOut(QByteArrayView bytes);

@@ -76,8 +76,8 @@ QString textSummary(const FetchRequest &request, const BrowserProfile &profile, 
         lines.append(QString());
         lines.append(result.preflightFromCache ? QStringLiteral("Preflight needed, answered from the preflight cache:")
                                                : QStringLiteral("Preflight needed:"));
-        for (const QString &reason : result.preflightReasons)
-            lines.append(u"  - " + reason);
+        for (const PreflightReason &reason : result.preflightReasons)
+            lines.append(u"  - " + reason.text());
     }
     lines.append(QString());
     for (const Hop &hop : result.hops)

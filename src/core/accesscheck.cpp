@@ -55,45 +55,86 @@ std::optional<QByteArray> normalizedHeaderValue(const HeaderList &headers, QByte
     return combined;
 }
 
+namespace {
+
+QByteArrayView trimmed(QByteArrayView value)
+{
+    while (!value.isEmpty() && (value.front() == ' ' || value.front() == '\t'))
+        value = value.sliced(1);
+    while (!value.isEmpty() && (value.back() == ' ' || value.back() == '\t'))
+        value.chop(1);
+    return value;
+}
+
+// The normalized value of a header that usually comes once: a view into that field, or the
+// fields combined with ", " into *storage when it comes more than once.
+struct HeaderLookup
+{
+    int lines = 0;
+    QByteArrayView value;
+};
+
+HeaderLookup lookUp(const HeaderList &headers, QByteArrayView name, QByteArray *storage)
+{
+    HeaderLookup found;
+    for (const HeaderField &field : headers) {
+        if (!HeaderList::namesEqual(field.name, name))
+            continue;
+        if (++found.lines == 1) {
+            found.value = trimmed(field.value);
+        } else {
+            if (found.lines == 2)
+                *storage = found.value.toByteArray();
+            storage->append(", ").append(trimmed(field.value));
+            found.value = *storage;
+        }
+    }
+    return found;
+}
+
+} // namespace
+
 std::optional<CheckFailure> checkAccess(const HeaderList &responseHeaders, const QByteArray &serializedOrigin,
                                         bool credentialsIncluded, const BrowserProfile &profile)
 {
-    const int lines = responseHeaders.count(allowOrigin);
-    const std::optional<QByteArray> value = normalizedHeaderValue(responseHeaders, allowOrigin);
-
-    if (profile.multipleOriginsOnlyForSeparateLines && lines > 1)
-        return failure(CheckId::MultipleAllowOrigin, allowOrigin, *value);
-    if (!value)
+    QByteArray storage;
+    const HeaderLookup origin = lookUp(responseHeaders, allowOrigin, &storage);
+    const QByteArrayView value = origin.value;
+    if (profile.multipleOriginsOnlyForSeparateLines && origin.lines > 1)
+        return failure(CheckId::MultipleAllowOrigin, allowOrigin, value.toByteArray());
+    if (origin.lines == 0)
         return failure(CheckId::MissingAllowOrigin, allowOrigin, {}, false);
-    if (*value == "*") {
+    if (value == "*") {
         if (!credentialsIncluded)
             return std::nullopt;
-        return failure(CheckId::WildcardOriginWithCredentials, allowOrigin, *value);
+        return failure(CheckId::WildcardOriginWithCredentials, allowOrigin, value.toByteArray());
     }
-    if (*value != serializedOrigin) {
+    if (value != serializedOrigin) {
+        const QByteArray seen = value.toByteArray();
         switch (profile.browser) {
         case Browser::Chromium:
-            if (value->contains(' ') || value->contains(','))
-                return failure(CheckId::MultipleAllowOrigin, allowOrigin, *value);
-            if (*value != "null" && !isValidUrlLike(*value))
-                return failure(CheckId::InvalidAllowOrigin, allowOrigin, *value);
+            if (seen.contains(' ') || seen.contains(','))
+                return failure(CheckId::MultipleAllowOrigin, allowOrigin, seen);
+            if (seen != "null" && !isValidUrlLike(seen))
+                return failure(CheckId::InvalidAllowOrigin, allowOrigin, seen);
             break;
         case Browser::Safari:
-            if (value->contains(','))
-                return failure(CheckId::MultipleAllowOrigin, allowOrigin, *value);
+            if (seen.contains(','))
+                return failure(CheckId::MultipleAllowOrigin, allowOrigin, seen);
             break;
         case Browser::Firefox:
             break;
         }
-        return failure(CheckId::AllowOriginMismatch, allowOrigin, *value);
+        return failure(CheckId::AllowOriginMismatch, allowOrigin, seen);
     }
     if (!credentialsIncluded)
         return std::nullopt;
-    const std::optional<QByteArray> credentials = normalizedHeaderValue(responseHeaders, allowCredentials);
-    if (credentials != "true") {
-        return failure(CheckId::InvalidAllowCredentials, allowCredentials, credentials.value_or(QByteArray()),
-                       credentials.has_value());
-    }
+    QByteArray credentialsStorage;
+    const HeaderLookup credentials = lookUp(responseHeaders, allowCredentials, &credentialsStorage);
+    if (credentials.lines == 0)
+        return failure(CheckId::InvalidAllowCredentials, allowCredentials, {}, false);
+    if (credentials.value != "true")
+        return failure(CheckId::InvalidAllowCredentials, allowCredentials, credentials.value.toByteArray(), true);
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/finding.h"
 #include "core/httpmessage.h"
+#include "core/preflightreason.h"
 
 #include <QList>
 #include <QString>
@@ -61,7 +62,7 @@ struct ExchangeResult
     bool crossOrigin = false;
     bool preflightNeeded = false;    // for the first request, before any cache lookup
     bool preflightFromCache = false; // the first preflight was answered by the preflight cache
-    QStringList preflightReasons;    // why a preflight is needed, one sentence each
+    QList<PreflightReason> preflightReasons; // why a preflight is needed (reason.text() for the sentence)
     bool reachedServer = false;      // the actual request was sent (a blocked request can still run)
 
     // The first preflight sent, if any.

@@ -138,7 +138,7 @@ QJsonObject exchangeToJson(const FetchRequest &request, const BrowserProfile &pr
         {QStringLiteral("crossOrigin"), result.crossOrigin},
         {QStringLiteral("preflightNeeded"), result.preflightNeeded},
         {QStringLiteral("preflightFromCache"), result.preflightFromCache},
-        {QStringLiteral("preflightReasons"), QJsonArray::fromStringList(result.preflightReasons)},
+        {QStringLiteral("preflightReasons"), QJsonArray::fromStringList(preflightReasonTexts(result.preflightReasons))},
         {QStringLiteral("failure"), findingToJson(result.failure)},
         {QStringLiteral("preflight"), preflight},
         {QStringLiteral("hops"), hops},

@@ -50,6 +50,7 @@ struct FetchSimulator::Private
     HeaderList headers; // the script's headers as fetch() keeps them
     QByteArray body;
     QByteArray pageOrigin; // request.origin serialized once
+    QByteArray referer;    // what the default referrer policy sends: the page origin and "/"
     QUrl initialUrl;
     QUrl currentUrl;
     Origin currentOrigin;    // of currentUrl
@@ -96,6 +97,7 @@ FetchSimulator::FetchSimulator(const FetchRequest &request, const BrowserProfile
     d->body = request.body;
     d->result.hops.reserve(2);
     d->pageOrigin = request.origin.serialize();
+    d->referer = d->pageOrigin + '/';
     d->initialUrl = request.url.userInfo().isEmpty() ? request.url : request.url.adjusted(QUrl::RemoveUserInfo);
     d->currentUrl = d->initialUrl;
     d->plan();
@@ -136,7 +138,7 @@ void FetchSimulator::Private::appendFetchMetadata(HeaderList &h) const
     h.append(QByteArrayLiteral("Sec-Fetch-Dest"), QByteArrayLiteral("empty"));
     // The default referrer policy (strict-origin-when-cross-origin) sends only the origin.
     if (!request.origin.isOpaque())
-        h.append(QByteArrayLiteral("Referer"), pageOrigin + '/');
+        h.append(QByteArrayLiteral("Referer"), referer);
 }
 
 PendingHop FetchSimulator::Private::preflightHop() const
@@ -233,8 +235,8 @@ void FetchSimulator::Private::handlePreflight(const HopOutcome &outcome)
     }
     const auto &grant = std::get<PreflightGrant>(evaluation);
     if (cache) {
-        cache->store(serializedOrigin(), currentUrl.toEncoded(), credentialsIncluded(), grant.methods,
-                     grant.headerNames, grant.cacheSeconds, profile);
+        cache->store(serializedOrigin(), currentUrl.toEncoded(), credentialsIncluded(), grant.methods(),
+                     grant.headerNames(), grant.cacheSeconds, profile);
     }
     result.warnings += preflightWarnings(grant, profile);
     next = Next::Actual;

@@ -36,28 +36,16 @@ public:
     std::optional<QByteArray> combinedValue(QByteArrayView name) const;
     QList<QByteArray> values(QByteArrayView name) const;
 
-    // Header names compare ASCII case-insensitively (exactly like qstrnicmp, which folds Latin-1 too;
-    // this inline loop does the ASCII bytes itself and leaves the rare others to qstrnicmp).
-    static bool namesEqual(QByteArrayView a, QByteArrayView b)
+    // Header names compare ASCII case-insensitively (exactly like qstrnicmp, which folds Latin-1 too).
+    // This runs for every header of every response, many times over, and most pairs differ in
+    // length: that test is inlined, the byte comparison is not.
+    Q_ALWAYS_INLINE static bool namesEqual(QByteArrayView a, QByteArrayView b)
     {
-        const qsizetype size = a.size();
-        if (size != b.size())
-            return false;
-        const char *x = a.data();
-        const char *y = b.data();
-        for (qsizetype i = 0; i < size; ++i) {
-            const auto c = static_cast<unsigned char>(x[i]);
-            const auto d = static_cast<unsigned char>(y[i]);
-            if (c == d)
-                continue;
-            if ((c | d) >= 0x80)
-                return qstrnicmp(x + i, size - i, y + i, size - i) == 0;
-            const auto lower = [](unsigned char e) { return (e >= 'A' && e <= 'Z') ? e | 0x20 : e; };
-            if (lower(c) != lower(d))
-                return false;
-        }
-        return true;
+        return a.size() == b.size() && sameSizeNamesEqual(a.data(), b.data(), a.size());
     }
+
+    // The name in lowercase, without allocating when it already is lowercase or is a well-known name.
+    static QByteArray lowercaseName(const QByteArray &name);
 
     const QList<HeaderField> &fields() const { return m_fields; }
     qsizetype size() const { return m_fields.size(); }
@@ -68,6 +56,8 @@ public:
     friend bool operator==(const HeaderList &, const HeaderList &) = default;
 
 private:
+    static bool sameSizeNamesEqual(const char *x, const char *y, qsizetype size);
+
     QList<HeaderField> m_fields;
 };
 

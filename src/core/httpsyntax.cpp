@@ -4,14 +4,7 @@
 
 namespace corscope {
 
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
-
-bool isToken(const QByteArray &value)
+bool isToken(QByteArrayView value)
 {
     if (value.isEmpty())
         return false;
@@ -36,33 +29,21 @@ QByteArray trimWhitespace(const QByteArray &value)
 
 std::optional<QList<QByteArray>> parseTokenList(const QByteArray &value, QByteArray *badElement)
 {
-    // Scans in place: one allocation per element, none for the commas and the whitespace.
     QList<QByteArray> result;
-    const char *data = value.constData();
-    const qsizetype size = value.size();
-    qsizetype start = 0;
-    while (start <= size) {
-        qsizetype stop = start;
-        while (stop < size && data[stop] != ',')
-            ++stop;
-        qsizetype begin = start;
-        qsizetype end = stop;
-        while (begin < end && (data[begin] == ' ' || data[begin] == '\t'))
-            ++begin;
-        while (end > begin && (data[end - 1] == ' ' || data[end - 1] == '\t'))
-            --end;
-        if (begin < end) {
-            const QByteArrayView element(data + begin, end - begin);
-            if (!std::all_of(element.cbegin(), element.cend(), isTokenChar)) {
-                if (badElement)
-                    *badElement = element.toByteArray();
-                return std::nullopt;
-            }
+    QByteArrayView bad;
+    const bool valid = forEachTokenListElement(
+        value,
+        [&](QByteArrayView element) {
             if (result.isEmpty())
                 result.reserve(4);
-            result.append(begin == 0 && end == size ? value : element.toByteArray());
-        }
-        start = stop + 1;
+            // A whole value that is one element is shared instead of copied.
+            result.append(element.size() == value.size() ? value : element.toByteArray());
+        },
+        &bad);
+    if (!valid) {
+        if (badElement)
+            *badElement = bad.toByteArray();
+        return std::nullopt;
     }
     return result;
 }

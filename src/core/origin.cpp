@@ -80,9 +80,25 @@ QByteArray Origin::serialize() const
 {
     if (isOpaque())
         return QByteArrayLiteral("null");
-    QByteArray result = m_scheme.toLatin1() + "://" + m_host.toLatin1();
-    if (m_port != defaultPort(m_scheme))
-        result += ':' + QByteArray::number(m_port);
+    // One allocation: scheme and host are ASCII (the host is stored in its punycode form).
+    char port[8];
+    qsizetype portSize = 0;
+    if (m_port >= 0 && m_port != defaultPort(m_scheme)) {
+        for (int rest = m_port; portSize == 0 || rest > 0; rest /= 10)
+            port[portSize++] = char('0' + rest % 10);
+        port[portSize++] = ':';
+    }
+    QByteArray result(m_scheme.size() + 3 + m_host.size() + portSize, Qt::Uninitialized);
+    char *out = result.data();
+    for (QChar c : m_scheme)
+        *out++ = char(c.unicode());
+    *out++ = ':';
+    *out++ = '/';
+    *out++ = '/';
+    for (QChar c : m_host)
+        *out++ = char(c.unicode());
+    while (portSize > 0)
+        *out++ = port[--portSize];
     return result;
 }
 

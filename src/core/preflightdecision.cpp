@@ -14,28 +14,39 @@ namespace {
 constexpr qsizetype safelistedValueLimit = 128;
 constexpr qsizetype safelistedTotalLimit = 1024;
 
-QString quoted(const QByteArray &name, const QByteArray &value)
+// Fetch: a CORS-unsafe request-header byte, and the bytes of a safelisted language value. Tables:
+// they run for every byte of every safelisted header value.
+struct ByteClasses
 {
-    return u'`' + QString::fromLatin1(name) + u": " + QString::fromLatin1(value) + u'`';
-}
+    bool corsUnsafe[256] = {};
+    bool language[256] = {};
+};
 
-// Fetch: a CORS-unsafe request-header byte.
-bool isCorsUnsafeByte(unsigned char c)
-{
-    if (c < 0x20 && c != 0x09)
-        return true;
-    return c == 0x7f || (c != 0 && std::strchr("\"():<>?@[\\]{}", c) != nullptr);
-}
+constexpr ByteClasses byteClasses = [] {
+    ByteClasses classes;
+    for (int b = 0; b < 0x20; ++b)
+        classes.corsUnsafe[b] = b != 0x09;
+    classes.corsUnsafe[0x7f] = true;
+    for (const char *p = "\"():<>?@[\\]{}"; *p; ++p)
+        classes.corsUnsafe[static_cast<unsigned char>(*p)] = true;
+    for (int b = '0'; b <= '9'; ++b)
+        classes.language[b] = true;
+    for (int b = 'a'; b <= 'z'; ++b)
+        classes.language[b] = classes.language[b - 'a' + 'A'] = true;
+    for (const char *p = " *,-.;="; *p; ++p)
+        classes.language[static_cast<unsigned char>(*p)] = true;
+    return classes;
+}();
 
 bool hasCorsUnsafeByte(const QByteArray &value)
 {
-    return std::any_of(value.cbegin(), value.cend(), [](char c) { return isCorsUnsafeByte(uchar(c)); });
+    return std::any_of(value.cbegin(), value.cend(),
+                       [](char c) { return byteClasses.corsUnsafe[static_cast<unsigned char>(c)]; });
 }
 
 bool isLanguageByte(char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' '
-           || (c != 0 && std::strchr("*,-.;=", c) != nullptr);
+    return byteClasses.language[static_cast<unsigned char>(c)];
 }
 
 bool isHttpWhitespace(char c)
@@ -43,8 +54,9 @@ bool isHttpWhitespace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-// WHATWG "parse a MIME type", reduced to what the essence needs: parameters never make it fail.
-std::optional<QByteArray> mimeEssence(const QByteArray &input)
+// WHATWG "parse a MIME type" reduced to what the safelist needs (parameters never make it fail):
+// whether the essence is application/x-www-form-urlencoded, multipart/form-data or text/plain.
+bool hasSafelistedEssence(QByteArrayView input)
 {
     qsizetype begin = 0;
     qsizetype end = input.size();
@@ -52,19 +64,22 @@ std::optional<QByteArray> mimeEssence(const QByteArray &input)
         ++begin;
     while (end > begin && isHttpWhitespace(input.at(end - 1)))
         --end;
-    const QByteArray value = input.mid(begin, end - begin);
+    const QByteArrayView value = input.sliced(begin, end - begin);
     const qsizetype slash = value.indexOf('/');
     if (slash < 0)
-        return std::nullopt;
-    const QByteArray type = value.left(slash);
-    QByteArray subtype = value.mid(slash + 1);
+        return false;
+    const QByteArrayView type = value.first(slash);
+    QByteArrayView subtype = value.sliced(slash + 1);
     if (const qsizetype semicolon = subtype.indexOf(';'); semicolon >= 0)
         subtype.truncate(semicolon);
     while (!subtype.isEmpty() && isHttpWhitespace(subtype.back()))
         subtype.chop(1);
     if (!isToken(type) || !isToken(subtype))
-        return std::nullopt;
-    return type.toLower() + '/' + subtype.toLower();
+        return false;
+    auto is = [&](QByteArrayView t, QByteArrayView sub) {
+        return HeaderList::namesEqual(type, t) && HeaderList::namesEqual(subtype, sub);
+    };
+    return is("application", "x-www-form-urlencoded") || is("multipart", "form-data") || is("text", "plain");
 }
 
 // bytes=START-[END], START required, no whitespace, one range, START <= END.
@@ -106,69 +121,92 @@ bool is(QByteArrayView name, QByteArrayView literal)
     return HeaderList::namesEqual(name, literal);
 }
 
+enum class SafelistedName { None, Accept, Language, ContentType, Range, SaveData, Ect, Intervention, NumericHint };
+
+SafelistedName classifyName(QByteArrayView name, const BrowserProfile &profile)
+{
+    static constexpr struct
+    {
+        QByteArrayView name;
+        SafelistedName kind;
+        bool clientHint; // Chromium's legacy client hints
+    } names[] = {
+        {"accept", SafelistedName::Accept, false},
+        {"accept-language", SafelistedName::Language, false},
+        {"content-language", SafelistedName::Language, false},
+        {"content-type", SafelistedName::ContentType, false},
+        {"range", SafelistedName::Range, false},
+        {"dpr", SafelistedName::NumericHint, true},
+        {"save-data", SafelistedName::SaveData, true},
+        {"viewport-width", SafelistedName::NumericHint, true},
+        {"device-memory", SafelistedName::NumericHint, true},
+        {"width", SafelistedName::NumericHint, true},
+        {"rtt", SafelistedName::NumericHint, true},
+        {"downlink", SafelistedName::NumericHint, true},
+        {"ect", SafelistedName::Ect, true},
+        {"intervention", SafelistedName::Intervention, true},
+    };
+    for (const auto &entry : names) {
+        if (is(name, entry.name))
+            return entry.clientHint && !profile.safelistsClientHints ? SafelistedName::None : entry.kind;
+    }
+    return SafelistedName::None;
+}
+
 // Whether (name, value) is a CORS-safelisted request-header, and if not, why. Allocation-free:
 // it runs for every header of every request.
 Violation safelistViolation(const QByteArray &name, const QByteArray &value, const BrowserProfile &profile)
 {
-    const bool knownName = is(name, "accept") || is(name, "accept-language") || is(name, "content-language")
-                           || is(name, "content-type") || is(name, "range");
-    const bool clientHint = profile.safelistsClientHints
-                            && (is(name, "dpr") || is(name, "save-data") || is(name, "viewport-width")
-                                || is(name, "device-memory") || is(name, "width") || is(name, "rtt")
-                                || is(name, "downlink") || is(name, "ect") || is(name, "intervention"));
-    if (!knownName && !clientHint)
+    const SafelistedName kind = classifyName(name, profile);
+    if (kind == SafelistedName::None)
         return Violation::Name;
     if (value.size() > safelistedValueLimit)
         return Violation::TooLong;
-    if (is(name, "accept"))
+    switch (kind) {
+    case SafelistedName::None:
+        break;
+    case SafelistedName::Accept:
         return hasCorsUnsafeByte(value) ? Violation::UnsafeByte : Violation::None;
-    if (is(name, "accept-language") || is(name, "content-language"))
+    case SafelistedName::Language:
         return std::all_of(value.cbegin(), value.cend(), isLanguageByte) ? Violation::None : Violation::UnsafeByte;
-    if (is(name, "content-type")) {
+    case SafelistedName::ContentType:
         if (hasCorsUnsafeByte(value))
             return Violation::UnsafeByte;
-        const auto essence = mimeEssence(value);
-        const bool safelisted = essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
-                                || essence == "text/plain";
-        return safelisted ? Violation::None : Violation::ContentType;
-    }
-    if (is(name, "range"))
+        return hasSafelistedEssence(value) ? Violation::None : Violation::ContentType;
+    case SafelistedName::Range:
         return isSimpleRange(value) ? Violation::None : Violation::Range;
-    // Chromium's legacy client hints, each with its own value rule.
-    bool ok = true;
-    if (is(name, "save-data"))
-        ok = value == "on";
-    else if (is(name, "ect"))
-        ok = value == "slow-2g" || value == "2g" || value == "3g" || value == "4g";
-    else if (is(name, "intervention"))
-        ok = !hasCorsUnsafeByte(value);
-    else
-        ok = isNumber(value);
-    return ok ? Violation::None : Violation::ClientHint;
+    case SafelistedName::SaveData:
+        return value == "on" ? Violation::None : Violation::ClientHint;
+    case SafelistedName::Ect: {
+        const bool ok = value == "slow-2g" || value == "2g" || value == "3g" || value == "4g";
+        return ok ? Violation::None : Violation::ClientHint;
+    }
+    case SafelistedName::Intervention:
+        return hasCorsUnsafeByte(value) ? Violation::ClientHint : Violation::None;
+    case SafelistedName::NumericHint:
+        return isNumber(value) ? Violation::None : Violation::ClientHint;
+    }
+    return Violation::Name;
 }
 
-QString describeViolation(Violation violation, const QByteArray &name, const QByteArray &value)
+PreflightReason::Kind reasonKind(Violation violation)
 {
     switch (violation) {
     case Violation::None:
-        break;
     case Violation::Name:
-        return u'`' + QString::fromLatin1(name) + u"` is not a CORS-safelisted request header.";
+        break;
     case Violation::TooLong:
-        return u"The value of `" + QString::fromLatin1(name) + u"` is " + QString::number(value.size())
-               + u" bytes long; CORS-safelisted values are at most 128 bytes.";
+        return PreflightReason::Kind::ValueTooLong;
     case Violation::UnsafeByte:
-        return quoted(name, value) + u" contains a character that CORS-safelisted values may not contain.";
+        return PreflightReason::Kind::UnsafeByte;
     case Violation::ContentType:
-        return quoted(name, value)
-               + u" is not CORS-safelisted: only application/x-www-form-urlencoded, multipart/form-data "
-                 u"and text/plain are.";
+        return PreflightReason::Kind::ContentType;
     case Violation::Range:
-        return quoted(name, value) + u" is not a simple range such as bytes=0- or bytes=0-99.";
+        return PreflightReason::Kind::Range;
     case Violation::ClientHint:
-        return quoted(name, value) + u" is not a valid client-hint value.";
+        return PreflightReason::Kind::ClientHint;
     }
-    return {};
+    return PreflightReason::Kind::UnsafeHeaderName;
 }
 
 bool isForbiddenMethodValue(const QByteArray &value)
@@ -181,17 +219,20 @@ bool isForbiddenMethodValue(const QByteArray &value)
 
 QByteArray normalizeMethod(const QByteArray &method)
 {
-    const QByteArray upper = method.toUpper();
-    for (const char *known : {"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"}) {
-        if (upper == known)
-            return upper;
+    static const QByteArray known[] = {QByteArrayLiteral("DELETE"), QByteArrayLiteral("GET"),
+                                       QByteArrayLiteral("HEAD"),   QByteArrayLiteral("OPTIONS"),
+                                       QByteArrayLiteral("POST"),   QByteArrayLiteral("PUT")};
+    for (const QByteArray &upper : known) {
+        if (HeaderList::namesEqual(method, upper)) // ASCII case-insensitive, as the standard's byte-uppercase
+            return method == upper ? method : upper;
     }
     return method;
 }
 
 bool isSafelistedMethod(const QByteArray &normalizedMethod)
 {
-    return normalizedMethod == "GET" || normalizedMethod == "HEAD" || normalizedMethod == "POST";
+    const QByteArrayView m = normalizedMethod;
+    return m == QByteArrayView("GET") || m == QByteArrayView("HEAD") || m == QByteArrayView("POST");
 }
 
 bool isForbiddenMethod(const QByteArray &method)
@@ -205,14 +246,24 @@ bool isForbiddenRequestHeader(const QByteArray &name, const QByteArray &value, c
         "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method",
         "connection", "content-length", "cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive",
         "origin", "referer", "set-cookie", "te", "trailer", "transfer-encoding", "upgrade", "via"};
-    for (QByteArrayView entry : forbidden) {
-        if (is(name, entry))
-            return true;
+    // Bit n is set when some entry above is n bytes long: most names skip the loop.
+    static constexpr quint32 entryLengths = [] {
+        quint32 bits = 0;
+        for (QByteArrayView entry : forbidden)
+            bits |= 1u << entry.size();
+        return bits;
+    }();
+    if (name.size() < 32 && (entryLengths & (1u << name.size()))) {
+        for (QByteArrayView entry : forbidden) {
+            if (is(name, entry))
+                return true;
+        }
     }
     auto hasPrefix = [&name](QByteArrayView prefix) {
         return name.size() >= prefix.size() && is(QByteArrayView(name).first(prefix.size()), prefix);
     };
-    if (hasPrefix("proxy-") || hasPrefix("sec-"))
+    const char first = name.isEmpty() ? '\0' : char(name.front() | 0x20);
+    if ((first == 'p' && hasPrefix("proxy-")) || (first == 's' && hasPrefix("sec-")))
         return true;
     if (is(name, "user-agent"))
         return profile.userAgentIsForbidden;
@@ -232,36 +283,37 @@ PreflightDecision decidePreflight(const QByteArray &method, const HeaderList &he
                                   const BrowserProfile &profile)
 {
     PreflightDecision decision;
+    decision.reasons.reserve(headers.size() + 1);
     if (!isSafelistedMethod(method)) {
         decision.methodIsUnsafe = true;
-        decision.reasons.append(u'`' + QString::fromLatin1(method)
-                                + u"` is not a CORS-safelisted method (only GET, HEAD and POST are).");
+        decision.reasons.append({PreflightReason::Kind::UnsafeMethod, method, {}, 0, {}});
     }
-    QList<QByteArray> unsafeNames;
-    QList<QByteArray> potentiallyUnsafe;
     qsizetype safelistedBytes = 0;
     for (const HeaderField &field : headers) {
         if (isForbiddenRequestHeader(field.name, field.value, profile))
             continue;
         if (const Violation violation = safelistViolation(field.name, field.value, profile);
             violation != Violation::None) {
-            unsafeNames.append(field.name.toLower());
-            decision.reasons.append(describeViolation(violation, field.name, field.value));
+            decision.unsafeHeaderNames.append(HeaderList::lowercaseName(field.name));
+            decision.reasons.append({reasonKind(violation), field.name, field.value, 0, {}});
         } else {
-            potentiallyUnsafe.append(field.name.toLower());
             safelistedBytes += field.value.size();
         }
     }
     if (safelistedBytes > safelistedTotalLimit) {
-        unsafeNames += potentiallyUnsafe;
-        decision.reasons.append(QStringLiteral("The CORS-safelisted headers add up to %1 bytes; more than 1024 "
-                                               "bytes in total need a preflight.")
-                                    .arg(safelistedBytes));
+        // Rare: every safelisted header joins the preflight too. A second pass beats collecting them all.
+        for (const HeaderField &field : headers) {
+            if (!isForbiddenRequestHeader(field.name, field.value, profile)
+                && safelistViolation(field.name, field.value, profile) == Violation::None) {
+                decision.unsafeHeaderNames.append(HeaderList::lowercaseName(field.name));
+            }
+        }
+        decision.reasons.append({PreflightReason::Kind::TotalTooLong, {}, {}, safelistedBytes, {}});
     }
-    std::sort(unsafeNames.begin(), unsafeNames.end());
-    unsafeNames.erase(std::unique(unsafeNames.begin(), unsafeNames.end()), unsafeNames.end());
-    decision.unsafeHeaderNames = unsafeNames;
-    decision.needed = decision.methodIsUnsafe || !unsafeNames.isEmpty();
+    QList<QByteArray> &names = decision.unsafeHeaderNames;
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    decision.needed = decision.methodIsUnsafe || !names.isEmpty();
     return decision;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/browserprofile.h"
 #include "core/headerlist.h"
+#include "core/preflightreason.h"
 
 #include <QByteArray>
 #include <QList>
@@ -15,7 +16,7 @@ struct PreflightDecision
     bool needed = false;
     bool methodIsUnsafe = false;
     QList<QByteArray> unsafeHeaderNames; // the sorted-lowercase set that goes into ACRH
-    QStringList reasons;                 // "`Content-Type: application/json` is not CORS-safelisted."
+    QList<PreflightReason> reasons;      // in the order found; reason.text() says each in a sentence
 };
 
 // fetch()'s method normalization: DELETE/GET/HEAD/OPTIONS/POST/PUT are upper-cased, others kept.

@@ -3,6 +3,10 @@
 #include "core/httpsyntax.h"
 #include "core/preflightdecision.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+
 namespace corscope {
 
 namespace {
@@ -100,31 +104,64 @@ std::variant<PreflightGrant, CheckFailure> evaluatePreflightResponse(const HttpR
         return statusFailure(response);
 
     PreflightGrant grant;
-    QByteArray bad;
-    const auto methodsValue = response.headers.combinedValue(allowMethods);
-    const auto methods = parseTokenList(methodsValue.value_or(QByteArray()), &bad);
-    if (!methods)
-        return CheckFailure{CheckId::InvalidAllowMethods, allowMethods, bad, true};
-    const auto headersValue = response.headers.combinedValue(allowHeaders);
-    const auto headerNames = parseTokenList(headersValue.value_or(QByteArray()), &bad);
-    if (!headerNames)
-        return CheckFailure{CheckId::InvalidAllowHeaders, allowHeaders, bad, true};
-    grant.methods = *methods;
-    for (const QByteArray &name : *headerNames)
-        grant.headerNames.append(name.toLower());
+    QByteArrayView bad;
+    grant.allowMethodsValue = response.headers.combinedValue(allowMethods);
+    bool methodListed = false;
+    bool methodWildcard = false;
+    const bool methodsValid = forEachTokenListElement(
+        grant.allowMethodsValue.value_or(QByteArray()),
+        [&](QByteArrayView allowed) {
+            methodListed = methodListed || allowed == question.method; // methods compare case-sensitively
+            methodWildcard = methodWildcard || allowed == "*";
+        },
+        &bad);
+    if (!methodsValid)
+        return CheckFailure{CheckId::InvalidAllowMethods, allowMethods, bad.toByteArray(), true};
 
-    if (!methodAllowed(question.method, grant.methods, question.credentialsIncluded))
-        return CheckFailure{CheckId::MethodDisallowed, allowMethods, question.method, methodsValue.has_value()};
-    for (const QByteArray &name : question.unsafeHeaderNames) {
-        if (!headerAllowed(name, grant.headerNames, question.credentialsIncluded, profile))
-            return CheckFailure{CheckId::HeaderDisallowed, allowHeaders, name, headersValue.has_value()};
-        if (name == "authorization" && !grant.headerNames.contains(name))
-            grant.authorizationCoveredByWildcard = true;
+    grant.allowHeadersValue = response.headers.combinedValue(allowHeaders);
+    QVarLengthArray<QByteArrayView, 16> allowedNames;
+    bool headerWildcard = false;
+    const bool headersValid = forEachTokenListElement(
+        grant.allowHeadersValue.value_or(QByteArray()),
+        [&](QByteArrayView allowed) {
+            allowedNames.append(allowed);
+            headerWildcard = headerWildcard || allowed == "*";
+        },
+        &bad);
+    if (!headersValid)
+        return CheckFailure{CheckId::InvalidAllowHeaders, allowHeaders, bad.toByteArray(), true};
+
+    const bool credentials = question.credentialsIncluded;
+    if (!isSafelistedMethod(question.method) && !methodListed && !(methodWildcard && !credentials)) {
+        return CheckFailure{CheckId::MethodDisallowed, allowMethods, question.method,
+                            grant.allowMethodsValue.has_value()};
     }
-
+    for (const QByteArray &name : question.unsafeHeaderNames) {
+        const bool listed = std::any_of(allowedNames.cbegin(), allowedNames.cend(),
+                                        [&](QByteArrayView allowed) { return HeaderList::namesEqual(allowed, name); });
+        if (listed)
+            continue;
+        const bool authorization = name == "authorization";
+        if (credentials || !headerWildcard || (authorization && !profile.wildcardCoversAuthorization))
+            return CheckFailure{CheckId::HeaderDisallowed, allowHeaders, name, grant.allowHeadersValue.has_value()};
+        grant.authorizationCoveredByWildcard = grant.authorizationCoveredByWildcard || authorization;
+    }
     grant.maxAgeValue = response.headers.combinedValue("access-control-max-age");
     grant.cacheSeconds = preflightCacheSeconds(grant.maxAgeValue, profile, &grant.maxAgeCapped);
     return grant;
+}
+
+QList<QByteArray> PreflightGrant::methods() const
+{
+    return parseTokenList(allowMethodsValue.value_or(QByteArray())).value_or(QList<QByteArray>());
+}
+
+QList<QByteArray> PreflightGrant::headerNames() const
+{
+    QList<QByteArray> names = parseTokenList(allowHeadersValue.value_or(QByteArray())).value_or(QList<QByteArray>());
+    for (QByteArray &name : names)
+        name = HeaderList::lowercaseName(name);
+    return names;
 }
 
 } // namespace corscope

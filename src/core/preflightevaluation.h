@@ -24,12 +24,17 @@ struct PreflightQuestion
 // A passed preflight: what it allows and for how long it may be cached.
 struct PreflightGrant
 {
-    QList<QByteArray> methods;
-    QList<QByteArray> headerNames; // lowercase
+    std::optional<QByteArray> allowMethodsValue; // Access-Control-Allow-Methods as received (a valid list)
+    std::optional<QByteArray> allowHeadersValue; // Access-Control-Allow-Headers as received (a valid list)
     std::optional<QByteArray> maxAgeValue; // raw, as sent
     qint64 cacheSeconds = 0;  // after parsing, defaulting and capping; 0 = not cached
     bool maxAgeCapped = false;
     bool authorizationCoveredByWildcard = false;
+
+    // The parsed lists, as the preflight cache keeps them. Built on demand: the checks themselves
+    // walk the received values in place, and most evaluations never reach a cache.
+    QList<QByteArray> methods() const;
+    QList<QByteArray> headerNames() const; // lowercase
 };
 
 // Redirects that the Fetch standard follows (and that a preflight may not answer with).

@@ -46,6 +46,14 @@ HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QStrin
 
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile)
 {
+    QList<RecordedExchange> out;
+    analyzeHar(har, profile, [&out](RecordedExchange &&exchange) { out.append(std::move(exchange)); });
+    return out;
+}
+
+void analyzeHar(const HarLog &har, const BrowserProfile &profile,
+                const std::function<void(RecordedExchange &&exchange)> &consume)
+{
     qint64 nowMs = 0;
     PreflightCache cache([&nowMs] { return nowMs; });
     const QList<int> preflightOf = pairPreflights(har.entries);
@@ -55,7 +63,6 @@ QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &prof
         if (next >= 0)
             followUps.insert(next);
     }
-    QList<RecordedExchange> out;
     for (qsizetype i = 0; i < har.entries.size(); ++i) {
         const HarEntry &entry = har.entries.at(i);
         if (entry.isPreflight() || followUps.contains(int(i)))
@@ -63,9 +70,15 @@ QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &prof
         const QUrl url(entry.url);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
             continue;
-        QString originText = entry.requestHeader(u"origin");
-        if (originText.isEmpty() && !entry.initiatorUrl.isEmpty())
-            originText = pageOriginFrom(QString(), entry.initiatorUrl);
+        // What Chromium made without CORS: navigations (even a form POST with an Origin header), and
+        // subresources sent without Origin (<img>, <script>, <link> without crossorigin: "parser"
+        // initiators with the page URL, which would otherwise pass for the page origin).
+        if (entry.resourceType == u"document")
+            continue;
+        if (entry.requestHeader(u"origin").isEmpty() && preflightOf.at(i) < 0 && !entry.resourceType.isEmpty()
+            && entry.resourceType != u"fetch" && entry.resourceType != u"xhr" && entry.resourceType != u"eventsource")
+            continue;
+        const QString originText = recordedPageOrigin(har.entries, int(i), preflightOf.at(i));
         if (originText.isEmpty())
             continue;
         const auto origin = Origin::parse(originText);
@@ -130,9 +143,8 @@ QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &prof
             simulator.deliver(outcomeFor(*hop, recorded, exchange.note));
         }
         exchange.result = simulator.result();
-        out.append(std::move(exchange));
+        consume(std::move(exchange));
     }
-    return out;
 }
 
 } // namespace corscope

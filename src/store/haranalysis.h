@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace corscope {
 
 // One cross-origin request of a HAR, replayed through the engine with the recorded responses.
@@ -23,7 +25,15 @@ struct RecordedExchange
 // Evaluates every cross-origin request recorded in a HAR without sending anything: the engine
 // (FetchSimulator) gets the recorded preflight response and the recorded actual responses and
 // redirect chain. One preflight cache is shared in file order, on the clock of startedDateTime.
-// A request is cross-origin when its Origin header (or Chrome's initiator URL) differs from its URL's origin.
+// A request is cross-origin when its page origin (recordedPageOrigin(): its Origin header, else its
+// paired preflight's, else Chrome's initiator URL's) differs from its URL's origin. Navigations
+// (_resourceType "document") and typed non-fetch entries sent without Origin (no-cors images,
+// scripts, stylesheets) are not CORS requests and are left out.
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile);
+
+// The same, handing each exchange to `consume` as soon as it is evaluated, in file order, so that a
+// caller can write it out and let it go instead of holding all of them.
+void analyzeHar(const HarLog &har, const BrowserProfile &profile,
+                const std::function<void(RecordedExchange &&exchange)> &consume);
 
 } // namespace corscope

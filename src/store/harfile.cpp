@@ -1,7 +1,10 @@
 #include "store/harfile.h"
 
+#include "core/origin.h"
 #include "store/harreader.h"
+#include "store/importedrequest.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,6 +95,7 @@ std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error)
         HarEntry out;
         out.index = int(i);
         out.startedDateTime = entry.value(QStringLiteral("startedDateTime")).toString();
+        out.time = entry.value(QStringLiteral("time")).toDouble(-1);
         out.method = request.value(QStringLiteral("method")).toString();
         out.url = request.value(QStringLiteral("url")).toString();
         if (!readHeaders(request.value(QStringLiteral("headers")), &out.requestHeaders)) {
@@ -125,29 +129,39 @@ std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error)
         out.resourceType = entry.value(QStringLiteral("_resourceType")).toString();
         out.initiatorUrl = entry.value(QStringLiteral("_initiator")).toObject().value(QStringLiteral("url")).toString();
         out.error = entry.value(QStringLiteral("_error")).toString();
+        if (out.error.isEmpty())
+            out.error = response.value(QStringLiteral("_error")).toString();
         entries[i] = QJsonValue(); // free as we go
         har.entries.append(std::move(out));
     }
     return har;
 }
 
-std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies)
+std::optional<HarLog> parseHar(const QByteArray &json, QString *error, HarBodies bodies,
+                              const ParseProgress &progress)
 {
-    HarReader::Result read = HarReader::read(json, bodies);
+    const auto done = [&] {
+        if (progress)
+            progress(json.size(), json.size());
+    };
+    HarReader::Result read = HarReader::read(json, bodies, progress);
     switch (read.status) {
     case HarReader::Status::Parsed:
+        done();
         return std::move(read.log);
     case HarReader::Status::Refused:
         *error = read.error;
+        done();
         return std::nullopt;
     case HarReader::Status::Unsure:
         break;
     }
-    auto har = parseHarDocument(json, error);
+    auto har = parseHarDocument(json, error); // reports nothing until done: a rare, malformed case
     if (har && bodies == HarBodies::Skip) {
         for (HarEntry &entry : har->entries)
             entry.responseBody.clear();
     }
+    done();
     return har;
 }
 
@@ -166,31 +180,119 @@ std::optional<HarLog> parseHar(QFile &file, QString *error, HarBodies bodies)
     return parseHar(file.readAll(), error, bodies);
 }
 
+namespace {
+// The page origin a request was made from, as far as the entry itself tells: Origin, else Referer.
+QString ownPageOrigin(const HarEntry &entry)
+{
+    return pageOriginFrom(entry.requestHeader(u"origin"), entry.requestHeader(u"referer"));
+}
+
+// startedDateTime in ms since the epoch; nullopt when absent or unreadable.
+std::optional<qint64> startedMs(const HarEntry &entry)
+{
+    if (entry.startedDateTime.isEmpty())
+        return std::nullopt;
+    const QDateTime started = QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs);
+    if (!started.isValid())
+        return std::nullopt;
+    return started.toMSecsSinceEpoch();
+}
+
+// Where a preflight recorded after `request` stands to it: it started while the request was in flight
+// (Fits), or after the request had ended (TooLate). Unknown times say Fits. 1 ms of slack for
+// startedDateTime's millisecond rounding.
+enum class Window { Fits, TooLate, TooEarly };
+Window preflightWindow(const HarEntry &preflight, const HarEntry &request)
+{
+    if (request.time < 0)
+        return Window::Fits;
+    const auto preflightStart = startedMs(preflight);
+    const auto requestStart = startedMs(request);
+    if (!preflightStart || !requestStart)
+        return Window::Fits;
+    if (*preflightStart < *requestStart - 1)
+        return Window::TooEarly;
+    return double(*preflightStart - *requestStart) <= request.time + 1 ? Window::Fits : Window::TooLate;
+}
+
+bool isSameOriginRequest(const HarEntry &entry, const QString &pageOrigin)
+{
+    const QUrl url(entry.url);
+    return !pageOrigin.isEmpty() && url.isValid() && QString::fromUtf8(Origin::fromUrl(url).serialize()) == pageOrigin;
+}
+} // namespace
+
 QList<int> pairPreflights(const QList<HarEntry> &entries)
 {
     QList<int> paired(entries.size(), -1);
-    // key: origin + url + requested method -> preflight indices not yet used, oldest first
+    // url + method -> unused preflights seen so far, oldest first
     QHash<QString, QList<int>> open;
+    // url + method -> cross-origin requests seen so far that found no earlier preflight, oldest first
+    QHash<QString, QList<int>> waiting;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const HarEntry &entry = entries.at(i);
         if (entry.isPreflight()) {
-            const QString key = entry.requestHeader(u"origin") + u' ' + normalizedUrl(entry.url) + u' '
-                + entry.requestHeader(u"access-control-request-method").toUpper();
-            open[key].append(int(i));
+            const QString key = normalizedUrl(entry.url) + u' ' + entry.requestHeader(u"access-control-request-method").toUpper();
+            const QString origin = entry.requestHeader(u"origin");
+            bool taken = false;
+            auto it = waiting.find(key);
+            if (it != waiting.end()) {
+                for (qsizetype w = 0; w < it->size() && !taken;) {
+                    const HarEntry &request = entries.at(it->at(w));
+                    const Window window = preflightWindow(entry, request);
+                    if (window == Window::TooLate) { // over before this preflight: no later one fits either
+                        it->removeAt(w);
+                        continue;
+                    }
+                    const QString requestOrigin = ownPageOrigin(request);
+                    if (window == Window::Fits && (requestOrigin.isEmpty() || requestOrigin == origin)) {
+                        paired[it->at(w)] = int(i);
+                        it->removeAt(w);
+                        taken = true;
+                    } else {
+                        ++w;
+                    }
+                }
+                if (it->isEmpty())
+                    waiting.erase(it);
+            }
+            if (!taken)
+                open[key].append(int(i));
             continue;
         }
-        const QString origin = entry.requestHeader(u"origin");
-        if (origin.isEmpty())
-            continue;
-        const QString key = origin + u' ' + normalizedUrl(entry.url) + u' ' + entry.method.toUpper();
+        const QString origin = ownPageOrigin(entry);
+        if (isSameOriginRequest(entry, origin))
+            continue; // never preflighted
+        const QString key = normalizedUrl(entry.url) + u' ' + entry.method.toUpper();
         auto it = open.find(key);
-        if (it != open.end() && !it->isEmpty()) {
-            paired[i] = it->takeLast(); // the closest earlier one
+        if (it != open.end()) {
+            for (qsizetype o = it->size() - 1; o >= 0; --o) { // the closest earlier one
+                if (origin.isEmpty() || entries.at(it->at(o)).requestHeader(u"origin") == origin) {
+                    paired[i] = it->takeAt(o);
+                    break;
+                }
+            }
             if (it->isEmpty())
                 open.erase(it);
         }
+        if (paired.at(i) < 0)
+            waiting[key].append(int(i));
     }
     return paired;
+}
+
+QString recordedPageOrigin(const QList<HarEntry> &entries, int index, int preflightIndex)
+{
+    const HarEntry &entry = entries.at(index);
+    const QString origin = entry.requestHeader(u"origin").trimmed();
+    if (!origin.isEmpty())
+        return origin;
+    if (preflightIndex >= 0) {
+        const QString preflightOrigin = entries.at(preflightIndex).requestHeader(u"origin").trimmed();
+        if (!preflightOrigin.isEmpty())
+            return preflightOrigin;
+    }
+    return pageOriginFrom(QString(), entry.initiatorUrl);
 }
 
 QList<int> redirectContinuations(const QList<HarEntry> &entries)

@@ -62,8 +62,12 @@ ImportResult importHar(const HarLog &har)
                         request.headers.append({wanted, entry.requestHeader(wanted)});
                 }
             }
-            if (!origin.isEmpty())
-                request.origins = {origin};
+            // A request blocked at its preflight was never sent: DevTools records it without Origin.
+            const QString pageOrigin = entry.requestHeader(u"origin").isEmpty() && preflightOf.at(i) >= 0
+                ? recordedPageOrigin(har.entries, int(i), preflightOf.at(i))
+                : origin;
+            if (!pageOrigin.isEmpty())
+                request.origins = {pageOrigin};
             if (entry.requestBody)
                 request.body = entry.requestBody;
             if (continuation.at(i) >= 0)
@@ -76,9 +80,9 @@ ImportResult importHar(const HarLog &har)
     return result;
 }
 
-std::optional<ImportResult> importHar(const QByteArray &json, QString *error)
+std::optional<ImportResult> importHar(const QByteArray &json, QString *error, const ParseProgress &progress)
 {
-    auto har = parseHar(json, error, HarBodies::Skip); // an import keeps no response
+    auto har = parseHar(json, error, HarBodies::Skip, progress); // an import keeps no response
     if (!har)
         return std::nullopt;
     return importHar(*har);

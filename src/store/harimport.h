@@ -12,6 +12,6 @@ namespace corscope {
 // a preflight whose actual request never went out becomes the request it was asking for.
 // Redirect follow-ups are part of the request that redirected.
 ImportResult importHar(const HarLog &har);
-std::optional<ImportResult> importHar(const QByteArray &json, QString *error);
+std::optional<ImportResult> importHar(const QByteArray &json, QString *error, const ParseProgress &progress = {});
 
 } // namespace corscope

@@ -367,9 +367,14 @@ private:
 class Reader
 {
 public:
-    Reader(QByteArrayView json, HarBodies bodies)
+    Reader(QByteArrayView json, HarBodies bodies, const ParseProgress &progress)
         : t(json.data(), json.data() + json.size())
         , m_bodies(bodies)
+        , m_begin(json.data())
+        , m_size(json.size())
+        , m_progress(progress)
+        , m_progressStep(qMax<qint64>(1, json.size() / 200))
+        , m_nextProgress(m_progressStep)
     {
     }
 
@@ -379,6 +384,20 @@ private:
     Tokenizer t;
     HarBodies m_bodies;
     QString m_entryError;
+    const char *m_begin;
+    qint64 m_size;
+    const ParseProgress &m_progress;
+    qint64 m_progressStep;
+    qint64 m_nextProgress;
+
+    void reportProgress()
+    {
+        const qint64 position = t.p - m_begin;
+        if (!m_progress || position < m_nextProgress)
+            return;
+        m_nextProgress = position + m_progressStep;
+        m_progress(position, m_size);
+    }
 
     // Reads a key (p at '"') and the ':' after it.
     bool key(QByteArray *scratch, QByteArrayView *name)
@@ -468,6 +487,18 @@ private:
         return true;
     }
 
+    // QJsonValue::toDouble(fallback): a number's value, the fallback for anything else.
+    bool doubleValue(double *out, double fallback)
+    {
+        const char c = t.peek();
+        if (c != '-' && (c < '0' || c > '9')) {
+            *out = fallback;
+            return t.skipValue(1);
+        }
+        bool integral = false;
+        return t.number(out, &integral);
+    }
+
     // A HAR header list: *bad when it is present but not a list of objects with a string name.
     bool headers(QList<QPair<QString, QString>> *out, bool *bad)
     {
@@ -502,7 +533,7 @@ private:
 
     bool entry(int index, HarEntry *out);
     bool request(HarEntry *out, bool *valid, bool *headersBad);
-    bool response(HarEntry *out, bool *headersBad);
+    bool response(HarEntry *out, bool *headersBad, QString *responseError);
 };
 
 bool Reader::request(HarEntry *out, bool *valid, bool *headersBad)
@@ -576,7 +607,7 @@ bool Reader::request(HarEntry *out, bool *valid, bool *headersBad)
     return parsed;
 }
 
-bool Reader::response(HarEntry *out, bool *headersBad)
+bool Reader::response(HarEntry *out, bool *headersBad, QString *responseError)
 {
     SeenKeys seen;
     StringToken text;
@@ -591,6 +622,8 @@ bool Reader::response(HarEntry *out, bool *headersBad)
             return seen.first(2) && headers(&out->responseHeaders, headersBad);
         if (key == "redirectURL")
             return seen.first(3) && stringValue(&out->redirectUrl);
+        if (key == "_error") // where DevTools writes it
+            return seen.first(5) && stringValue(responseError);
         if (key == "content") {
             if (!seen.first(4))
                 return false;
@@ -641,6 +674,7 @@ bool Reader::entry(int index, HarEntry *out)
     bool requestValid = false;
     bool requestHeadersBad = false;
     bool responseHeadersBad = false;
+    QString responseError;
     SeenKeys seen;
     const bool parsed = object([&](QByteArrayView key) {
         if (key == "request") {
@@ -655,7 +689,7 @@ bool Reader::entry(int index, HarEntry *out)
                 return false;
             if (t.peek() != '{')
                 return t.skipValue(2);
-            return response(out, &responseHeadersBad);
+            return response(out, &responseHeadersBad, &responseError);
         }
         if (key == "startedDateTime")
             return seen.first(2) && stringValue(&out->startedDateTime);
@@ -663,6 +697,8 @@ bool Reader::entry(int index, HarEntry *out)
             return seen.first(3) && stringValue(&out->resourceType);
         if (key == "_error")
             return seen.first(4) && stringValue(&out->error);
+        if (key == "time")
+            return seen.first(6) && doubleValue(&out->time, -1);
         if (key == "_initiator") {
             if (!seen.first(5))
                 return false;
@@ -679,6 +715,8 @@ bool Reader::entry(int index, HarEntry *out)
     });
     if (!parsed)
         return false;
+    if (out->error.isEmpty())
+        out->error = responseError;
     if (!m_entryError.isEmpty())
         return true;
     if (!requestValid)
@@ -734,6 +772,7 @@ HarReader::Result Reader::run()
                         return false;
                     if (m_entryError.isEmpty())
                         result.log.entries.append(std::move(entry));
+                    reportProgress();
                     return true;
                 });
             }
@@ -757,9 +796,9 @@ HarReader::Result Reader::run()
 }
 } // namespace
 
-HarReader::Result HarReader::read(QByteArrayView json, HarBodies bodies)
+HarReader::Result HarReader::read(QByteArrayView json, HarBodies bodies, const ParseProgress &progress)
 {
-    return Reader(json, bodies).run();
+    return Reader(json, bodies, progress).run();
 }
 
 } // namespace corscope

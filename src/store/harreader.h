@@ -26,7 +26,8 @@ public:
         QString error;  // when Refused: the same sentence parseHarDocument() gives
     };
 
-    static Result read(QByteArrayView json, HarBodies bodies);
+    // progress, when set, is told the bytes read after entries, about every half percent of the input.
+    static Result read(QByteArrayView json, HarBodies bodies, const ParseProgress &progress = {});
 };
 
 } // namespace corscope

@@ -79,7 +79,8 @@ ImportFormat detectImportFormat(const QByteArray &data)
     return ImportFormat::Unknown;
 }
 
-std::optional<ImportResult> importData(const QByteArray &data, QString *error, ImportFormat *detected)
+std::optional<ImportResult> importData(const QByteArray &data, QString *error, ImportFormat *detected,
+                                       const ParseProgress &progress)
 {
     const ImportFormat format = detectImportFormat(data);
     if (detected)
@@ -91,7 +92,7 @@ std::optional<ImportResult> importData(const QByteArray &data, QString *error, I
         result = importCurl(QString::fromUtf8(data), &problem);
         break;
     case ImportFormat::Har:
-        result = importHar(data, &problem);
+        result = importHar(data, &problem, progress);
         break;
     case ImportFormat::Postman: {
         QJsonParseError parseError;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/harfile.h"
 #include "store/importedrequest.h"
 
 #include <optional>
@@ -15,7 +16,9 @@ QString importFormatName(ImportFormat format);
 ImportFormat detectImportFormat(const QByteArray &data);
 
 // Detects the format and imports; *error is a sentence naming the format and the problem.
-std::optional<ImportResult> importData(const QByteArray &data, QString *error, ImportFormat *detected = nullptr);
+// progress follows the parse of a HAR (the big format); other formats are quick and report nothing.
+std::optional<ImportResult> importData(const QByteArray &data, QString *error, ImportFormat *detected = nullptr,
+                                       const ParseProgress &progress = {});
 
 // Adds the items, variables and environments of `from` to `into` (same-named environments merged,
 // `from` winning) and gives new items fresh ids when they clash.

@@ -375,8 +375,8 @@ void ComposerPanel::updatePreview()
         return;
     }
     QString text = QStringLiteral("Preflight needed: the browser sends OPTIONS first, because");
-    for (const QString &reason : decision.reasons)
-        text += u"\n• " + reason;
+    for (const PreflightReason &reason : decision.reasons)
+        text += u"\n• " + reason.text();
     m_preflight->setText(text);
 }
 

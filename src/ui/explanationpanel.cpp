@@ -351,8 +351,8 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
         QString text = result.preflightFromCache
             ? QStringLiteral("Needed, and answered from the browser's preflight cache (no OPTIONS sent):")
             : QStringLiteral("The browser sent OPTIONS first, because:");
-        for (const QString &reason : result.preflightReasons)
-            text += u"\n• " + reason;
+        for (const PreflightReason &reason : result.preflightReasons)
+            text += u"\n• " + reason.text();
         m_preflight->setText(text);
     } else {
         m_preflight->setText(result.crossOrigin ? QStringLiteral("Not needed: a simple request.")

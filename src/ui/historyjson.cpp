@@ -177,7 +177,7 @@ ExchangeRecordPtr historyEntryFromJson(const QJsonObject &object, QString *error
     result.preflightNeeded = object.value(QLatin1String("preflightNeeded")).toBool();
     result.preflightFromCache = object.value(QLatin1String("preflightFromCache")).toBool();
     for (const QJsonValue &reason : object.value(QLatin1String("preflightReasons")).toArray())
-        result.preflightReasons.append(reason.toString());
+        result.preflightReasons.append(PreflightReason::recorded(reason.toString()));
     result.failure = reader.finding(object.value(QLatin1String("failure")));
     const QJsonValue hops = object.value(QLatin1String("hops"));
     if (!hops.isArray())

@@ -8,6 +8,10 @@ namespace corscope {
 
 namespace {
 constexpr qint64 chunkBytes = 1 << 20;
+// The bar: reading the file (from the page cache, usually quick) up to readEnd, parsing up to
+// parseEnd by bytes parsed, then building the items.
+constexpr int readEnd = 20;
+constexpr int parseEnd = 90;
 }
 
 ImportJob::ImportJob(const QString &path, QObject *parent)
@@ -67,8 +71,7 @@ void ImportJob::work()
             return;
         }
         data += chunk;
-        // Reading is the first half of the bar, parsing the second.
-        const int percent = size > 0 ? int(data.size() * 50 / size) : 50;
+        const int percent = size > 0 ? int(data.size() * readEnd / size) : readEnd;
         if (percent != lastPercent) {
             lastPercent = percent;
             Q_EMIT progressChanged(percent, u"Reading " + name + u"…");
@@ -78,9 +81,17 @@ void ImportJob::work()
         m_error = QStringLiteral("Import cancelled.");
         return;
     }
-    Q_EMIT progressChanged(50, u"Importing " + name + u"…");
+    const QString phase = u"Importing " + name + u"…";
+    Q_EMIT progressChanged(readEnd, phase);
+    const auto parsed = [&](qint64 bytesRead, qint64 totalBytes) {
+        const int percent = readEnd + int(bytesRead * (parseEnd - readEnd) / qMax<qint64>(1, totalBytes));
+        if (percent != lastPercent) {
+            lastPercent = percent;
+            Q_EMIT progressChanged(percent, phase);
+        }
+    };
     QString error;
-    auto result = importData(data, &error, &m_format);
+    auto result = importData(data, &error, &m_format, parsed);
     data = QByteArray();
     if (m_cancelled) {
         m_error = QStringLiteral("Import cancelled.");

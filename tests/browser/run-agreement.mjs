@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { CORS_KINDS } from './cors-kinds.mjs';
 import { ScenarioServer } from './scenario-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -42,29 +43,6 @@ function parseArgs(argv) {
     }
     return args;
 }
-
-// Chromium's CorsError kinds (CDP Network.CorsError) -> corscope check ids and stage.
-const CORS_KINDS = {
-    MissingAllowOriginHeader: ['missing-allow-origin', null],
-    MultipleAllowOriginValues: ['multiple-allow-origin', null],
-    InvalidAllowOriginValue: ['invalid-allow-origin', null],
-    AllowOriginMismatch: ['allow-origin-mismatch', null],
-    WildcardOriginNotAllowed: ['wildcard-origin-with-credentials', null],
-    InvalidAllowCredentials: ['invalid-allow-credentials', null],
-    PreflightMissingAllowOriginHeader: ['missing-allow-origin', 'preflight'],
-    PreflightMultipleAllowOriginValues: ['multiple-allow-origin', 'preflight'],
-    PreflightInvalidAllowOriginValue: ['invalid-allow-origin', 'preflight'],
-    PreflightAllowOriginMismatch: ['allow-origin-mismatch', 'preflight'],
-    PreflightWildcardOriginNotAllowed: ['wildcard-origin-with-credentials', 'preflight'],
-    PreflightInvalidAllowCredentials: ['invalid-allow-credentials', 'preflight'],
-    PreflightInvalidStatus: ['preflight-invalid-status', 'preflight'],
-    PreflightDisallowedRedirect: ['preflight-disallowed-redirect', 'preflight'],
-    MethodDisallowedByPreflightResponse: ['method-disallowed', 'preflight'],
-    HeaderDisallowedByPreflightResponse: ['header-disallowed', 'preflight'],
-    InvalidAllowMethodsPreflightResponse: ['invalid-allow-methods', 'preflight'],
-    InvalidAllowHeadersPreflightResponse: ['invalid-allow-headers', 'preflight'],
-    RedirectContainsCredentials: ['redirect-contains-credentials', 'redirect'],
-};
 
 function headerValue(headers, name) {
     const values = headers.filter(([n]) => n.toLowerCase() === name).map(([, v]) => v);

@@ -120,7 +120,7 @@ void tst_ExchangeJson::blockedAtThePreflight()
     result.verdict = Verdict::Blocked;
     result.crossOrigin = true;
     result.preflightNeeded = true;
-    result.preflightReasons = {QStringLiteral("PUT is not a CORS-safelisted method.")};
+    result.preflightReasons = {PreflightReason::recorded(QStringLiteral("PUT is not a CORS-safelisted method."))};
     Hop preflight = preflightHop(404);
     preflight.passed = false;
     result.hops = {preflight};

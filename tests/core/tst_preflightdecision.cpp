@@ -5,6 +5,7 @@
 #include <QTest>
 
 using namespace corscope;
+using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(corscope::HeaderList)
 
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void safelistedRequestHeader();
     void decide_data();
     void decide();
+    void reasonSentences_data();
+    void reasonSentences();
 };
 
 void tst_PreflightDecision::normalizeMethod_data()
@@ -415,11 +418,59 @@ void tst_PreflightDecision::decide()
     QCOMPARE(decision.unsafeHeaderNames.join(','), unsafeNames);
     if (needed) {
         QVERIFY(!decision.reasons.isEmpty());
-        for (const QString &reason : decision.reasons)
-            QVERIFY(!reason.trimmed().isEmpty());
+        for (const PreflightReason &reason : decision.reasons)
+            QVERIFY(!reason.text().trimmed().isEmpty());
     } else {
-        QVERIFY2(decision.reasons.isEmpty(), qPrintable(decision.reasons.join(u" | ")));
+        QVERIFY2(decision.reasons.isEmpty(), qPrintable(preflightReasonTexts(decision.reasons).join(u" | ")));
     }
+}
+
+void tst_PreflightDecision::reasonSentences_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QStringList>("sentences");
+
+    QTest::newRow("a PUT with a JSON body and a bearer token gives three reasons in request order")
+        << QByteArray("PUT")
+        << HeaderList{{"Content-Type", "application/json"}, {"Authorization", "Bearer x"}}
+        << QStringList{u"`PUT` is not a CORS-safelisted method (only GET, HEAD and POST are)."_s,
+                       u"`Content-Type: application/json` is not CORS-safelisted: only "
+                       u"application/x-www-form-urlencoded, multipart/form-data and text/plain are."_s,
+                       u"`Authorization` is not a CORS-safelisted request header."_s};
+    QTest::newRow("an Accept value of 129 bytes is too long")
+        << QByteArray("GET") << HeaderList{{"Accept", QByteArray(129, 'a')}}
+        << QStringList{u"The value of `Accept` is 129 bytes long; CORS-safelisted values are at most 128 bytes."_s};
+    QTest::newRow("a quote in Accept is an unsafe byte")
+        << QByteArray("GET") << HeaderList{{"Accept", "\"x\""}}
+        << QStringList{u"`Accept: \"x\"` contains a character that CORS-safelisted values may not contain."_s};
+    QTest::newRow("two ranges are not a simple range")
+        << QByteArray("GET") << HeaderList{{"Range", "bytes=0-1,5-6"}}
+        << QStringList{u"`Range: bytes=0-1,5-6` is not a simple range such as bytes=0- or bytes=0-99."_s};
+    QTest::newRow("a client hint that is not a number is invalid")
+        << QByteArray("GET") << HeaderList{{"DPR", "two"}}
+        << QStringList{u"`DPR: two` is not a valid client-hint value."_s};
+    QTest::newRow("nine safelisted values of 120 bytes add up to more than 1024 bytes")
+        << QByteArray("POST")
+        << HeaderList{{"Accept", QByteArray(120, 'a')}, {"Accept-Language", QByteArray(120, 'b')},
+                      {"Content-Language", QByteArray(120, 'c')}, {"DPR", "1"}, {"Accept", QByteArray(120, 'd')},
+                      {"Accept", QByteArray(120, 'e')}, {"Accept", QByteArray(120, 'f')},
+                      {"Accept", QByteArray(120, 'g')}, {"Accept", QByteArray(120, 'h')},
+                      {"Accept", QByteArray(120, 'i')}}
+        << QStringList{u"The CORS-safelisted headers add up to 1081 bytes; more than 1024 bytes in total need a "
+                       u"preflight."_s};
+    QTest::newRow("a simple GET has no reasons") << QByteArray("GET") << HeaderList{{"Accept", "*/*"}}
+                                                 << QStringList{};
+}
+
+void tst_PreflightDecision::reasonSentences()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(HeaderList, headers);
+    QFETCH(QStringList, sentences);
+
+    const PreflightDecision decision = decidePreflight(method, headers, BrowserProfile::chromium());
+    QCOMPARE(preflightReasonTexts(decision.reasons), sentences);
 }
 
 QTEST_GUILESS_MAIN(tst_PreflightDecision)

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void everyTruncationIsRefusedWithoutCrashing_data();
     void everyTruncationIsRefusedWithoutCrashing();
     void mutationsNeverDisagreeWithQJsonDocument();
+    void progressFollowsTheBytesRead_data();
+    void progressFollowsTheBytesRead();
 };
 
 namespace {
@@ -66,6 +68,8 @@ QString difference(const HarLog &a, const HarLog &b)
             return where("index");
         if (!same(x.startedDateTime, y.startedDateTime))
             return where("startedDateTime");
+        if (x.time != y.time)
+            return where("time");
         if (!same(x.method, y.method) || !same(x.url, y.url))
             return where("method/url");
         if (!sameHeaders(x.requestHeaders, y.requestHeaders))
@@ -114,6 +118,12 @@ void tst_HarReader::readsLikeQJsonDocument_data()
         << true;
     QTest::newRow("a status written 2e2 or 200.0 is 200, 200.5 and \"200\" are 0")
         << har(R"({"request": {"method": "GET", "url": "u"}, "response": {"status": 2e2}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": 200.0}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": 200.5}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": "200"}}, {"request": {"method": "GET", "url": "u"}, "response": {"status": 99999999999}})")
+        << true;
+    QTest::newRow("the time is read as a number, -1 when absent or not a number")
+        << har(R"({"request": {"method": "GET", "url": "u"}, "time": 93.875}, {"request": {"method": "GET", "url": "u"}, "time": 12}, {"request": {"method": "GET", "url": "u"}, "time": "5"}, {"request": {"method": "GET", "url": "u"}})")
+        << true;
+    QTest::newRow("DevTools' response._error is the error, an entry-level _error wins")
+        << har(R"({"request": {"method": "GET", "url": "u"}, "response": {"status": 0, "_error": "net::ERR_FAILED"}}, {"_error": "a", "request": {"method": "GET", "url": "u"}, "response": {"_error": "b"}}, {"request": {"method": "GET", "url": "u"}, "response": {"_error": "b"}, "_error": "a"}, {"request": {"method": "GET", "url": "u"}, "response": {"_error": null}})")
         << true;
     QTest::newRow("postData text wins over params, in either order")
         << har(R"({"request": {"method": "POST", "url": "u", "postData": {"params": [{"name": "a", "value": "1"}], "text": "t"}}}, {"request": {"method": "POST", "url": "u", "postData": {"params": [{"name": "a", "value": "1"}, {"name": "b"}, 7]}}}, {"request": {"method": "POST", "url": "u", "postData": {"text": 5}}})")
@@ -270,6 +280,49 @@ void tst_HarReader::mutationsNeverDisagreeWithQJsonDocument()
     // The comparison must have had something to compare.
     QVERIFY2(agreedParsed > 300, qPrintable(QString::number(agreedParsed)));
     QVERIFY2(agreedRefused > 10, qPrintable(QString::number(agreedRefused)));
+}
+
+void tst_HarReader::progressFollowsTheBytesRead_data()
+{
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<QByteArray>("prefix");
+    QTest::addColumn<bool>("streamed");
+    QTest::newRow("a thousand entries report progress entry by entry") << 1000 << QByteArray() << true;
+    QTest::newRow("a handful of entries report each of them") << 5 << QByteArray() << true;
+    QTest::newRow("a HAR handed over to QJsonDocument reports only the end") << 1000 << QByteArray("\xEF\xBB\xBF")
+                                                                            << false;
+}
+
+void tst_HarReader::progressFollowsTheBytesRead()
+{
+    QFETCH(int, entries);
+    QFETCH(QByteArray, prefix);
+    QFETCH(bool, streamed);
+    QByteArrayList list;
+    for (int i = 0; i < entries; ++i)
+        list.append(plainEntry);
+    const QByteArray json = prefix + har(list.join(','));
+    QList<QPair<qint64, qint64>> calls;
+    QString error;
+    const auto log = parseHar(json, &error, HarBodies::Skip,
+                              [&calls](qint64 bytesRead, qint64 totalBytes) { calls.append({bytesRead, totalBytes}); });
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(log->entries.size(), entries);
+    QVERIFY(!calls.isEmpty());
+    QCOMPARE(calls.last(), (QPair<qint64, qint64>(json.size(), json.size())));
+    if (!streamed) {
+        QCOMPARE(calls.size(), 1);
+        return;
+    }
+    // One call per entry at most, at most about 200 in all, and the bytes only grow.
+    QVERIFY2(calls.size() >= qMin(entries, 100) && calls.size() <= qMin(entries + 1, 202),
+             qPrintable(QString::number(calls.size())));
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        QCOMPARE(calls.at(i).second, json.size());
+        QVERIFY(calls.at(i).first > 0 && calls.at(i).first <= json.size());
+        if (i > 0)
+            QVERIFY(calls.at(i).first > calls.at(i - 1).first);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HarReader)

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUrl>
 
 using namespace corscope;
 using namespace Qt::StringLiterals;
@@ -47,6 +48,12 @@ private Q_SLOTS:
     void brokenInputsAreRefusedClearly();
     void harEntriesBecomeItemsWithPreflightsPaired();
     void recordedHarIsAnalyzedWithoutSending();
+    void realChromiumHarPairsPreflightsInEitherOrder_data();
+    void realChromiumHarPairsPreflightsInEitherOrder();
+    void aLaterPreflightPairsWithTheRequestInFlight_data();
+    void onlyCorsRequestsAreAnalyzed_data();
+    void onlyCorsRequestsAreAnalyzed();
+    void aLaterPreflightPairsWithTheRequestInFlight();
     void postmanFoldersVariablesAndBodies();
     void exportedCurlReproducesThePreflight();
 };
@@ -193,6 +200,165 @@ void tst_Imports::recordedHarIsAnalyzedWithoutSending()
     const QList<RecordedExchange> missing = analyzeHar(withoutPreflight, BrowserProfile::chromium());
     QCOMPARE(missing.first().result.verdict, Verdict::NetworkError);
     QVERIFY(missing.first().note.contains(u"preflight"));
+}
+
+// chromium-recorded.har: what tests/browser/har-roundtrip.mjs recorded from Chromium 156 (port set to 8000).
+// Entries (1-based): 1 page, 2 simple GET, 3 GET without ACAO, 4 PUT + 5 its preflight, 6 GET with X-Trace
+// blocked at 7 its preflight, 8 DELETE blocked at 9 its preflight, 10 GET with a cookie answered "*",
+// 11 GET redirected to 12. DevTools writes entries in the order the requests started: a request blocked at
+// its preflight was never sent, so it has no Origin header, and its preflight comes after it.
+void tst_Imports::realChromiumHarPairsPreflightsInEitherOrder_data()
+{
+    QTest::addColumn<bool>("preflightFirst");
+    QTest::newRow("as recorded, each request before its preflight") << false;
+    QTest::newRow("the PUT's preflight recorded before the PUT (Chromium does that too)") << true;
+}
+
+void tst_Imports::realChromiumHarPairsPreflightsInEitherOrder()
+{
+    QFETCH(bool, preflightFirst);
+    QString error;
+    auto har = parseHar(readData(u"chromium-recorded.har"_s), &error);
+    QVERIFY2(har, qPrintable(error));
+    QCOMPARE(har->entries.size(), 12);
+    QCOMPARE(har->entries.at(2).error, u"net::ERR_FAILED"_s); // DevTools writes response._error
+    QVERIFY(har->entries.at(5).requestHeader(u"origin"_s).isEmpty());
+    if (preflightFirst) {
+        har->entries.swapItemsAt(3, 4);
+        har->entries[3].index = 3;
+        har->entries[4].index = 4;
+    }
+    const int putIndex = preflightFirst ? 4 : 3;
+    const int putPreflight = preflightFirst ? 3 : 4;
+    const QString page = u"http://app.corscope.test:8000"_s;
+
+    const ImportResult imported = importHar(*har);
+    QVERIFY2(imported.warnings.isEmpty(), qPrintable(imported.warnings.join(u'\n')));
+    const auto requests = *imported.collection.requests();
+    QStringList seen;
+    for (const CollectionEntry &entry : requests)
+        seen.append(entry.item->request.method + u' ' + QUrl(entry.item->request.url).path());
+    QCOMPARE(seen, (QStringList{u"GET /"_s, u"GET /simple"_s, u"GET /no-acao"_s, u"PUT /put"_s, u"GET /header"_s,
+                                u"DELETE /delete"_s, u"GET /cred"_s, u"GET /redirect"_s}));
+    for (qsizetype i = 1; i < requests.size(); ++i)
+        QCOMPARE(requests.at(i).item->request.origins, QStringList{page});
+    const SavedRequest &put = requests.at(3).item->request;
+    QCOMPARE(header(put, u"content-type"_s), u"application/json"_s);
+    QCOMPARE(header(put, u"x-request-id"_s), u"7"_s);
+    QCOMPARE(put.body, std::optional<QString>(u"{\"name\":\"demo\"}"_s));
+    QCOMPARE(header(requests.at(4).item->request, u"x-trace"_s), u"abc"_s);
+    QCOMPARE(requests.at(6).item->request.credentials, u"include"_s);
+    QVERIFY(requests.at(7).item->description.contains(u"http://other.corscope.test:8000/final"));
+
+    const QList<RecordedExchange> exchanges = analyzeHar(*har, BrowserProfile::chromium());
+    QCOMPARE(exchanges.size(), 7);
+    struct Expected
+    {
+        int entry;
+        int preflight;
+        Verdict verdict;
+        std::optional<CheckId> check;
+        Stage stage;
+    };
+    const QList<Expected> expected{
+        {1, -1, Verdict::Allowed, {}, Stage::Actual},
+        {2, -1, Verdict::Blocked, CheckId::MissingAllowOrigin, Stage::Actual},
+        {putIndex, putPreflight, Verdict::Allowed, {}, Stage::Actual},
+        {5, 6, Verdict::Blocked, CheckId::HeaderDisallowed, Stage::Preflight},
+        {7, 8, Verdict::Blocked, CheckId::MethodDisallowed, Stage::Preflight},
+        {9, -1, Verdict::Blocked, CheckId::WildcardOriginWithCredentials, Stage::Actual},
+        {10, -1, Verdict::Allowed, {}, Stage::Actual},
+    };
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const RecordedExchange &x = exchanges.at(i);
+        const Expected &want = expected.at(i);
+        const QByteArray where = "exchange " + QByteArray::number(i);
+        QVERIFY2(x.entryIndex == want.entry, where.constData());
+        QVERIFY2(x.preflightIndex == want.preflight, where.constData());
+        QVERIFY2(x.note.isEmpty(), qPrintable(x.note));
+        QCOMPARE(x.request.origin.serialize(), page.toUtf8());
+        QVERIFY2(x.result.verdict == want.verdict, where.constData());
+        if (want.check) {
+            QVERIFY2(x.result.failure && x.result.failure->check == *want.check, where.constData());
+            QVERIFY2(x.result.failure->stage == want.stage, where.constData());
+        }
+    }
+    QCOMPARE(exchanges.at(6).redirectChain, QList<int>{11});
+}
+
+namespace {
+// A HAR entry for the pairing tests: a PUT to /p, or its preflight, started at `ms` after 10:00:00.
+QByteArray pairingEntry(bool preflight, int ms, double time)
+{
+    const QByteArray started = "2025-05-01T10:00:00." + QByteArray::number(ms).rightJustified(3, '0') + 'Z';
+    const QByteArray timeField = time >= 0 ? ", \"time\": " + QByteArray::number(time) : QByteArray();
+    const QByteArray headers = preflight
+        ? R"([{"name": "Origin", "value": "http://localhost:3000"}, {"name": "Access-Control-Request-Method", "value": "PUT"}])"
+        : R"([{"name": "Origin", "value": "http://localhost:3000"}])";
+    const QByteArray status = preflight ? "204" : "200";
+    return "{\"startedDateTime\": \"" + started + '"' + timeField + ", \"request\": {\"method\": \""
+        + (preflight ? "OPTIONS" : "PUT") + R"(", "url": "https://api.example.com/p", "headers": )" + headers
+        + "}, \"response\": {\"status\": " + status + ", \"headers\": []}}";
+}
+} // namespace
+
+void tst_Imports::aLaterPreflightPairsWithTheRequestInFlight_data()
+{
+    QTest::addColumn<double>("time");
+    QTest::addColumn<QList<int>>("paired");
+    // Entries: PUT at 0 ms (its preflight was cached), PUT at 100 ms, the preflight at 101 ms.
+    QTest::newRow("the first PUT was over before the preflight: it goes to the second")
+        << 5.0 << QList<int>{-1, 2, -1};
+    QTest::newRow("without times the oldest waiting request takes it") << -1.0 << QList<int>{2, -1, -1};
+}
+
+void tst_Imports::aLaterPreflightPairsWithTheRequestInFlight()
+{
+    QFETCH(double, time);
+    QFETCH(QList<int>, paired);
+    const QByteArray json = R"({"log": {"entries": [)" + pairingEntry(false, 0, time) + ", "
+        + pairingEntry(false, 100, time) + ", " + pairingEntry(true, 101, time) + "]}}";
+    QString error;
+    const auto har = parseHar(json, &error);
+    QVERIFY2(har, qPrintable(error));
+    QCOMPARE(pairPreflights(har->entries), paired);
+}
+
+void tst_Imports::onlyCorsRequestsAreAnalyzed_data()
+{
+    QTest::addColumn<QByteArray>("entry");
+    QTest::addColumn<int>("exchanges");
+    const QByteArray response = R"("response": {"status": 200, "headers": [{"name": "Content-Type", "value": "image/svg+xml"}]})";
+    QTest::newRow("a no-cors image of the page's markup is not (Chromium checks nothing)")
+        << QByteArray(R"({"_resourceType": "image", "_initiator": {"type": "parser", "url": "http://app.test/", "lineNumber": 0},
+            "request": {"method": "GET", "url": "http://api.test/logo.svg", "headers": [{"name": "Referer", "value": "http://app.test/"}]}, )" + response + "}")
+        << 0;
+    QTest::newRow("a cross-origin form POST navigation is not, even with its Origin header")
+        << QByteArray(R"({"_resourceType": "document", "request": {"method": "POST", "url": "http://api.test/form",
+            "headers": [{"name": "Origin", "value": "http://app.test"}]}, )" + response + "}")
+        << 0;
+    QTest::newRow("an image loaded with crossorigin (Origin sent) is")
+        << QByteArray(R"({"_resourceType": "image", "request": {"method": "GET", "url": "http://api.test/logo.svg",
+            "headers": [{"name": "Origin", "value": "http://app.test"}]}, )" + response + "}")
+        << 1;
+    QTest::newRow("a fetch recorded without Origin is, from its initiator URL")
+        << QByteArray(R"({"_resourceType": "fetch", "_initiator": {"type": "script", "url": "http://app.test/main.js"},
+            "request": {"method": "GET", "url": "http://api.test/data"}, )" + response + "}")
+        << 1;
+    QTest::newRow("an untyped entry without Origin is, from its initiator URL")
+        << QByteArray(R"({"_initiator": {"type": "other", "url": "http://app.test/"},
+            "request": {"method": "GET", "url": "http://api.test/data"}, )" + response + "}")
+        << 1;
+}
+
+void tst_Imports::onlyCorsRequestsAreAnalyzed()
+{
+    QFETCH(QByteArray, entry);
+    QFETCH(int, exchanges);
+    QString error;
+    const auto har = parseHar(R"({"log": {"entries": [)" + entry + "]}}", &error);
+    QVERIFY2(har, qPrintable(error));
+    QCOMPARE(analyzeHar(*har, BrowserProfile::chromium()).size(), exchanges);
 }
 
 void tst_Imports::postmanFoldersVariablesAndBodies()
