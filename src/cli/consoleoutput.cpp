@@ -10,6 +10,7 @@ namespace corscope {
 void printOut(const QString &text)
 {
     writeOut(text.toUtf8());
+    flushOut();
 }
 
 void writeOut(QByteArrayView bytes)
@@ -25,12 +26,6 @@ void flushOut()
 void printError(const QString &text)
 {
     writeError(text.toUtf8());
-}
-
-void writeOut(QByteArrayView bytes)
-{
-    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
 }
 
 void writeError(QByteArrayView bytes)

@@ -11,8 +11,7 @@ void printOut(const QString &text);
 void writeOut(QByteArrayView bytes);
 void flushOut();
 void printError(const QString &text);
-// Bytes that are UTF-8 already (e.g. JSON), written as they are.
-void writeOut(QByteArrayView bytes);
+// Bytes already UTF-8, written and flushed at once.
 void writeError(QByteArrayView bytes);
 // Colours only on a terminal, and never with NO_COLOR set.
 bool stdoutWantsColor();

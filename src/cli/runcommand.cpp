@@ -185,6 +185,7 @@ void RunCommand::onFinished()
         writeOut(report.junit());
     else
         writeOut(json);
+    flushOut();
     int code = report.allAsExpected() ? ExitAllowed : ExitBlocked;
     if (!m_harPath.isEmpty()) {
         // The same HAR 1.2 writer as bug reports, here without redaction: this is the raw record.
