@@ -9,9 +9,8 @@ namespace corscope {
 
 void printOut(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    writeOut(text.toUtf8());
+    flushOut();
 }
 
 void writeOut(QByteArrayView bytes)
@@ -26,8 +25,12 @@ void flushOut()
 
 void printError(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    writeError(text.toUtf8());
+}
+
+void writeError(QByteArrayView bytes)
+{
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }
 

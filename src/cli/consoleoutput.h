@@ -11,6 +11,8 @@ void printOut(const QString &text);
 void writeOut(QByteArrayView bytes);
 void flushOut();
 void printError(const QString &text);
+// Bytes already UTF-8, written and flushed at once.
+void writeError(QByteArrayView bytes);
 // Colours only on a terminal, and never with NO_COLOR set.
 bool stdoutWantsColor();
 

@@ -3,6 +3,7 @@
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
 #include "cli/networkoptions.h"
+#include "cli/runjsonbuilder.h"
 #include "cli/runreport.h"
 #include "net/compositetransport.h"
 #include "store/collectionfile.h"
@@ -18,9 +19,16 @@
 
 namespace corscope {
 
+namespace {
+constexpr int progressIntervalMs = 100;
+} // namespace
+
 RunCommand::RunCommand(QObject *parent)
     : QObject(parent)
 {
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(progressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &RunCommand::flushProgress);
 }
 
 RunCommand::~RunCommand() = default;
@@ -134,25 +142,50 @@ int RunCommand::start(const QStringList &arguments)
     }();
     connect(m_runner, &CollectionRunner::jobStarted, this, [this, total, matrix](qsizetype index) {
         const RunJob &job = m_runner->jobs().at(index);
-        printError(QStringLiteral("[%1/%2] %3%4\n")
-                       .arg(index + 1)
-                       .arg(total)
-                       .arg(job.name, matrix ? u" (" + job.origin + u')' : QString()));
+        m_progress += QStringLiteral("[%1/%2] %3%4\n")
+                          .arg(index + 1)
+                          .arg(total)
+                          .arg(job.name, matrix ? u" (" + job.origin + u')' : QString())
+                          .toUtf8();
+        if (!m_progressTimer.isActive())
+            m_progressTimer.start();
     });
-    connect(m_runner, &CollectionRunner::finished, this, &RunCommand::onFinished);
+    if (m_format == u"json" || !m_harPath.isEmpty())
+        m_json = new RunJsonBuilder(m_runner, this);
+    connect(m_runner, &CollectionRunner::finished, this, &RunCommand::onRunnerFinished);
     m_runner->start();
     return -1;
+}
+
+void RunCommand::flushProgress()
+{
+    m_progressTimer.stop();
+    if (m_progress.isEmpty())
+        return;
+    writeError(m_progress);
+    m_progress.clear();
+}
+
+void RunCommand::onRunnerFinished()
+{
+    flushProgress();
+    if (m_json && !m_json->isReady())
+        connect(m_json, &RunJsonBuilder::ready, this, &RunCommand::onFinished, Qt::SingleShotConnection);
+    else
+        onFinished();
 }
 
 void RunCommand::onFinished()
 {
     const RunReport report(m_collection.name, *m_runner);
+    const QByteArray json = m_json ? m_json->document() : QByteArray();
     if (m_format == u"text")
         printOut(report.grid());
     else if (m_format == u"junit")
-        printOut(QString::fromUtf8(report.junit()));
+        writeOut(report.junit());
     else
-        printOut(QString::fromUtf8(report.json()));
+        writeOut(json);
+    flushOut();
     int code = report.allAsExpected() ? ExitAllowed : ExitBlocked;
     if (!m_harPath.isEmpty()) {
         // The same HAR 1.2 writer as bug reports, here without redaction: this is the raw record.
@@ -160,7 +193,7 @@ void RunCommand::onFinished()
         options.redact = false;
         options.stack = std::nullopt;
         QString error;
-        const auto data = ReportData::fromValue(QJsonDocument::fromJson(report.json()).array(), options, &error);
+        const auto data = ReportData::fromValue(QJsonDocument::fromJson(json).array(), options, &error);
         const QByteArray har = data ? QJsonDocument(HarExport::render(*data)).toJson(QJsonDocument::Indented)
                                     : QByteArray();
         QSaveFile file(m_harPath);

@@ -2,13 +2,16 @@
 
 #include "store/collection.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 namespace corscope {
 
 class CollectionRunner;
 class CompositeTransport;
+class RunJsonBuilder;
 
 // `corscope run FILE.json`: the requests of a collection (or of one folder), for each page origin,
 // sharing one preflight cache; output as JSON, an origin-matrix grid or JUnit XML.
@@ -28,13 +31,19 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    void onRunnerFinished();
     void onFinished();
+    void flushProgress();
 
     Collection m_collection;
     QString m_format;
     QString m_harPath;
     CollectionRunner *m_runner = nullptr;
     CompositeTransport *m_transport = nullptr;
+    RunJsonBuilder *m_json = nullptr; // for --format json and --har
+    // Progress lines on stderr, written in batches (one write per interval, not one per request).
+    QByteArray m_progress;
+    QTimer m_progressTimer;
 };
 
 } // namespace corscope

@@ -60,7 +60,7 @@ RawHttpPendingTransfer::RawHttpPendingTransfer(const HopOutcome &initial, const 
     // Coarse timers may fire 5 % early; a timeout is a promise to the user.
     m_idleTimer.setTimerType(Qt::PreciseTimer);
     m_totalTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(false); });
+    connect(&m_idleTimer, &QTimer::timeout, this, &RawHttpPendingTransfer::onIdleTimer);
     connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
 }
 
@@ -186,7 +186,13 @@ void RawHttpPendingTransfer::onReadyRead()
     if (isFinished() || !m_socket || !m_connected)
         return;
     activity();
-    QByteArray buffer(readChunkBytes, Qt::Uninitialized);
+    // One buffer per transport, not a 64 KiB allocation per read (freeing a chunk that large makes
+    // glibc consolidate its heap every time). Nothing below reads it again after a call that may
+    // emit, so another transfer of the same transport cannot overwrite it under us.
+    QByteArray ownBuffer;
+    QByteArray &buffer = m_transport ? m_transport->m_readBuffer : ownBuffer;
+    if (buffer.size() != readChunkBytes)
+        buffer = QByteArray(readChunkBytes, Qt::Uninitialized);
     while (m_socket && !isFinished()) {
         // Qt reports a reset like an orderly close: look before Qt reads.
         const int peek = peekSocket(m_socket);
@@ -323,8 +329,24 @@ void RawHttpPendingTransfer::onTimeout(bool total)
 
 void RawHttpPendingTransfer::activity()
 {
-    if (m_settings.idleTimeoutMs > 0 && !isFinished())
+    if (m_settings.idleTimeoutMs <= 0 || isFinished())
+        return;
+    // Restarting a timer for every read and write costs more than the hop itself on loopback: note
+    // the time, and let onIdleTimer() re-arm for what is left.
+    m_lastActivityNs = m_clock.nsecsElapsed();
+    if (!m_idleTimer.isActive())
         m_idleTimer.start(m_settings.idleTimeoutMs);
+}
+
+void RawHttpPendingTransfer::onIdleTimer()
+{
+    const qint64 limitNs = qint64(m_settings.idleTimeoutMs) * 1000000;
+    const qint64 quietNs = m_clock.nsecsElapsed() - m_lastActivityNs;
+    if (quietNs < limitNs) {
+        m_idleTimer.start(int((limitNs - quietNs + 999999) / 1000000)); // never early
+        return;
+    }
+    onTimeout(false);
 }
 
 void RawHttpPendingTransfer::succeed()

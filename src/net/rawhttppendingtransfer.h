@@ -71,6 +71,7 @@ private:
     void onReadyRead();
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onEof(bool reset);
+    void onIdleTimer();
     void onTimeout(bool total);
     void activity();
     void succeed(); // the parser is Done
@@ -91,6 +92,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_idleTimer;
     QTimer m_totalTimer;
+    qint64 m_lastActivityNs = 0;
     qint64 m_connectStartNs = -1;
     qint64 m_connectedNs = -1;
     qint64 m_requestSentNs = -1;

@@ -160,8 +160,9 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
     QTcpSocket *found = nullptr;
     while (!it->isEmpty() && !found) {
         const IdleConnection idle = it->last(); // the most recently used first
-        if (idle.socket && !idle.announcedKeepAlive && isQuietAndOpen(idle.socket)
-            && idle.since.elapsed() < m_reuseSettleMs) {
+        // Cheap tests first: the peek is a system call, and the settle time is usually 0.
+        if (m_reuseSettleMs > 0 && idle.socket && !idle.announcedKeepAlive
+            && idle.since.elapsed() < m_reuseSettleMs && isQuietAndOpen(idle.socket)) {
             *waitMs = int(m_reuseSettleMs - idle.since.elapsed());
             return nullptr; // a FIN may still be on its way: look again in a moment
         }

@@ -116,6 +116,7 @@ private:
     qint64 m_bodyCap = defaultBodyCap;
     int m_reuseSettleMs = defaultReuseSettleMs;
     QHash<QString, QList<IdleConnection>> m_idle;
+    QByteArray m_readBuffer; // shared by the transfers' reads (one thread, never re-entered)
 };
 
 } // namespace corscope

@@ -4,7 +4,6 @@
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
 
-#include <QJsonObject>
 #include <QTimer>
 
 namespace corscope {
@@ -121,24 +120,26 @@ QJsonArray CollectionRunner::resultsJson() const
 {
     QJsonArray array;
     for (qsizetype i = 0; i < m_jobs.size(); ++i) {
-        if (!isFinished(i))
-            continue;
-        const RunJob &job = m_jobs.at(i);
-        const ExchangeResult &outcome = result(i);
-        QJsonObject object = exchangeToJson(job.built.request, job.built.profile, outcome);
-        object.insert(QStringLiteral("name"), job.name);
-        if (!job.itemId.isEmpty())
-            object.insert(QStringLiteral("id"), job.itemId);
-        if (!job.folderPath.isEmpty())
-            object.insert(QStringLiteral("folder"), job.folderPath.join(u'/'));
-        object.insert(QStringLiteral("origin"), QString::fromUtf8(job.built.request.origin.serialize()));
-        if (job.expect) {
-            object.insert(QStringLiteral("expect"), *job.expect);
-            object.insert(QStringLiteral("asExpected"), *job.expect == verdictName(outcome.verdict));
-        }
-        array.append(object);
+        if (isFinished(i))
+            array.append(jobJson(m_jobs.at(i), result(i)));
     }
     return array;
+}
+
+QJsonObject CollectionRunner::jobJson(const RunJob &job, const ExchangeResult &outcome)
+{
+    QJsonObject object = exchangeToJson(job.built.request, job.built.profile, outcome);
+    object.insert(QStringLiteral("name"), job.name);
+    if (!job.itemId.isEmpty())
+        object.insert(QStringLiteral("id"), job.itemId);
+    if (!job.folderPath.isEmpty())
+        object.insert(QStringLiteral("folder"), job.folderPath.join(u'/'));
+    object.insert(QStringLiteral("origin"), QString::fromUtf8(job.built.request.origin.serialize()));
+    if (job.expect) {
+        object.insert(QStringLiteral("expect"), *job.expect);
+        object.insert(QStringLiteral("asExpected"), *job.expect == verdictName(outcome.verdict));
+    }
+    return object;
 }
 
 } // namespace corscope

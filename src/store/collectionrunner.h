@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
@@ -53,6 +54,8 @@ public:
     // The finished jobs as `corscope run` prints them: the objects of `corscope check --format json`
     // with name, id, folder, origin, and expect/asExpected when the job has an expectation.
     QJsonArray resultsJson() const;
+    // One element of resultsJson(). A pure function of its arguments, safe to call on any thread.
+    static QJsonObject jobJson(const RunJob &job, const ExchangeResult &result);
 
 Q_SIGNALS:
     void jobStarted(qsizetype index);

@@ -1,0 +1,107 @@
+// RunJsonBuilder: the JSON of `corscope run`, built piece by piece on a worker thread, must be
+// byte for byte what QJsonDocument writes for the whole array.
+#include "cli/runjsonbuilder.h"
+
+#include "net/rawhttpserver.h"
+#include "net/rawhttptransport.h"
+#include "store/collectionrunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace corscope;
+using namespace Qt::StringLiterals;
+
+class tst_RunJsonBuilder final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void piecesJoinToWhatQJsonDocumentWrites_data();
+    void piecesJoinToWhatQJsonDocumentWrites();
+    void runOutputEqualsTheRunnersResultsJson();
+};
+
+void tst_RunJsonBuilder::piecesJoinToWhatQJsonDocumentWrites_data()
+{
+    QTest::addColumn<QJsonArray>("array");
+    const QJsonObject nested{{u"name"_s, u"PUT item"_s},
+                             {u"empty object"_s, QJsonObject()},
+                             {u"empty array"_s, QJsonArray()},
+                             {u"numbers"_s, QJsonArray{0, -1, 1.5, 1e300, 0.001, 12345678901.0}},
+                             {u"flags"_s, QJsonArray{true, false, QJsonValue::Null}},
+                             {u"deep"_s, QJsonObject{{u"a"_s, QJsonObject{{u"b"_s, QJsonArray{QJsonArray{1}}}}}}},
+                             {u"escapes"_s, u"line\nbreak \"quoted\" back\\slash \t tab \u0001 é € 😀 /"_s}};
+    QTest::newRow("an empty run is an empty array") << QJsonArray();
+    QTest::newRow("one empty object") << QJsonArray{QJsonObject()};
+    QTest::newRow("one object with every kind of value") << QJsonArray{nested};
+    QTest::newRow("several objects are separated by commas") << QJsonArray{nested, QJsonObject(), nested};
+}
+
+void tst_RunJsonBuilder::piecesJoinToWhatQJsonDocumentWrites()
+{
+    QFETCH(QJsonArray, array);
+    QList<QByteArray> elements;
+    for (const QJsonValue &value : std::as_const(array))
+        elements.append(RunJsonBuilder::arrayElement(value.toObject()));
+    QCOMPARE(RunJsonBuilder::arrayDocument(elements), QJsonDocument(array).toJson(QJsonDocument::Indented));
+}
+
+void tst_RunJsonBuilder::runOutputEqualsTheRunnersResultsJson()
+{
+    RawHttpServer server;
+    server.setHandler([](const RawHttpRequest &request, RawHttpResponder &responder) {
+        HeaderList headers{{"Access-Control-Allow-Origin", "http://app.test:3000"}};
+        if (request.method == "OPTIONS") {
+            headers.append("Access-Control-Allow-Methods", "PUT");
+            headers.append("Access-Control-Allow-Headers", "content-type");
+            responder.respond(204, "No Content", headers);
+        } else if (request.target.endsWith("/blocked")) {
+            responder.respond(200, "OK", {}, "no CORS here");
+        } else {
+            responder.respond(200, "OK", headers, "{\"ok\":true}");
+        }
+    });
+    QVERIFY(server.listen());
+
+    QList<RunJob> jobs;
+    const QStringList paths{u"/a"_s, u"/blocked"_s, u"/b"_s, u"/c"_s};
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        RequestInput input;
+        input.url = u"http://127.0.0.1:%1%2"_s.arg(server.port()).arg(paths.at(i));
+        input.origin = u"http://app.test:3000"_s;
+        input.method = i % 2 ? u"GET"_s : u"PUT"_s;
+        if (input.method == u"PUT") {
+            input.headerLines = {u"Content-Type: application/json"_s};
+            input.body = "{}";
+        }
+        QStringList errors;
+        const auto built = buildRequest(input, &errors);
+        QVERIFY2(built, qPrintable(errors.join(u'\n')));
+        jobs.append(RunJob{u"r%1"_s.arg(i), u"request %1"_s.arg(i), i == 2 ? QStringList{u"folder"_s} : QStringList(),
+                           input.origin, *built, 0, i == 1 ? std::optional<QString>(u"allowed"_s) : std::nullopt});
+    }
+    RawHttpTransport transport;
+    CollectionRunner runner(jobs, &transport, 2);
+    RunJsonBuilder builder(&runner);
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(10000));
+    QTRY_VERIFY(builder.isReady());
+
+    const QByteArray expected = QJsonDocument(runner.resultsJson()).toJson(QJsonDocument::Indented);
+    QCOMPARE(builder.document(), expected);
+    const QJsonArray parsed = QJsonDocument::fromJson(builder.document()).array();
+    QCOMPARE(parsed.size(), jobs.size());
+    QCOMPARE(parsed.at(1)[u"verdict"_s].toString(), u"blocked"_s);
+    QCOMPARE(parsed.at(1)[u"asExpected"_s].toBool(), false);
+    QCOMPARE(parsed.at(2)[u"folder"_s].toString(), u"folder"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_RunJsonBuilder)
+#include "tst_runjsonbuilder.moc"
