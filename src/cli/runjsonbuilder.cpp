@@ -1,6 +1,5 @@
 #include "cli/runjsonbuilder.h"
 
-#include "cli/indentedjsonwriter.h"
 #include "store/collectionrunner.h"
 
 #include <QJsonArray>
@@ -60,10 +59,23 @@ QByteArray RunJsonBuilder::document() const
 
 QByteArray RunJsonBuilder::arrayElement(const QJsonObject &object)
 {
+    static constexpr QByteArrayView indent("    ");
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    // JSON text has no raw newline inside strings, so every '\n' ends a line.
+    const qsizetype end = text.endsWith('\n') ? text.size() - 1 : text.size();
     QByteArray out;
-    out.reserve(16 * 1024); // a preflighted request with its response is about 12 KiB
-    out += "    ";
-    IndentedJsonWriter::appendObject(out, object, 1);
+    out.reserve(text.size() + indent.size() * (text.count('\n') + 1));
+    qsizetype lineStart = 0;
+    while (lineStart < end) {
+        qsizetype newline = text.indexOf('\n', lineStart);
+        if (newline < 0 || newline >= end)
+            newline = end;
+        out += indent;
+        out += QByteArrayView(text).sliced(lineStart, newline - lineStart);
+        if (newline < end)
+            out += '\n';
+        lineStart = newline + 1;
+    }
     return out;
 }
 
