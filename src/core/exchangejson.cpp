@@ -114,15 +114,18 @@ QJsonObject exchangeToJson(const FetchRequest &request, const BrowserProfile &pr
     if (!request.body.isEmpty())
         requestObject.insert(QStringLiteral("body"), text(request.body.left(bodyPreviewLimit)));
 
-    QJsonValue preflight = QJsonValue::Null;
-    if (const Hop *hop = result.firstPreflight()) {
-        QJsonObject object = hopToJson(*hop);
-        object.insert(QStringLiteral("sent"), true);
-        preflight = object;
-    }
     QJsonArray hops;
-    for (const Hop &hop : result.hops)
-        hops.append(hopToJson(hop));
+    QJsonValue preflight = QJsonValue::Null;
+    for (const Hop &hop : result.hops) {
+        QJsonObject object = hopToJson(hop);
+        if (hop.kind == HopKind::Preflight && preflight.isNull()) {
+            // The first preflight again under "preflight": the same object (shared, not rebuilt), plus "sent".
+            QJsonObject first = object;
+            first.insert(QStringLiteral("sent"), true);
+            preflight = first;
+        }
+        hops.append(object);
+    }
     QJsonArray warnings;
     for (const Warning &warning : result.warnings) {
         QJsonObject object{{QStringLiteral("check"), warning.check}, {QStringLiteral("message"), warning.message}};
