@@ -80,7 +80,7 @@ const ExchangeResult &evaluate(FetchSimulator &sim, const HttpResponse &prefligh
         HopOutcome outcome;
         outcome.response = hop->kind == HopKind::Preflight ? preflight : actual;
         outcome.sentRequest = std::move(hop->request);
-        sim.deliver(outcome);
+        sim.deliver(std::move(outcome));
     }
     return sim.result();
 }

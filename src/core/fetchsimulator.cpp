@@ -88,8 +88,8 @@ struct FetchSimulator::Private
     PendingHop preflightHop() const;
     PendingHop actualHop() const;
     void appendFetchMetadata(HeaderList &h) const;
-    void handlePreflight(const HopOutcome &outcome);
-    void handleActual(const HopOutcome &outcome);
+    void handlePreflight(const Hop &outcome);
+    void handleActual(const Hop &outcome);
     void followRedirect(const HttpResponse &response);
     void finishAllowed(const HttpResponse &response);
     void finishBlocked(const CheckFailure &failure, Stage stage, const HttpResponse &response);
@@ -208,23 +208,23 @@ std::optional<PendingHop> FetchSimulator::nextHop() const
     return std::nullopt;
 }
 
-void FetchSimulator::deliver(const HopOutcome &outcome)
+void FetchSimulator::deliver(HopOutcome outcome)
 {
     if (d->next == Private::Next::Done)
         return;
     Hop hop;
     hop.kind = d->next == Private::Next::Preflight ? HopKind::Preflight : HopKind::Actual;
-    hop.request = outcome.sentRequest;
-    hop.response = outcome.response;
-    hop.networkError = outcome.networkError;
-    hop.networkErrorDetail = outcome.networkErrorDetail;
+    hop.request = std::move(outcome.sentRequest);
+    hop.response = std::move(outcome.response);
+    hop.networkError = std::move(outcome.networkError);
+    hop.networkErrorDetail = std::move(outcome.networkErrorDetail);
     hop.timings = outcome.timings;
-    const HopKind kind = hop.kind;
     d->result.hops.append(std::move(hop));
-    if (kind == HopKind::Preflight)
-        d->handlePreflight(outcome);
+    const Hop &recorded = d->result.hops.last(); // the checks below never append another hop
+    if (recorded.kind == HopKind::Preflight)
+        d->handlePreflight(recorded);
     else
-        d->handleActual(outcome);
+        d->handleActual(recorded);
 }
 
 bool FetchSimulator::isFinished() const
@@ -237,7 +237,7 @@ const ExchangeResult &FetchSimulator::result() const
     return d->result;
 }
 
-void FetchSimulator::Private::handlePreflight(const HopOutcome &outcome)
+void FetchSimulator::Private::handlePreflight(const Hop &outcome)
 {
     if (!outcome.response) {
         if (cache)
@@ -261,7 +261,7 @@ void FetchSimulator::Private::handlePreflight(const HopOutcome &outcome)
     next = Next::Actual;
 }
 
-void FetchSimulator::Private::handleActual(const HopOutcome &outcome)
+void FetchSimulator::Private::handleActual(const Hop &outcome)
 {
     if (!outcome.response) {
         finishNetworkError(outcome.networkError, outcome.networkErrorDetail, Stage::Actual);

@@ -32,7 +32,7 @@ public:
     FetchSimulator &operator=(const FetchSimulator &) = delete;
 
     std::optional<PendingHop> nextHop() const;
-    void deliver(const HopOutcome &outcome);
+    void deliver(HopOutcome outcome); // pass an rvalue to move the response in
     bool isFinished() const;
     const ExchangeResult &result() const;
 

@@ -81,7 +81,7 @@ void ExchangeRunner::onHopOutcome(const HopOutcome &outcome)
 
 void ExchangeRunner::deliver(HopOutcome outcome)
 {
-    m_simulator->deliver(outcome);
+    m_simulator->deliver(std::move(outcome));
     const QList<Hop> &hops = m_simulator->result().hops;
     while (m_reportedHops < hops.size()) {
         const Hop hop = hops.at(m_reportedHops++);
