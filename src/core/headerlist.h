@@ -38,10 +38,18 @@ public:
 
     // Header names compare ASCII case-insensitively (exactly like qstrnicmp, which folds Latin-1 too).
     // This runs for every header of every response, many times over, and most pairs differ in
-    // length: that test is inlined, the byte comparison is not.
+    // length or in their first or last byte: those tests are inlined, the whole comparison is not.
+    // (Bytes that fold to each other differ at most in bit 0x20, in ASCII and in Latin-1 alike.)
     Q_ALWAYS_INLINE static bool namesEqual(QByteArrayView a, QByteArrayView b)
     {
-        return a.size() == b.size() && sameSizeNamesEqual(a.data(), b.data(), a.size());
+        const qsizetype size = a.size();
+        if (size != b.size())
+            return false;
+        if (size == 0)
+            return true;
+        const auto mayFold = [](char x, char y) { return ((x ^ y) & ~0x20) == 0; };
+        return mayFold(a.front(), b.front()) && mayFold(a.back(), b.back())
+               && sameSizeNamesEqual(a.data(), b.data(), size);
     }
 
     // The name in lowercase, without allocating when it already is lowercase or is a well-known name.
