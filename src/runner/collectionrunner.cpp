@@ -1,4 +1,4 @@
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include "core/exchangejson.h"
 #include "core/preflightcache.h"
