@@ -7,7 +7,7 @@
 #include "cli/runreport.h"
 #include "net/compositetransport.h"
 #include "store/collectionfile.h"
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 #include "report/harexport.h"
 #include "report/reportdata.h"
 #include "store/variables.h"

@@ -1,6 +1,6 @@
 #include "cli/runjsonbuilder.h"
 
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

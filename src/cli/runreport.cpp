@@ -1,7 +1,7 @@
 #include "cli/runreport.h"
 
 #include "core/exchangejson.h"
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "store/collection.h"
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 #include "store/requestinput.h"
 
 #include <QDockWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include <QJsonArray>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/exchange.h"
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

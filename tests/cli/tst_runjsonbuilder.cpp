@@ -4,7 +4,7 @@
 
 #include "net/rawhttpserver.h"
 #include "net/rawhttptransport.h"
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

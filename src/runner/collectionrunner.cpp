@@ -1,4 +1,4 @@
-#include "store/collectionrunner.h"
+#include "runner/collectionrunner.h"
 
 #include "core/exchangejson.h"
 #include "core/preflightcache.h"
@@ -51,8 +51,10 @@ void CollectionRunner::cancel()
     if (m_cancelled)
         return;
     m_cancelled = true;
-    for (HostQueue &queue : m_hosts)
+    for (HostQueue &queue : m_hosts) {
         queue.pending.clear();
+        queue.waiting = false; // an armed delay timer only calls checkFinished() now: don't wait for it
+    }
     const QList<ExchangeRunner *> running = m_running;
     for (ExchangeRunner *runner : running)
         runner->cancel();
