@@ -201,6 +201,10 @@ std::optional<qint64> startedMs(const HarEntry &entry)
 // Where a preflight recorded after `request` stands to it: it started while the request was in flight
 // (Fits), or after the request had ended (TooLate). Unknown times say Fits. 1 ms of slack for
 // startedDateTime's millisecond rounding.
+// A request that got no response (status 0) was stopped before it was sent, by its preflight: it has
+// no end of its own to compare with. Chromium records its "time" up to the page's rejection, which can
+// come out a few ms before the preflight's own start (the two come from different processes' clocks),
+// so for it a later preflight fits within a second.
 enum class Window { Fits, TooLate, TooEarly };
 Window preflightWindow(const HarEntry &preflight, const HarEntry &request)
 {
@@ -212,7 +216,8 @@ Window preflightWindow(const HarEntry &preflight, const HarEntry &request)
         return Window::Fits;
     if (*preflightStart < *requestStart - 1)
         return Window::TooEarly;
-    return double(*preflightStart - *requestStart) <= request.time + 1 ? Window::Fits : Window::TooLate;
+    const double slack = request.status == 0 ? 1000 : 1;
+    return double(*preflightStart - *requestStart) <= request.time + slack ? Window::Fits : Window::TooLate;
 }
 
 bool isSameOriginRequest(const HarEntry &entry, const QString &pageOrigin)

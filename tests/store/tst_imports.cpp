@@ -54,6 +54,8 @@ private Q_SLOTS:
     void onlyCorsRequestsAreAnalyzed_data();
     void onlyCorsRequestsAreAnalyzed();
     void aLaterPreflightPairsWithTheRequestInFlight();
+    void aRequestBlockedAtItsPreflightTakesALaterOne_data();
+    void aRequestBlockedAtItsPreflightTakesALaterOne();
     void postmanFoldersVariablesAndBodies();
     void exportedCurlReproducesThePreflight();
 };
@@ -318,6 +320,34 @@ void tst_Imports::aLaterPreflightPairsWithTheRequestInFlight()
     QFETCH(QList<int>, paired);
     const QByteArray json = R"({"log": {"entries": [)" + pairingEntry(false, 0, time) + ", "
         + pairingEntry(false, 100, time) + ", " + pairingEntry(true, 101, time) + "]}}";
+    QString error;
+    const auto har = parseHar(json, &error);
+    QVERIFY2(har, qPrintable(error));
+    QCOMPARE(pairPreflights(har->entries), paired);
+}
+
+void tst_Imports::aRequestBlockedAtItsPreflightTakesALaterOne_data()
+{
+    QTest::addColumn<int>("preflightMs");
+    QTest::addColumn<QList<int>>("paired");
+    // A PUT that never got a response (status 0, 2 ms until the page saw the rejection), then its
+    // preflight. Chromium's HAR times come from different clocks: the preflight may start after the
+    // rejected request "ended".
+    QTest::newRow("a preflight 6 ms after the start of a 2 ms rejected request is its preflight")
+        << 6 << QList<int>{1, -1};
+    QTest::newRow("a preflight seconds later belongs to something else") << 2500 << QList<int>{-1, -1};
+}
+
+void tst_Imports::aRequestBlockedAtItsPreflightTakesALaterOne()
+{
+    QFETCH(int, preflightMs);
+    QFETCH(QList<int>, paired);
+    QByteArray rejected = pairingEntry(false, 0, 2);
+    rejected.replace("\"status\": 200", "\"status\": 0");
+    const QByteArray preflight = preflightMs < 1000
+        ? pairingEntry(true, preflightMs, 0)
+        : pairingEntry(true, 0, 0).replace("10:00:00.000", "10:00:02.500");
+    const QByteArray json = R"({"log": {"entries": [)" + rejected + ", " + preflight + "]}}";
     QString error;
     const auto har = parseHar(json, &error);
     QVERIFY2(har, qPrintable(error));
