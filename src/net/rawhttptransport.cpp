@@ -83,33 +83,56 @@ QByteArray RawHttpTransport::requestTarget(const QUrl &url)
 
 HeaderList RawHttpTransport::wireHeaders(const HttpRequest &request) const
 {
+    // One pass over the request's headers notes which of the four defaults it already has (names
+    // compare case-insensitively; Host and Content-Length of the request itself are dropped).
     HeaderList headers;
+    headers.reserve(request.headers.size() + 6);
     headers.append("Host", hostHeader(request.url));
+    bool hasConnection = false;
+    bool hasUserAgent = false;
+    bool hasAcceptLanguage = false;
+    bool hasAcceptEncoding = false;
     for (const HeaderField &field : request.headers) {
-        if (!isNamed(field, "host") && !isNamed(field, "content-length"))
-            headers.append(field.name, field.value);
+        if (isNamed(field, "host") || isNamed(field, "content-length"))
+            continue;
+        hasConnection = hasConnection || isNamed(field, "connection");
+        hasUserAgent = hasUserAgent || isNamed(field, "user-agent");
+        hasAcceptLanguage = hasAcceptLanguage || isNamed(field, "accept-language");
+        hasAcceptEncoding = hasAcceptEncoding || isNamed(field, "accept-encoding");
+        headers.append(field.name, field.value);
     }
-    const QByteArray method = request.method.toUpper();
-    if (!request.body.isEmpty() || method == "POST" || method == "PUT")
+    const QByteArray &method = request.method;
+    if (!request.body.isEmpty() || method.compare("POST", Qt::CaseInsensitive) == 0
+        || method.compare("PUT", Qt::CaseInsensitive) == 0)
         headers.append("Content-Length", QByteArray::number(request.body.size()));
-    if (!headers.contains("connection"))
+    if (!hasConnection)
         headers.append("Connection", "keep-alive");
-    if (!headers.contains("user-agent"))
+    if (!hasUserAgent)
         headers.append("User-Agent", m_userAgent);
-    if (!headers.contains("accept-language"))
+    if (!hasAcceptLanguage)
         headers.append("Accept-Language", QnamTransport::defaultAcceptLanguage());
-    if (!headers.contains("accept-encoding"))
+    if (!hasAcceptEncoding)
         headers.append("Accept-Encoding", acceptEncoding()); // bodies are not decoded here
     return headers;
 }
 
 QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest)
 {
-    QByteArray bytes = wireRequest.method + ' ' + requestTarget(wireRequest.url) + " HTTP/1.1\r\n";
+    return serialize(wireRequest, requestTarget(wireRequest.url));
+}
+
+QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest, const QByteArray &target)
+{
+    // Sized once, then filled: no growth, no temporaries per header line.
+    qsizetype size = wireRequest.method.size() + 1 + target.size() + 11 + 2 + wireRequest.body.size();
     for (const HeaderField &field : wireRequest.headers)
-        bytes += field.name + ": " + field.value + "\r\n";
-    bytes += "\r\n";
-    bytes += wireRequest.body;
+        size += field.name.size() + 2 + field.value.size() + 2;
+    QByteArray bytes;
+    bytes.reserve(size);
+    bytes.append(wireRequest.method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    for (const HeaderField &field : wireRequest.headers)
+        bytes.append(field.name).append(": ").append(field.value).append("\r\n");
+    bytes.append("\r\n").append(wireRequest.body);
     return bytes;
 }
 
@@ -146,7 +169,7 @@ PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
     endpoint.key = endpoint.host + u'|' + QString::number(endpoint.port);
     endpoint.mayReuse = !asksForClose(outcome.sentRequest.headers);
     auto *transfer
-        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest), endpoint, settings, this);
+        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest, target), endpoint, settings, this);
     transfer->start();
     return transfer;
 }

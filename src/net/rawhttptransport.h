@@ -85,6 +85,8 @@ public:
     HeaderList wireHeaders(const HttpRequest &request) const;
     // "METHOD target HTTP/1.1\r\n" + headers + "\r\n" + body.
     static QByteArray serialize(const HttpRequest &wireRequest);
+    // The same with the request-target already computed (requestTarget(wireRequest.url)).
+    static QByteArray serialize(const HttpRequest &wireRequest, const QByteArray &target);
     // The request-target for the URL: path (at least "/") and query, percent-encoded.
     static QByteArray requestTarget(const QUrl &url);
     // The Host header value: host (ACE, IPv6 in brackets) and the port unless it is 80.
