@@ -4,6 +4,8 @@
 
 #include <QNetworkProxy>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QTimerEvent>
 
 #include <cerrno>
 #include <sys/socket.h>
@@ -55,13 +57,6 @@ RawHttpPendingTransfer::RawHttpPendingTransfer(const HopOutcome &initial, const 
     , m_parser(initial.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0, settings.bodyCap)
 {
     m_clock.start();
-    m_idleTimer.setSingleShot(true);
-    m_totalTimer.setSingleShot(true);
-    // Coarse timers may fire 5 % early; a timeout is a promise to the user.
-    m_idleTimer.setTimerType(Qt::PreciseTimer);
-    m_totalTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_idleTimer, &QTimer::timeout, this, &RawHttpPendingTransfer::onIdleTimer);
-    connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
 }
 
 RawHttpPendingTransfer::~RawHttpPendingTransfer()
@@ -72,7 +67,7 @@ RawHttpPendingTransfer::~RawHttpPendingTransfer()
 void RawHttpPendingTransfer::start()
 {
     if (m_settings.totalTimeoutMs > 0)
-        m_totalTimer.start(m_settings.totalTimeoutMs);
+        m_totalTimer.start(m_settings.totalTimeoutMs, Qt::PreciseTimer, this);
     activity();
     QMetaObject::invokeMethod(this, &RawHttpPendingTransfer::begin, Qt::QueuedConnection);
 }
@@ -335,7 +330,21 @@ void RawHttpPendingTransfer::activity()
     // the time, and let onIdleTimer() re-arm for what is left.
     m_lastActivityNs = m_clock.nsecsElapsed();
     if (!m_idleTimer.isActive())
-        m_idleTimer.start(m_settings.idleTimeoutMs);
+        m_idleTimer.start(m_settings.idleTimeoutMs, Qt::PreciseTimer, this);
+}
+
+void RawHttpPendingTransfer::timerEvent(QTimerEvent *event)
+{
+    // Both timers are single-shot.
+    if (event->timerId() == m_idleTimer.timerId()) {
+        m_idleTimer.stop();
+        onIdleTimer();
+    } else if (event->timerId() == m_totalTimer.timerId()) {
+        m_totalTimer.stop();
+        onTimeout(true);
+    } else {
+        PendingTransfer::timerEvent(event);
+    }
 }
 
 void RawHttpPendingTransfer::onIdleTimer()
@@ -343,7 +352,7 @@ void RawHttpPendingTransfer::onIdleTimer()
     const qint64 limitNs = qint64(m_settings.idleTimeoutMs) * 1000000;
     const qint64 quietNs = m_clock.nsecsElapsed() - m_lastActivityNs;
     if (quietNs < limitNs) {
-        m_idleTimer.start(int((limitNs - quietNs + 999999) / 1000000)); // never early
+        m_idleTimer.start(int((limitNs - quietNs + 999999) / 1000000), Qt::PreciseTimer, this); // never early
         return;
     }
     onTimeout(false);

@@ -6,7 +6,7 @@
 #include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QTimer>
+#include <QBasicTimer>
 
 class QTcpSocket;
 
@@ -62,6 +62,9 @@ public:
 
     void abort() override;
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void begin();
     void attach(QTcpSocket *socket);
@@ -90,8 +93,10 @@ private:
     QPointer<QTcpSocket> m_socket;
     RawHttpResponseParser m_parser;
     QElapsedTimer m_clock;
-    QTimer m_idleTimer;
-    QTimer m_totalTimer;
+    // QBasicTimer, not QTimer: no two timer objects and connections per hop. Precise (coarse timers
+    // may fire 5 % early; a timeout is a promise to the user) and single-shot (see timerEvent()).
+    QBasicTimer m_idleTimer;
+    QBasicTimer m_totalTimer;
     qint64 m_lastActivityNs = 0;
     qint64 m_connectStartNs = -1;
     qint64 m_connectedNs = -1;

@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 
 #include <cerrno>
+#include <cstring>
 #include <sys/socket.h>
 
 namespace corscope {
@@ -59,9 +60,9 @@ RawHttpTransport::~RawHttpTransport()
 QByteArray RawHttpTransport::hostHeader(const QUrl &url)
 {
     const QString host = url.host();
-    QByteArray value = QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol
-        ? '[' + host.toLatin1() + ']'
-        : QUrl::toAce(host);
+    // QUrl::host() is a reg-name, an IPv4 address or an IPv6 address (without brackets): only the
+    // last contains a colon.
+    QByteArray value = host.contains(u':') ? '[' + host.toLatin1() + ']' : QUrl::toAce(host);
     const int port = url.port(80);
     if (port != 80)
         value += ':' + QByteArray::number(port);
@@ -87,7 +88,7 @@ HeaderList RawHttpTransport::wireHeaders(const HttpRequest &request) const
     // compare case-insensitively; Host and Content-Length of the request itself are dropped).
     HeaderList headers;
     headers.reserve(request.headers.size() + 6);
-    headers.append("Host", hostHeader(request.url));
+    headers.append(QByteArrayLiteral("Host"), hostHeader(request.url));
     bool hasConnection = false;
     bool hasUserAgent = false;
     bool hasAcceptLanguage = false;
@@ -104,15 +105,15 @@ HeaderList RawHttpTransport::wireHeaders(const HttpRequest &request) const
     const QByteArray &method = request.method;
     if (!request.body.isEmpty() || method.compare("POST", Qt::CaseInsensitive) == 0
         || method.compare("PUT", Qt::CaseInsensitive) == 0)
-        headers.append("Content-Length", QByteArray::number(request.body.size()));
+        headers.append(QByteArrayLiteral("Content-Length"), QByteArray::number(request.body.size()));
     if (!hasConnection)
-        headers.append("Connection", "keep-alive");
+        headers.append(QByteArrayLiteral("Connection"), QByteArrayLiteral("keep-alive"));
     if (!hasUserAgent)
-        headers.append("User-Agent", m_userAgent);
+        headers.append(QByteArrayLiteral("User-Agent"), m_userAgent);
     if (!hasAcceptLanguage)
-        headers.append("Accept-Language", QnamTransport::defaultAcceptLanguage());
+        headers.append(QByteArrayLiteral("Accept-Language"), QnamTransport::defaultAcceptLanguage());
     if (!hasAcceptEncoding)
-        headers.append("Accept-Encoding", acceptEncoding()); // bodies are not decoded here
+        headers.append(QByteArrayLiteral("Accept-Encoding"), acceptEncoding()); // bodies are not decoded here
     return headers;
 }
 
@@ -123,16 +124,31 @@ QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest)
 
 QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest, const QByteArray &target)
 {
-    // Sized once, then filled: no growth, no temporaries per header line.
-    qsizetype size = wireRequest.method.size() + 1 + target.size() + 11 + 2 + wireRequest.body.size();
+    // Sized once, then copied into: no growth, no temporaries per header line.
+    static constexpr QByteArrayView version(" HTTP/1.1\r\n");
+    qsizetype size = wireRequest.method.size() + 1 + target.size() + version.size() + 2 + wireRequest.body.size();
     for (const HeaderField &field : wireRequest.headers)
         size += field.name.size() + 2 + field.value.size() + 2;
-    QByteArray bytes;
-    bytes.reserve(size);
-    bytes.append(wireRequest.method).append(' ').append(target).append(" HTTP/1.1\r\n");
-    for (const HeaderField &field : wireRequest.headers)
-        bytes.append(field.name).append(": ").append(field.value).append("\r\n");
-    bytes.append("\r\n").append(wireRequest.body);
+    QByteArray bytes(size, Qt::Uninitialized);
+    char *out = bytes.data();
+    const auto put = [&out](QByteArrayView piece) {
+        if (!piece.isEmpty())
+            std::memcpy(out, piece.data(), size_t(piece.size()));
+        out += piece.size();
+    };
+    put(wireRequest.method);
+    put(" ");
+    put(target);
+    put(version);
+    for (const HeaderField &field : wireRequest.headers) {
+        put(field.name);
+        put(": ");
+        put(field.value);
+        put("\r\n");
+    }
+    put("\r\n");
+    put(wireRequest.body);
+    Q_ASSERT(out == bytes.constData() + bytes.size());
     return bytes;
 }
 
