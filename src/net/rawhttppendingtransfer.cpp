@@ -1,5 +1,6 @@
 #include "net/rawhttppendingtransfer.h"
 
+#include "net/rawhttpsocket.h"
 #include "net/rawhttptransport.h"
 
 #include <QNetworkProxy>
@@ -102,7 +103,7 @@ void RawHttpPendingTransfer::begin()
         return;
     if (m_transport && !m_retried) {
         int waitMs = 0;
-        QTcpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
+        RawHttpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
         if (waitMs > 0) {
             QTimer::singleShot(waitMs, Qt::PreciseTimer, this, &RawHttpPendingTransfer::begin);
             return;
@@ -120,7 +121,7 @@ void RawHttpPendingTransfer::begin()
 
 void RawHttpPendingTransfer::connectFresh()
 {
-    auto *socket = new QTcpSocket(this);
+    auto *socket = new RawHttpSocket(this);
     socket->setProxy(QNetworkProxy::NoProxy);
     attach(socket);
     m_connectStartNs = m_clock.nsecsElapsed();
@@ -128,14 +129,11 @@ void RawHttpPendingTransfer::connectFresh()
     socket->connectToHost(m_endpoint.host, m_endpoint.port, QIODevice::ReadWrite | QIODevice::Unbuffered);
 }
 
-void RawHttpPendingTransfer::attach(QTcpSocket *socket)
+void RawHttpPendingTransfer::attach(RawHttpSocket *socket)
 {
     m_socket = socket;
     socket->setParent(this);
-    connect(socket, &QTcpSocket::connected, this, &RawHttpPendingTransfer::onConnected);
-    connect(socket, &QTcpSocket::bytesWritten, this, &RawHttpPendingTransfer::onBytesWritten);
-    connect(socket, &QTcpSocket::readyRead, this, &RawHttpPendingTransfer::onReadyRead);
-    connect(socket, &QTcpSocket::errorOccurred, this, &RawHttpPendingTransfer::onErrorOccurred);
+    socket->setTransfer(this); // its signals come here now
 }
 
 void RawHttpPendingTransfer::onConnected()
@@ -376,9 +374,8 @@ void RawHttpPendingTransfer::succeed()
     m_outcome.networkErrorDetail = detail;
     m_outcome.response = response;
     if (reusable && m_transport && m_socket) {
-        QTcpSocket *socket = m_socket;
+        RawHttpSocket *socket = m_socket;
         m_socket = nullptr;
-        socket->disconnect(this);
         m_transport->releaseConnection(m_endpoint.key, socket, announcedKeepAlive);
     } else {
         closeSocket();
@@ -425,9 +422,9 @@ void RawHttpPendingTransfer::closeSocket()
 {
     if (!m_socket)
         return;
-    QTcpSocket *socket = m_socket;
+    RawHttpSocket *socket = m_socket;
     m_socket = nullptr;
-    socket->disconnect(this);
+    socket->detach();
     socket->abort();
     socket->deleteLater();
 }

@@ -8,10 +8,10 @@
 #include <QPointer>
 #include <QBasicTimer>
 
-class QTcpSocket;
 
 namespace corscope {
 
+class RawHttpSocket;
 class RawHttpTransport;
 
 // One request of a RawHttpTransport: connect (or take a pooled keep-alive connection), write the
@@ -66,8 +66,10 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    friend class RawHttpSocket; // routes the socket's signals to the on...() functions
+
     void begin();
-    void attach(QTcpSocket *socket);
+    void attach(RawHttpSocket *socket);
     void onConnected();
     void writeRequest();
     void onBytesWritten();
@@ -90,7 +92,7 @@ private:
     Endpoint m_endpoint;
     Settings m_settings;
     QPointer<RawHttpTransport> m_transport;
-    QPointer<QTcpSocket> m_socket;
+    QPointer<RawHttpSocket> m_socket;
     RawHttpResponseParser m_parser;
     QElapsedTimer m_clock;
     // QBasicTimer, not QTimer: no two timer objects and connections per hop. Precise (coarse timers

@@ -2,6 +2,7 @@
 
 #include "net/qnamtransport.h"
 #include "net/rawhttppendingtransfer.h"
+#include "net/rawhttpsocket.h"
 #include "net/wirecheck.h"
 
 #include <QHostAddress>
@@ -190,13 +191,13 @@ PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
     return transfer;
 }
 
-QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs)
+RawHttpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs)
 {
     *waitMs = 0;
     auto it = m_idle.find(key);
     if (it == m_idle.end())
         return nullptr;
-    QTcpSocket *found = nullptr;
+    RawHttpSocket *found = nullptr;
     while (!it->isEmpty() && !found) {
         const IdleConnection idle = it->last(); // the most recently used first
         // Cheap tests first: the peek is a system call, and the settle time is usually 0.
@@ -208,7 +209,7 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
         it->removeLast();
         if (!idle.socket)
             continue;
-        idle.socket->disconnect(this);
+        idle.socket->detach();
         if (idle.since.elapsed() < maxIdleAgeMs && isQuietAndOpen(idle.socket)) {
             found = idle.socket;
         } else {
@@ -221,14 +222,14 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
     return found;
 }
 
-void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive)
+void RawHttpTransport::releaseConnection(const QString &key, RawHttpSocket *socket, bool announcedKeepAlive)
 {
     socket->setParent(this);
     QList<IdleConnection> &list = m_idle[key];
     if (list.size() >= maxIdlePerHost) {
         const IdleConnection oldest = list.takeFirst();
         if (oldest.socket) {
-            oldest.socket->disconnect(this);
+            oldest.socket->detach();
             oldest.socket->abort();
             oldest.socket->deleteLater();
         }
@@ -239,18 +240,17 @@ void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket,
     idle.announcedKeepAlive = announcedKeepAlive;
     list.append(idle);
     // Anything arriving on an idle connection (FIN, RST, stray bytes) makes it unusable.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { dropIdle(socket); });
-    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { dropIdle(socket); });
+    socket->setPool(this);
 }
 
-void RawHttpTransport::dropIdle(QTcpSocket *socket)
+void RawHttpTransport::dropIdle(RawHttpSocket *socket)
 {
     for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
         const auto removed = it->removeIf([socket](const IdleConnection &idle) { return idle.socket == socket; });
         if (removed > 0) {
             if (it->isEmpty())
                 m_idle.erase(it);
-            socket->disconnect(this);
+            socket->detach();
             socket->abort();
             socket->deleteLater();
             return;
@@ -263,7 +263,7 @@ void RawHttpTransport::clearConnectionCache()
     for (const QList<IdleConnection> &list : std::as_const(m_idle)) {
         for (const IdleConnection &idle : list) {
             if (idle.socket) {
-                idle.socket->disconnect(this);
+                idle.socket->detach();
                 idle.socket->abort();
                 idle.socket->deleteLater();
             }

@@ -9,9 +9,10 @@
 #include <QList>
 #include <QPointer>
 
-class QTcpSocket;
 
 namespace corscope {
+
+class RawHttpSocket;
 
 // A byte-exact HTTP/1.1 Transport for plain http:// on QTcpSocket (https:// is refused; see
 // CompositeTransport). One hop per send(), asynchronous, no redirect following, no cookies, no
@@ -95,10 +96,11 @@ public:
 
 private:
     friend class RawHttpPendingTransfer;
+    friend class RawHttpSocket;
 
     struct IdleConnection
     {
-        QPointer<QTcpSocket> socket;
+        QPointer<RawHttpSocket> socket;
         QElapsedTimer since;
         bool announcedKeepAlive = false; // no settle time needed
     };
@@ -106,10 +108,10 @@ private:
     // A live idle connection for key, or nullptr. Stale ones are discarded on the way. When the
     // freshest live one has been idle for less than reuseSettleMs, returns nullptr with *waitMs set
     // to the time left (the connection stays pooled); the caller asks again after that.
-    QTcpSocket *takeIdleConnection(const QString &key, int *waitMs);
+    RawHttpSocket *takeIdleConnection(const QString &key, int *waitMs);
     // Takes ownership of a connected socket whose last response allows reuse.
-    void releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive);
-    void dropIdle(QTcpSocket *socket);
+    void releaseConnection(const QString &key, RawHttpSocket *socket, bool announcedKeepAlive);
+    void dropIdle(RawHttpSocket *socket);
 
     ResolveMap m_resolveMap;
     QByteArray m_userAgent;
