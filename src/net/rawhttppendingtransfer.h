@@ -61,6 +61,8 @@ public:
     void failLater(const QString &networkError, const QString &detail);
 
     void abort() override;
+    // succeed() hands the connection back to the pool before finish().
+    bool mayContinueFromFinished() const override { return true; }
 
 protected:
     void timerEvent(QTimerEvent *event) override;
