@@ -57,7 +57,7 @@ bool isCommandLine(int argc, char *argv[])
 
 // Painting a report (PNG, or the picture inside HTML) needs fonts, hence a QGuiApplication; it never
 // opens a window, so it runs on the offscreen platform unless the caller chose one.
-std::unique_ptr<QCoreApplication> commandLineApplication(int &argc, char *argv[])
+std::unique_ptr<QCoreApplication> createCommandLineApplication(int &argc, char *argv[])
 {
     const QString firstArgument = QString::fromLocal8Bit(argv[1]);
     QStringList rawArguments;
@@ -70,6 +70,21 @@ std::unique_ptr<QCoreApplication> commandLineApplication(int &argc, char *argv[]
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     return std::make_unique<QGuiApplication>(argc, argv);
+}
+
+std::unique_ptr<QCoreApplication> commandLineApplication(int &argc, char *argv[])
+{
+    // The command line has no use for GLib's main loop, and its dispatcher costs a system call
+    // (an eventfd write) for every posted event: 8,000 more writes for a 1,000-item `corscope run`
+    // than Qt's own UNIX dispatcher, which coalesces the wake-ups. The variable is read when the
+    // application object is created, and removed again so that nothing started later inherits it.
+    const bool chooseDispatcher = !qEnvironmentVariableIsSet("QT_NO_GLIB");
+    if (chooseDispatcher)
+        qputenv("QT_NO_GLIB", "1");
+    std::unique_ptr<QCoreApplication> application = createCommandLineApplication(argc, argv);
+    if (chooseDispatcher)
+        qunsetenv("QT_NO_GLIB");
+    return application;
 }
 } // namespace
 

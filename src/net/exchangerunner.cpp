@@ -71,12 +71,18 @@ void ExchangeRunner::sendNext()
 
 void ExchangeRunner::onHopOutcome(const HopOutcome &outcome)
 {
+    const bool direct = m_pending && m_pending->mayContinueFromFinished();
     m_pending = nullptr;
     HopOutcome rebased = outcome;
     rebased.timings.startMs = m_hopStartMs; // transports measure from send(); hops from the exchange start
     deliver(rebased);
-    // Queued: the next hop starts after this transfer's signal has fully returned.
-    QMetaObject::invokeMethod(this, &ExchangeRunner::sendNext, Qt::QueuedConnection);
+    // The next hop starts at once when the transfer allows it (its connection is back in the pool,
+    // and sending only queues the start of the next transfer); else after this transfer's signal has
+    // fully returned.
+    if (direct)
+        sendNext();
+    else
+        QMetaObject::invokeMethod(this, &ExchangeRunner::sendNext, Qt::QueuedConnection);
 }
 
 void ExchangeRunner::deliver(HopOutcome outcome)

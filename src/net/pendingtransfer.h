@@ -25,6 +25,12 @@ public:
 
     bool isFinished() const { return m_finished; }
 
+    // True when the connection is already back in its pool (or closed) by the time finished() is
+    // emitted, and sending the next request from inside a slot connected to finished() is safe.
+    // QNetworkAccessManager returns a connection to its pool only after finished(): a request sent
+    // from inside the signal would open a new connection.
+    virtual bool mayContinueFromFinished() const { return false; }
+
 Q_SIGNALS:
     void finished(const corscope::HopOutcome &outcome);
 

@@ -1,9 +1,12 @@
 #include "net/rawhttppendingtransfer.h"
 
+#include "net/rawhttpsocket.h"
 #include "net/rawhttptransport.h"
 
 #include <QNetworkProxy>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QTimerEvent>
 
 #include <cerrno>
 #include <sys/socket.h>
@@ -55,13 +58,6 @@ RawHttpPendingTransfer::RawHttpPendingTransfer(const HopOutcome &initial, const 
     , m_parser(initial.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0, settings.bodyCap)
 {
     m_clock.start();
-    m_idleTimer.setSingleShot(true);
-    m_totalTimer.setSingleShot(true);
-    // Coarse timers may fire 5 % early; a timeout is a promise to the user.
-    m_idleTimer.setTimerType(Qt::PreciseTimer);
-    m_totalTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_idleTimer, &QTimer::timeout, this, &RawHttpPendingTransfer::onIdleTimer);
-    connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
 }
 
 RawHttpPendingTransfer::~RawHttpPendingTransfer()
@@ -72,7 +68,7 @@ RawHttpPendingTransfer::~RawHttpPendingTransfer()
 void RawHttpPendingTransfer::start()
 {
     if (m_settings.totalTimeoutMs > 0)
-        m_totalTimer.start(m_settings.totalTimeoutMs);
+        m_totalTimer.start(m_settings.totalTimeoutMs, Qt::PreciseTimer, this);
     activity();
     QMetaObject::invokeMethod(this, &RawHttpPendingTransfer::begin, Qt::QueuedConnection);
 }
@@ -107,7 +103,7 @@ void RawHttpPendingTransfer::begin()
         return;
     if (m_transport && !m_retried) {
         int waitMs = 0;
-        QTcpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
+        RawHttpSocket *idle = m_transport->takeIdleConnection(m_endpoint.key, &waitMs);
         if (waitMs > 0) {
             QTimer::singleShot(waitMs, Qt::PreciseTimer, this, &RawHttpPendingTransfer::begin);
             return;
@@ -125,7 +121,7 @@ void RawHttpPendingTransfer::begin()
 
 void RawHttpPendingTransfer::connectFresh()
 {
-    auto *socket = new QTcpSocket(this);
+    auto *socket = new RawHttpSocket(this);
     socket->setProxy(QNetworkProxy::NoProxy);
     attach(socket);
     m_connectStartNs = m_clock.nsecsElapsed();
@@ -133,14 +129,11 @@ void RawHttpPendingTransfer::connectFresh()
     socket->connectToHost(m_endpoint.host, m_endpoint.port, QIODevice::ReadWrite | QIODevice::Unbuffered);
 }
 
-void RawHttpPendingTransfer::attach(QTcpSocket *socket)
+void RawHttpPendingTransfer::attach(RawHttpSocket *socket)
 {
     m_socket = socket;
     socket->setParent(this);
-    connect(socket, &QTcpSocket::connected, this, &RawHttpPendingTransfer::onConnected);
-    connect(socket, &QTcpSocket::bytesWritten, this, &RawHttpPendingTransfer::onBytesWritten);
-    connect(socket, &QTcpSocket::readyRead, this, &RawHttpPendingTransfer::onReadyRead);
-    connect(socket, &QTcpSocket::errorOccurred, this, &RawHttpPendingTransfer::onErrorOccurred);
+    socket->setTransfer(this); // its signals come here now
 }
 
 void RawHttpPendingTransfer::onConnected()
@@ -335,7 +328,21 @@ void RawHttpPendingTransfer::activity()
     // the time, and let onIdleTimer() re-arm for what is left.
     m_lastActivityNs = m_clock.nsecsElapsed();
     if (!m_idleTimer.isActive())
-        m_idleTimer.start(m_settings.idleTimeoutMs);
+        m_idleTimer.start(m_settings.idleTimeoutMs, Qt::PreciseTimer, this);
+}
+
+void RawHttpPendingTransfer::timerEvent(QTimerEvent *event)
+{
+    // Both timers are single-shot.
+    if (event->timerId() == m_idleTimer.timerId()) {
+        m_idleTimer.stop();
+        onIdleTimer();
+    } else if (event->timerId() == m_totalTimer.timerId()) {
+        m_totalTimer.stop();
+        onTimeout(true);
+    } else {
+        PendingTransfer::timerEvent(event);
+    }
 }
 
 void RawHttpPendingTransfer::onIdleTimer()
@@ -343,7 +350,7 @@ void RawHttpPendingTransfer::onIdleTimer()
     const qint64 limitNs = qint64(m_settings.idleTimeoutMs) * 1000000;
     const qint64 quietNs = m_clock.nsecsElapsed() - m_lastActivityNs;
     if (quietNs < limitNs) {
-        m_idleTimer.start(int((limitNs - quietNs + 999999) / 1000000)); // never early
+        m_idleTimer.start(int((limitNs - quietNs + 999999) / 1000000), Qt::PreciseTimer, this); // never early
         return;
     }
     onTimeout(false);
@@ -367,9 +374,8 @@ void RawHttpPendingTransfer::succeed()
     m_outcome.networkErrorDetail = detail;
     m_outcome.response = response;
     if (reusable && m_transport && m_socket) {
-        QTcpSocket *socket = m_socket;
+        RawHttpSocket *socket = m_socket;
         m_socket = nullptr;
-        socket->disconnect(this);
         m_transport->releaseConnection(m_endpoint.key, socket, announcedKeepAlive);
     } else {
         closeSocket();
@@ -416,9 +422,9 @@ void RawHttpPendingTransfer::closeSocket()
 {
     if (!m_socket)
         return;
-    QTcpSocket *socket = m_socket;
+    RawHttpSocket *socket = m_socket;
     m_socket = nullptr;
-    socket->disconnect(this);
+    socket->detach();
     socket->abort();
     socket->deleteLater();
 }

@@ -6,12 +6,12 @@
 #include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QTimer>
+#include <QBasicTimer>
 
-class QTcpSocket;
 
 namespace corscope {
 
+class RawHttpSocket;
 class RawHttpTransport;
 
 // One request of a RawHttpTransport: connect (or take a pooled keep-alive connection), write the
@@ -61,10 +61,17 @@ public:
     void failLater(const QString &networkError, const QString &detail);
 
     void abort() override;
+    // succeed() hands the connection back to the pool before finish().
+    bool mayContinueFromFinished() const override { return true; }
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 private:
+    friend class RawHttpSocket; // routes the socket's signals to the on...() functions
+
     void begin();
-    void attach(QTcpSocket *socket);
+    void attach(RawHttpSocket *socket);
     void onConnected();
     void writeRequest();
     void onBytesWritten();
@@ -87,11 +94,13 @@ private:
     Endpoint m_endpoint;
     Settings m_settings;
     QPointer<RawHttpTransport> m_transport;
-    QPointer<QTcpSocket> m_socket;
+    QPointer<RawHttpSocket> m_socket;
     RawHttpResponseParser m_parser;
     QElapsedTimer m_clock;
-    QTimer m_idleTimer;
-    QTimer m_totalTimer;
+    // QBasicTimer, not QTimer: no two timer objects and connections per hop. Precise (coarse timers
+    // may fire 5 % early; a timeout is a promise to the user) and single-shot (see timerEvent()).
+    QBasicTimer m_idleTimer;
+    QBasicTimer m_totalTimer;
     qint64 m_lastActivityNs = 0;
     qint64 m_connectStartNs = -1;
     qint64 m_connectedNs = -1;

@@ -3,6 +3,7 @@
 #include "net/wirecheck.h"
 
 #include <QList>
+#include <QVarLengthArray>
 
 #include <cstring>
 
@@ -186,7 +187,8 @@ bool RawHttpResponseParser::parseHead(QByteArrayView head, bool truncated)
         fail("net::ERR_INVALID_HTTP_RESPONSE", QStringLiteral("The response headers contain a NUL byte."));
         return false;
     }
-    QList<QByteArrayView> lines;
+    // Most heads have a few dozen lines: one allocation for the views, one for the fields.
+    QVarLengthArray<QByteArrayView, 48> lines;
     qsizetype start = 0;
     while (start < head.size()) {
         qsizetype nl = head.indexOf('\n', start);
@@ -196,7 +198,7 @@ bool RawHttpResponseParser::parseHead(QByteArrayView head, bool truncated)
         QByteArrayView line = head.sliced(start, nl - start);
         if (line.endsWith('\r'))
             line.chop(1);
-        lines << line;
+        lines.append(line);
         start = nl + 1;
     }
     if (!truncated)
@@ -230,6 +232,7 @@ bool RawHttpResponseParser::parseHead(QByteArrayView head, bool truncated)
     m_response.reasonPhrase = trimLws(status.sliced(pos + 3)).toByteArray();
 
     QList<HeaderField> fields;
+    fields.reserve(lines.size() - 1);
     bool previousContinuable = false;
     for (qsizetype n = 1; n < lines.size(); ++n) {
         const QByteArrayView line = lines.at(n);
@@ -268,6 +271,7 @@ bool RawHttpResponseParser::parseHead(QByteArrayView head, bool truncated)
             QStringLiteral("The response has several different Location headers."));
         return false;
     }
+    m_response.headers.reserve(m_response.headers.size() + fields.size());
     for (HeaderField &field : fields)
         m_response.headers.append(field.name, field.value);
     return true;

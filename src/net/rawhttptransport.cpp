@@ -2,12 +2,14 @@
 
 #include "net/qnamtransport.h"
 #include "net/rawhttppendingtransfer.h"
+#include "net/rawhttpsocket.h"
 #include "net/wirecheck.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
 
 #include <cerrno>
+#include <cstring>
 #include <sys/socket.h>
 
 namespace corscope {
@@ -59,9 +61,9 @@ RawHttpTransport::~RawHttpTransport()
 QByteArray RawHttpTransport::hostHeader(const QUrl &url)
 {
     const QString host = url.host();
-    QByteArray value = QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol
-        ? '[' + host.toLatin1() + ']'
-        : QUrl::toAce(host);
+    // QUrl::host() is a reg-name, an IPv4 address or an IPv6 address (without brackets): only the
+    // last contains a colon.
+    QByteArray value = host.contains(u':') ? '[' + host.toLatin1() + ']' : QUrl::toAce(host);
     const int port = url.port(80);
     if (port != 80)
         value += ':' + QByteArray::number(port);
@@ -83,33 +85,71 @@ QByteArray RawHttpTransport::requestTarget(const QUrl &url)
 
 HeaderList RawHttpTransport::wireHeaders(const HttpRequest &request) const
 {
+    // One pass over the request's headers notes which of the four defaults it already has (names
+    // compare case-insensitively; Host and Content-Length of the request itself are dropped).
     HeaderList headers;
-    headers.append("Host", hostHeader(request.url));
+    headers.reserve(request.headers.size() + 6);
+    headers.append(QByteArrayLiteral("Host"), hostHeader(request.url));
+    bool hasConnection = false;
+    bool hasUserAgent = false;
+    bool hasAcceptLanguage = false;
+    bool hasAcceptEncoding = false;
     for (const HeaderField &field : request.headers) {
-        if (!isNamed(field, "host") && !isNamed(field, "content-length"))
-            headers.append(field.name, field.value);
+        if (isNamed(field, "host") || isNamed(field, "content-length"))
+            continue;
+        hasConnection = hasConnection || isNamed(field, "connection");
+        hasUserAgent = hasUserAgent || isNamed(field, "user-agent");
+        hasAcceptLanguage = hasAcceptLanguage || isNamed(field, "accept-language");
+        hasAcceptEncoding = hasAcceptEncoding || isNamed(field, "accept-encoding");
+        headers.append(field.name, field.value);
     }
-    const QByteArray method = request.method.toUpper();
-    if (!request.body.isEmpty() || method == "POST" || method == "PUT")
-        headers.append("Content-Length", QByteArray::number(request.body.size()));
-    if (!headers.contains("connection"))
-        headers.append("Connection", "keep-alive");
-    if (!headers.contains("user-agent"))
-        headers.append("User-Agent", m_userAgent);
-    if (!headers.contains("accept-language"))
-        headers.append("Accept-Language", QnamTransport::defaultAcceptLanguage());
-    if (!headers.contains("accept-encoding"))
-        headers.append("Accept-Encoding", acceptEncoding()); // bodies are not decoded here
+    const QByteArray &method = request.method;
+    if (!request.body.isEmpty() || method.compare("POST", Qt::CaseInsensitive) == 0
+        || method.compare("PUT", Qt::CaseInsensitive) == 0)
+        headers.append(QByteArrayLiteral("Content-Length"), QByteArray::number(request.body.size()));
+    if (!hasConnection)
+        headers.append(QByteArrayLiteral("Connection"), QByteArrayLiteral("keep-alive"));
+    if (!hasUserAgent)
+        headers.append(QByteArrayLiteral("User-Agent"), m_userAgent);
+    if (!hasAcceptLanguage)
+        headers.append(QByteArrayLiteral("Accept-Language"), QnamTransport::defaultAcceptLanguage());
+    if (!hasAcceptEncoding)
+        headers.append(QByteArrayLiteral("Accept-Encoding"), acceptEncoding()); // bodies are not decoded here
     return headers;
 }
 
 QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest)
 {
-    QByteArray bytes = wireRequest.method + ' ' + requestTarget(wireRequest.url) + " HTTP/1.1\r\n";
+    return serialize(wireRequest, requestTarget(wireRequest.url));
+}
+
+QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest, const QByteArray &target)
+{
+    // Sized once, then copied into: no growth, no temporaries per header line.
+    static constexpr QByteArrayView version(" HTTP/1.1\r\n");
+    qsizetype size = wireRequest.method.size() + 1 + target.size() + version.size() + 2 + wireRequest.body.size();
     for (const HeaderField &field : wireRequest.headers)
-        bytes += field.name + ": " + field.value + "\r\n";
-    bytes += "\r\n";
-    bytes += wireRequest.body;
+        size += field.name.size() + 2 + field.value.size() + 2;
+    QByteArray bytes(size, Qt::Uninitialized);
+    char *out = bytes.data();
+    const auto put = [&out](QByteArrayView piece) {
+        if (!piece.isEmpty())
+            std::memcpy(out, piece.data(), size_t(piece.size()));
+        out += piece.size();
+    };
+    put(wireRequest.method);
+    put(" ");
+    put(target);
+    put(version);
+    for (const HeaderField &field : wireRequest.headers) {
+        put(field.name);
+        put(": ");
+        put(field.value);
+        put("\r\n");
+    }
+    put("\r\n");
+    put(wireRequest.body);
+    Q_ASSERT(out == bytes.constData() + bytes.size());
     return bytes;
 }
 
@@ -146,18 +186,18 @@ PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
     endpoint.key = endpoint.host + u'|' + QString::number(endpoint.port);
     endpoint.mayReuse = !asksForClose(outcome.sentRequest.headers);
     auto *transfer
-        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest), endpoint, settings, this);
+        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest, target), endpoint, settings, this);
     transfer->start();
     return transfer;
 }
 
-QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs)
+RawHttpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs)
 {
     *waitMs = 0;
     auto it = m_idle.find(key);
     if (it == m_idle.end())
         return nullptr;
-    QTcpSocket *found = nullptr;
+    RawHttpSocket *found = nullptr;
     while (!it->isEmpty() && !found) {
         const IdleConnection idle = it->last(); // the most recently used first
         // Cheap tests first: the peek is a system call, and the settle time is usually 0.
@@ -169,7 +209,7 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
         it->removeLast();
         if (!idle.socket)
             continue;
-        idle.socket->disconnect(this);
+        idle.socket->detach();
         if (idle.since.elapsed() < maxIdleAgeMs && isQuietAndOpen(idle.socket)) {
             found = idle.socket;
         } else {
@@ -182,14 +222,14 @@ QTcpSocket *RawHttpTransport::takeIdleConnection(const QString &key, int *waitMs
     return found;
 }
 
-void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive)
+void RawHttpTransport::releaseConnection(const QString &key, RawHttpSocket *socket, bool announcedKeepAlive)
 {
     socket->setParent(this);
     QList<IdleConnection> &list = m_idle[key];
     if (list.size() >= maxIdlePerHost) {
         const IdleConnection oldest = list.takeFirst();
         if (oldest.socket) {
-            oldest.socket->disconnect(this);
+            oldest.socket->detach();
             oldest.socket->abort();
             oldest.socket->deleteLater();
         }
@@ -200,18 +240,17 @@ void RawHttpTransport::releaseConnection(const QString &key, QTcpSocket *socket,
     idle.announcedKeepAlive = announcedKeepAlive;
     list.append(idle);
     // Anything arriving on an idle connection (FIN, RST, stray bytes) makes it unusable.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { dropIdle(socket); });
-    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { dropIdle(socket); });
+    socket->setPool(this);
 }
 
-void RawHttpTransport::dropIdle(QTcpSocket *socket)
+void RawHttpTransport::dropIdle(RawHttpSocket *socket)
 {
     for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
         const auto removed = it->removeIf([socket](const IdleConnection &idle) { return idle.socket == socket; });
         if (removed > 0) {
             if (it->isEmpty())
                 m_idle.erase(it);
-            socket->disconnect(this);
+            socket->detach();
             socket->abort();
             socket->deleteLater();
             return;
@@ -224,7 +263,7 @@ void RawHttpTransport::clearConnectionCache()
     for (const QList<IdleConnection> &list : std::as_const(m_idle)) {
         for (const IdleConnection &idle : list) {
             if (idle.socket) {
-                idle.socket->disconnect(this);
+                idle.socket->detach();
                 idle.socket->abort();
                 idle.socket->deleteLater();
             }

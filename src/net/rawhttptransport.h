@@ -9,9 +9,10 @@
 #include <QList>
 #include <QPointer>
 
-class QTcpSocket;
 
 namespace corscope {
+
+class RawHttpSocket;
 
 // A byte-exact HTTP/1.1 Transport for plain http:// on QTcpSocket (https:// is refused; see
 // CompositeTransport). One hop per send(), asynchronous, no redirect following, no cookies, no
@@ -85,6 +86,8 @@ public:
     HeaderList wireHeaders(const HttpRequest &request) const;
     // "METHOD target HTTP/1.1\r\n" + headers + "\r\n" + body.
     static QByteArray serialize(const HttpRequest &wireRequest);
+    // The same with the request-target already computed (requestTarget(wireRequest.url)).
+    static QByteArray serialize(const HttpRequest &wireRequest, const QByteArray &target);
     // The request-target for the URL: path (at least "/") and query, percent-encoded.
     static QByteArray requestTarget(const QUrl &url);
     // The Host header value: host (ACE, IPv6 in brackets) and the port unless it is 80.
@@ -93,10 +96,11 @@ public:
 
 private:
     friend class RawHttpPendingTransfer;
+    friend class RawHttpSocket;
 
     struct IdleConnection
     {
-        QPointer<QTcpSocket> socket;
+        QPointer<RawHttpSocket> socket;
         QElapsedTimer since;
         bool announcedKeepAlive = false; // no settle time needed
     };
@@ -104,10 +108,10 @@ private:
     // A live idle connection for key, or nullptr. Stale ones are discarded on the way. When the
     // freshest live one has been idle for less than reuseSettleMs, returns nullptr with *waitMs set
     // to the time left (the connection stays pooled); the caller asks again after that.
-    QTcpSocket *takeIdleConnection(const QString &key, int *waitMs);
+    RawHttpSocket *takeIdleConnection(const QString &key, int *waitMs);
     // Takes ownership of a connected socket whose last response allows reuse.
-    void releaseConnection(const QString &key, QTcpSocket *socket, bool announcedKeepAlive);
-    void dropIdle(QTcpSocket *socket);
+    void releaseConnection(const QString &key, RawHttpSocket *socket, bool announcedKeepAlive);
+    void dropIdle(RawHttpSocket *socket);
 
     ResolveMap m_resolveMap;
     QByteArray m_userAgent;
