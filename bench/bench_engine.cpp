@@ -5,6 +5,7 @@
 // measuring the wrong path).
 #include "core/browserprofile.h"
 #include "core/exchange.h"
+#include "core/exchangejson.h"
 #include "core/fetchrequest.h"
 #include "core/fetchsimulator.h"
 #include "core/accesscheck.h"
@@ -173,6 +174,23 @@ void BM_EvaluatePreflightedRequest(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_EvaluatePreflightedRequest);
+
+// The JSON object of one finished exchange (what `check --format json`, `run` and `analyze` print),
+// before serialization: two hops with their headers, the finding, the readable headers.
+void BM_ExchangeToJson(benchmark::State &state)
+{
+    const FetchRequest request = typicalRequest();
+    const BrowserProfile profile = BrowserProfile::chromium();
+    FetchSimulator sim(request, profile, nullptr);
+    const ExchangeResult &result
+        = evaluate(sim, preflightResponse(QByteArrayLiteral("content-type, authorization")), actualResponse());
+    for (auto _ : state) {
+        QJsonObject object = exchangeToJson(request, profile, result);
+        benchmark::DoNotOptimize(object);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ExchangeToJson);
 
 } // namespace
 

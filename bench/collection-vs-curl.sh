@@ -4,7 +4,7 @@
 # PUT for each URL, same headers and body) with the same parallelism, on build/bench/bench_server.
 # Figures only, never pass/fail (it stops only when the runs do not do what they should).
 #
-# corscope is timed with its default output and with --format json.
+# corscope is timed with --format text (the grid) and with --format json (the default).
 #   curl, one process:  one curl with a config file of all 2N requests (connection reuse, like
 #                       corscope); sequential for concurrency 1, else --parallel --parallel-max N.
 #   curl, per request:  xargs -P N, one curl process per item (its OPTIONS and its PUT); only with
@@ -72,10 +72,10 @@ with open(f"{tmp}/urls", "w") as f:
     f.write("".join(f"{base}/{i}\n" for i in range(count)))
 EOF
 
-# Two ways to run the collection: the default output (the results grid on stdout, what a person or
-# a CI job runs) and --format json (every exchange in full, ~12 KB each: work curl has no part of).
+# Two ways to run the collection: --format text (the results grid) and --format json, the default
+# (every exchange in full, ~12 KB each: work curl has no part of).
 run_corscope() {
-    "$corscope" run "$tmp/collection.json" --concurrency-per-host "$concurrency" >"$tmp/run.txt" 2>"$tmp/run.err"
+    "$corscope" run "$tmp/collection.json" --concurrency-per-host "$concurrency" --format text >"$tmp/run.txt" 2>"$tmp/run.err"
 }
 run_corscope_json() {
     "$corscope" run "$tmp/collection.json" --concurrency-per-host "$concurrency" --format json >"$tmp/run.json" 2>"$tmp/run.err"
@@ -134,8 +134,8 @@ done
 
 echo "collection-vs-curl: $count preflighted PUTs (2x$count HTTP requests), concurrency $concurrency, best of $runs," \
      "127.0.0.1:$port ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '  %-46s %8s ms\n' "corscope run --concurrency-per-host $concurrency" "${best[corscope]}" \
-    "corscope run ... --format json" "${best[corscope_json]}" \
+printf '  %-46s %8s ms\n' "corscope run --concurrency-per-host $concurrency --format text" "${best[corscope]}" \
+    "corscope run ... --format json (the default)" "${best[corscope_json]}" \
     "curl -K (one process, all requests)" "${best[curl_one]}"
 awk -v c="${best[corscope]}" -v j="${best[corscope_json]}" -v o="${best[curl_one]}" -v n="$concurrency" 'BEGIN {
     printf "  ratio (concurrency %d): corscope %d ms / curl %d ms = %.2fx (target <= 1.00x: %s)\n",
