@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <cmath>
 
 namespace corscope {
@@ -12,7 +13,9 @@ constexpr qsizetype bodyPreviewLimit = 16 * 1024;
 
 QJsonValue text(const QByteArray &bytes)
 {
-    return QString::fromUtf8(bytes);
+    // ASCII (nearly every method, header and URL) goes in as Latin-1, skipping the UTF-8 decoder.
+    const bool ascii = std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return uchar(c) < 0x80; });
+    return ascii ? QJsonValue(QLatin1StringView(bytes)) : QJsonValue(QString::fromUtf8(bytes));
 }
 
 QJsonArray headersToJson(const HeaderList &headers)
