@@ -29,17 +29,16 @@
 //
 // The closing line is exactly `N passed, M failed` (CI reads it). Exit code 0 only when M is 0.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { CHROMIUM, launchChromium, runProcess } from './chromium-harness.mjs';
 import { CORS_KINDS } from './cors-kinds.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CORSCOPE_CHROMIUM || '/usr/bin/chromium';
 
 function parseArgs(argv) {
     const args = { corscope: process.env.CORSCOPE_BIN || null, keep: null, verbose: false };
@@ -322,38 +321,9 @@ class HarRecorder {
     }
 }
 
-function runProcess(command, args, timeoutMs) {
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => { stdout += d; });
-        child.stderr.on('data', (d) => { stderr += d; });
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.on('error', (e) => { clearTimeout(timer); resolve({ code: -1, stdout, stderr: String(e) }); });
-        child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-    });
-}
-
 async function recordInChromium(server) {
-    let chromium;
-    try {
-        ({ chromium } = await import('playwright-core'));
-    } catch (e) {
-        throw new Error(`playwright-core is not installed in ${HERE}/node_modules: run scripts/browser-deps.sh (${e.message})`);
-    }
-    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corscope-har-chromium-'));
-    // The same launch as run-agreement.mjs: only these switches, nothing of Playwright's own.
-    const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        ignoreDefaultArgs: true,
-        args: ['--remote-debugging-pipe', `--user-data-dir=${userDataDir}`,
-               '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-               '--no-default-browser-check', '--disable-background-networking',
-               '--disable-component-update', '--disable-sync', '--password-store=basic',
-               '--host-resolver-rules=MAP *.test 127.0.0.1', 'about:blank'],
-    });
+    // The same launch as run-agreement.mjs: only the switches a user's browser has, nothing of Playwright's own.
+    const { context, userDataDir } = await launchChromium('corscope-har-chromium-');
     try {
         const page = context.pages()[0] ?? await context.newPage();
         const cdp = await context.newCDPSession(page);

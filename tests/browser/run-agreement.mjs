@@ -11,17 +11,15 @@
 //
 // The closing line is exactly `N passed, M failed` (CI reads it). Exit code 0 only when M is 0.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { CHROMIUM, launchChromium, runProcess } from './chromium-harness.mjs';
 import { CORS_KINDS } from './cors-kinds.mjs';
 import { ScenarioServer } from './scenario-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CORSCOPE_CHROMIUM || '/usr/bin/chromium';
 
 function parseArgs(argv) {
     const args = { corscope: process.env.CORSCOPE_BIN || null, chromiumOnly: false, only: null,
@@ -96,26 +94,7 @@ class ChromiumRunner {
     constructor(server) { this.server = server; }
 
     async start() {
-        let chromium;
-        try {
-            ({ chromium } = await import('playwright-core'));
-        } catch (e) {
-            throw new Error(`playwright-core is not installed in ${HERE}/node_modules: run scripts/browser-deps.sh (${e.message})`);
-        }
-        this.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corscope-chromium-'));
-        // ignoreDefaultArgs: Playwright's own switches would change the browser under test (they disable
-        // features such as AvoidCorsURLLoaderRestartOnRedirect and the field-trial config), so Chromium
-        // gets only the switches below, as a user's browser would plus headless and test isolation.
-        this.context = await chromium.launchPersistentContext(this.userDataDir, {
-            executablePath: CHROMIUM,
-            headless: true,
-            ignoreDefaultArgs: true,
-            args: ['--remote-debugging-pipe', `--user-data-dir=${this.userDataDir}`,
-                   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                   '--no-default-browser-check', '--disable-background-networking',
-                   '--disable-component-update', '--disable-sync', '--password-store=basic',
-                   '--host-resolver-rules=MAP *.test 127.0.0.1', 'about:blank'],
-        });
+        ({ context: this.context, userDataDir: this.userDataDir } = await launchChromium('corscope-chromium-'));
         this.page = this.context.pages()[0] ?? await this.context.newPage();
         this.events = null;
         this.cdp = await this.context.newCDPSession(this.page);
@@ -218,19 +197,6 @@ class ChromiumRunner {
         return { ...result, verdict: 'network-error', check: 'network-error',
                  stage: failedPreflight ? 'preflight' : logStage(), message: netLine ?? null };
     }
-}
-
-function runProcess(command, args, timeoutMs) {
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => { stdout += d; });
-        child.stderr.on('data', (d) => { stderr += d; });
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.on('error', (e) => { clearTimeout(timer); resolve({ code: -1, stdout, stderr: String(e) }); });
-        child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }); });
-    });
 }
 
 class CorscopeRunner {
