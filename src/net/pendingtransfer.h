@@ -16,7 +16,8 @@ class PendingTransfer : public QObject
     Q_DISABLE_COPY_MOVE(PendingTransfer)
 
 public:
-    explicit PendingTransfer(QObject *parent = nullptr);
+    // `initial`: the outcome as far as it is known before sending (the request as it goes out).
+    explicit PendingTransfer(const HopOutcome &initial, QObject *parent = nullptr);
     ~PendingTransfer() override;
 
     // Ends the transfer now. If it has not finished yet, finished() is emitted synchronously from
@@ -30,6 +31,8 @@ public:
     // QNetworkAccessManager returns a connection to its pool only after finished(): a request sent
     // from inside the signal would open a new connection.
     virtual bool mayContinueFromFinished() const { return false; }
+    // Finishes on the next event-loop turn without sending anything.
+    void failLater(const QString &networkError, const QString &detail);
 
 Q_SIGNALS:
     void finished(const corscope::HopOutcome &outcome);
@@ -37,6 +40,8 @@ Q_SIGNALS:
 protected:
     // Emits finished() (only the first call does anything) and schedules deletion.
     void finish(const HopOutcome &outcome);
+
+    HopOutcome m_outcome; // what finished() will carry, filled in as the transfer goes
 
 private:
     bool m_finished = false;

@@ -22,8 +22,7 @@ bool hasCertificateError(const QList<QSslError> &errors, std::initializer_list<Q
 
 QnamPendingTransfer::QnamPendingTransfer(
     const HopOutcome &initial, const QnamTransferSettings &settings, QObject *parent)
-    : PendingTransfer(parent)
-    , m_outcome(initial)
+    : PendingTransfer(initial, parent)
     , m_settings(settings)
 {
     m_clock.start();
@@ -70,16 +69,6 @@ void QnamPendingTransfer::start(QNetworkReply *reply)
     if (m_settings.totalTimeoutMs > 0)
         m_totalTimer.start(m_settings.totalTimeoutMs);
     activity();
-}
-
-void QnamPendingTransfer::failLater(const QString &networkError, const QString &detail)
-{
-    m_outcome.networkError = networkError;
-    m_outcome.networkErrorDetail = detail;
-    m_outcome.timings.startMs = 0;
-    m_outcome.timings.totalMs = 0;
-    QMetaObject::invokeMethod(
-        this, [this] { finish(m_outcome); }, Qt::QueuedConnection);
 }
 
 void QnamPendingTransfer::abort()

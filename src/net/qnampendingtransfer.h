@@ -51,8 +51,6 @@ public:
 
     // Takes ownership of the reply (it is deleted with deleteLater when done).
     void start(QNetworkReply *reply);
-    // Finishes on the next event-loop turn without sending anything.
-    void failLater(const QString &networkError, const QString &detail);
 
     void abort() override;
 
@@ -69,7 +67,6 @@ private:
     void mapError(QNetworkReply::NetworkError error);
     qint64 declaredBodyLength() const; // -1 when unknown or no body is expected
 
-    HopOutcome m_outcome;
     QnamTransferSettings m_settings;
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_clock;

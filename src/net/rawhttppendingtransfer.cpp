@@ -49,8 +49,7 @@ double msBetween(qint64 fromNs, qint64 toNs)
 
 RawHttpPendingTransfer::RawHttpPendingTransfer(const HopOutcome &initial, const QByteArray &requestBytes,
     const Endpoint &endpoint, const Settings &settings, RawHttpTransport *transport)
-    : PendingTransfer(transport)
-    , m_outcome(initial)
+    : PendingTransfer(initial, transport)
     , m_requestBytes(requestBytes)
     , m_endpoint(endpoint)
     , m_settings(settings)
@@ -71,16 +70,6 @@ void RawHttpPendingTransfer::start()
         m_totalTimer.start(m_settings.totalTimeoutMs, Qt::PreciseTimer, this);
     activity();
     QMetaObject::invokeMethod(this, &RawHttpPendingTransfer::begin, Qt::QueuedConnection);
-}
-
-void RawHttpPendingTransfer::failLater(const QString &networkError, const QString &detail)
-{
-    m_outcome.networkError = networkError;
-    m_outcome.networkErrorDetail = detail;
-    m_outcome.timings.startMs = 0;
-    m_outcome.timings.totalMs = 0;
-    QMetaObject::invokeMethod(
-        this, [this] { finish(m_outcome); }, Qt::QueuedConnection);
 }
 
 void RawHttpPendingTransfer::abort()

@@ -57,8 +57,6 @@ public:
 
     // Starts on the next event-loop turn.
     void start();
-    // Finishes on the next event-loop turn without sending anything.
-    void failLater(const QString &networkError, const QString &detail);
 
     void abort() override;
     // succeed() hands the connection back to the pool before finish().
@@ -89,7 +87,6 @@ private:
     void fillTimings();
     QString where() const;
 
-    HopOutcome m_outcome;
     QByteArray m_requestBytes;
     Endpoint m_endpoint;
     Settings m_settings;
