@@ -57,15 +57,6 @@ std::optional<QByteArray> normalizedHeaderValue(const HeaderList &headers, QByte
 
 namespace {
 
-QByteArrayView trimmed(QByteArrayView value)
-{
-    while (!value.isEmpty() && (value.front() == ' ' || value.front() == '\t'))
-        value = value.sliced(1);
-    while (!value.isEmpty() && (value.back() == ' ' || value.back() == '\t'))
-        value.chop(1);
-    return value;
-}
-
 // The normalized value of a header that usually comes once: a view into that field, or the
 // fields combined with ", " into *storage when it comes more than once.
 struct HeaderLookup
@@ -81,11 +72,11 @@ HeaderLookup lookUp(const HeaderList &headers, QByteArrayView name, QByteArray *
         if (!HeaderList::namesEqual(field.name, name))
             continue;
         if (++found.lines == 1) {
-            found.value = trimmed(field.value);
+            found.value = trimmedView(field.value);
         } else {
             if (found.lines == 2)
                 *storage = found.value.toByteArray();
-            storage->append(", ").append(trimmed(field.value));
+            storage->append(", ").append(trimmedView(field.value));
             found.value = *storage;
         }
     }

@@ -27,6 +27,15 @@ QByteArray trimWhitespace(const QByteArray &value)
     return value.mid(begin, end - begin);
 }
 
+QByteArrayView trimmedView(QByteArrayView value)
+{
+    while (!value.isEmpty() && (value.front() == ' ' || value.front() == '\t'))
+        value = value.sliced(1);
+    while (!value.isEmpty() && (value.back() == ' ' || value.back() == '\t'))
+        value.chop(1);
+    return value;
+}
+
 std::optional<QList<QByteArray>> parseTokenList(const QByteArray &value, QByteArray *badElement)
 {
     QList<QByteArray> result;

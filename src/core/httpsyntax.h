@@ -29,6 +29,8 @@ inline bool isTokenChar(char c)
 bool containsLineBreakOrNul(const QByteArray &value);
 // Strips leading and trailing spaces and horizontal tabs (HTTP "OWS").
 QByteArray trimWhitespace(const QByteArray &value);
+// The same, as a view into value (no copy).
+QByteArrayView trimmedView(QByteArrayView value);
 
 // "Extract header list values" for #token lists (Access-Control-Allow-Methods/-Headers/-Expose-Headers):
 // split on commas, trim, skip empty elements; nullopt when an element is not a token.

@@ -18,11 +18,7 @@ bool varyMentionsOrigin(const HeaderList &headers)
         qsizetype stop = all.indexOf(',', start);
         if (stop < 0)
             stop = all.size();
-        QByteArrayView token = all.sliced(start, stop - start);
-        while (!token.isEmpty() && (token.front() == ' ' || token.front() == '\t'))
-            token = token.sliced(1);
-        while (!token.isEmpty() && (token.back() == ' ' || token.back() == '\t'))
-            token.chop(1);
+        const QByteArrayView token = trimmedView(all.sliced(start, stop - start));
         if (HeaderList::namesEqual(token, "origin") || token == "*")
             return true;
         start = stop + 1;
