@@ -18,6 +18,8 @@
 #include <QUrl>
 #include <benchmark/benchmark.h>
 
+#include <QJsonDocument>
+
 using namespace corscope;
 
 namespace {
@@ -175,22 +177,63 @@ void BM_EvaluatePreflightedRequest(benchmark::State &state)
 }
 BENCHMARK(BM_EvaluatePreflightedRequest);
 
+// Finished exchanges for the JSON benchmarks. With fresh headers, every header list of every
+// exchange is new (an `X-Request-Id` differs), as when every response carries its own Date or id;
+// otherwise all are the same exchange, as in a run where one server answers alike each time.
+QList<ExchangeResult> finishedExchanges(const FetchRequest &request, const BrowserProfile &profile, bool freshHeaders)
+{
+    QList<ExchangeResult> results;
+    for (int i = 0; i < 64; ++i) {
+        FetchSimulator sim(request, profile, nullptr);
+        ExchangeResult result
+            = evaluate(sim, preflightResponse(QByteArrayLiteral("content-type, authorization")), actualResponse());
+        if (freshHeaders) {
+            for (Hop &hop : result.hops) {
+                hop.request.headers.append("X-Request-Id", QByteArray::number(i));
+                hop.response->headers.append("X-Request-Id", QByteArray::number(i));
+            }
+        }
+        results.append(result);
+    }
+    return results;
+}
+
 // The JSON object of one finished exchange (what `check --format json`, `run` and `analyze` print),
 // before serialization: two hops with their headers, the finding, the readable headers.
+// Argument: 1 = every header list is new, 0 = header lists repeat.
 void BM_ExchangeToJson(benchmark::State &state)
 {
     const FetchRequest request = typicalRequest();
     const BrowserProfile profile = BrowserProfile::chromium();
-    FetchSimulator sim(request, profile, nullptr);
-    const ExchangeResult &result
-        = evaluate(sim, preflightResponse(QByteArrayLiteral("content-type, authorization")), actualResponse());
+    const QList<ExchangeResult> results = finishedExchanges(request, profile, state.range(0) == 1);
+    qsizetype i = 0;
     for (auto _ : state) {
-        QJsonObject object = exchangeToJson(request, profile, result);
+        QJsonObject object = exchangeToJson(request, profile, results.at(i++ % results.size()));
         benchmark::DoNotOptimize(object);
     }
     state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_ExchangeToJson);
+BENCHMARK(BM_ExchangeToJson)->ArgName("freshHeaders")->Arg(1)->Arg(0);
+
+// The same object written out as the indented text the CLI prints (about 8 KB): what each exchange
+// of `corscope run` or `analyze --format json` costs on top of the evaluation.
+void BM_ExchangeToJsonText(benchmark::State &state)
+{
+    const FetchRequest request = typicalRequest();
+    const BrowserProfile profile = BrowserProfile::chromium();
+    const QList<ExchangeResult> results = finishedExchanges(request, profile, state.range(0) == 1);
+    qsizetype bytes = 0;
+    qsizetype i = 0;
+    for (auto _ : state) {
+        const QJsonObject object = exchangeToJson(request, profile, results.at(i++ % results.size()));
+        const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+        bytes += text.size();
+        benchmark::DoNotOptimize(text.data());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ExchangeToJsonText)->ArgName("freshHeaders")->Arg(1)->Arg(0);
 
 } // namespace
 

@@ -152,6 +152,8 @@ int RunCommand::start(const QStringList &arguments)
     });
     if (m_format == u"json" || !m_harPath.isEmpty())
         m_json = new RunJsonBuilder(m_runner, this);
+    if (m_format == u"json")
+        m_json->streamTo([](const QByteArray &bytes) { writeOut(bytes); }, !m_harPath.isEmpty());
     connect(m_runner, &CollectionRunner::finished, this, &RunCommand::onRunnerFinished);
     m_runner->start();
     return -1;
@@ -178,13 +180,12 @@ void RunCommand::onRunnerFinished()
 void RunCommand::onFinished()
 {
     const RunReport report(m_collection.name, *m_runner);
-    const QByteArray json = m_json ? m_json->document() : QByteArray();
     if (m_format == u"text")
         printOut(report.grid());
     else if (m_format == u"junit")
         writeOut(report.junit());
     else
-        writeOut(json);
+        m_json->finishStream();
     flushOut();
     int code = report.allAsExpected() ? ExitAllowed : ExitBlocked;
     if (!m_harPath.isEmpty()) {
@@ -193,6 +194,7 @@ void RunCommand::onFinished()
         options.redact = false;
         options.stack = std::nullopt;
         QString error;
+        const QByteArray json = m_json->document();
         const auto data = ReportData::fromValue(QJsonDocument::fromJson(json).array(), options, &error);
         const QByteArray har = data ? QJsonDocument(HarExport::render(*data)).toJson(QJsonDocument::Indented)
                                     : QByteArray();

@@ -4,6 +4,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace corscope {
@@ -18,12 +19,34 @@ QJsonValue text(const QByteArray &bytes)
     return ascii ? QJsonValue(QLatin1StringView(bytes)) : QJsonValue(QString::fromUtf8(bytes));
 }
 
-QJsonArray headersToJson(const HeaderList &headers)
+QJsonArray buildHeadersJson(const HeaderList &headers)
 {
     QJsonArray array;
     for (const HeaderField &field : headers)
         array.append(QJsonArray{text(field.name), text(field.value)});
     return array;
+}
+
+// The same header lists come back exchange after exchange (every preflight of a run to one host, a
+// server's fixed response headers), and Qt's JSON classes cost about 500 ns per header pair: the JSON
+// of the last few distinct lists is kept, per thread, and shared (QJsonArray is implicitly shared).
+QJsonArray headersToJson(const HeaderList &headers)
+{
+    struct Entry
+    {
+        HeaderList headers;
+        QJsonArray json;
+    };
+    static thread_local std::array<Entry, 16> recent;
+    static thread_local size_t next = 0;
+    for (const Entry &entry : recent) {
+        if (entry.headers == headers)
+            return entry.json;
+    }
+    Entry &entry = recent[next++ % recent.size()];
+    entry.headers = headers;
+    entry.json = buildHeadersJson(headers);
+    return entry.json;
 }
 
 QJsonObject requestToJson(const HttpRequest &request)

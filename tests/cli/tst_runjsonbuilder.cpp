@@ -25,7 +25,30 @@ private Q_SLOTS:
     void piecesJoinToWhatQJsonDocumentWrites_data();
     void piecesJoinToWhatQJsonDocumentWrites();
     void runOutputEqualsTheRunnersResultsJson();
+    void streamedOutputEqualsTheDocument_data();
+    void streamedOutputEqualsTheDocument();
 };
+
+namespace {
+
+// A loopback server that allows PUTs from http://app.test:3000, except on paths ending in /blocked.
+void serveCors(RawHttpServer &server)
+{
+    server.setHandler([](const RawHttpRequest &request, RawHttpResponder &responder) {
+        HeaderList headers{{"Access-Control-Allow-Origin", "http://app.test:3000"}};
+        if (request.method == "OPTIONS") {
+            headers.append("Access-Control-Allow-Methods", "PUT");
+            headers.append("Access-Control-Allow-Headers", "content-type");
+            responder.respond(204, "No Content", headers);
+        } else if (request.target.endsWith("/blocked")) {
+            responder.respond(200, "OK", {}, "no CORS here");
+        } else {
+            responder.respond(200, "OK", headers, "{\"ok\":true}");
+        }
+    });
+}
+
+} // namespace
 
 void tst_RunJsonBuilder::piecesJoinToWhatQJsonDocumentWrites_data()
 {
@@ -55,18 +78,7 @@ void tst_RunJsonBuilder::piecesJoinToWhatQJsonDocumentWrites()
 void tst_RunJsonBuilder::runOutputEqualsTheRunnersResultsJson()
 {
     RawHttpServer server;
-    server.setHandler([](const RawHttpRequest &request, RawHttpResponder &responder) {
-        HeaderList headers{{"Access-Control-Allow-Origin", "http://app.test:3000"}};
-        if (request.method == "OPTIONS") {
-            headers.append("Access-Control-Allow-Methods", "PUT");
-            headers.append("Access-Control-Allow-Headers", "content-type");
-            responder.respond(204, "No Content", headers);
-        } else if (request.target.endsWith("/blocked")) {
-            responder.respond(200, "OK", {}, "no CORS here");
-        } else {
-            responder.respond(200, "OK", headers, "{\"ok\":true}");
-        }
-    });
+    serveCors(server);
     QVERIFY(server.listen());
 
     QList<RunJob> jobs;
@@ -101,6 +113,65 @@ void tst_RunJsonBuilder::runOutputEqualsTheRunnersResultsJson()
     QCOMPARE(parsed.at(1)[u"verdict"_s].toString(), u"blocked"_s);
     QCOMPARE(parsed.at(1)[u"asExpected"_s].toBool(), false);
     QCOMPARE(parsed.at(2)[u"folder"_s].toString(), u"folder"_s);
+}
+
+void tst_RunJsonBuilder::streamedOutputEqualsTheDocument_data()
+{
+    QTest::addColumn<int>("jobCount");
+    QTest::addColumn<int>("foregroundFrom"); // the job after which moveToForeground() is called; -1: never
+    QTest::newRow("an empty run") << 0 << -1;
+    QTest::newRow("background workers only") << 60 << -1;
+    QTest::newRow("moved to the foreground at the first job") << 60 << 0;
+    QTest::newRow("moved to the foreground mid-run") << 60 << 30;
+}
+
+// The stream is the document; every job is in it exactly once, whichever workers built it.
+void tst_RunJsonBuilder::streamedOutputEqualsTheDocument()
+{
+    QFETCH(int, jobCount);
+    QFETCH(int, foregroundFrom);
+    RawHttpServer server;
+    serveCors(server);
+    QVERIFY(server.listen());
+
+    QList<RunJob> jobs;
+    for (int i = 0; i < jobCount; ++i) {
+        RequestInput input;
+        input.url = u"http://127.0.0.1:%1/items/%2%3"_s.arg(server.port()).arg(i).arg(i % 7 == 3 ? u"/blocked"_s : QString());
+        input.origin = u"http://app.test:3000"_s;
+        input.method = u"PUT"_s;
+        input.headerLines = {u"Content-Type: application/json"_s};
+        input.body = "{}";
+        QStringList errors;
+        const auto built = buildRequest(input, &errors);
+        QVERIFY2(built, qPrintable(errors.join(u'\n')));
+        jobs.append(RunJob{u"r%1"_s.arg(i), u"request %1"_s.arg(i), {}, input.origin, *built, 0, std::nullopt});
+    }
+    RawHttpTransport transport;
+    CollectionRunner runner(jobs, &transport, 4);
+    RunJsonBuilder builder(&runner);
+    QByteArray streamed;
+    int chunks = 0;
+    builder.streamTo([&](const QByteArray &bytes) { streamed += bytes; ++chunks; }, true);
+    qsizetype finishedJobs = 0;
+    connect(&runner, &CollectionRunner::jobFinished, &builder, [&] {
+        if (finishedJobs++ == foregroundFrom)
+            builder.moveToForeground();
+    });
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    runner.start();
+    if (jobCount > 0)
+        QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(builder.isReady());
+    const int chunksBeforeTheEnd = chunks;
+    builder.finishStream();
+
+    const QByteArray expected = QJsonDocument(runner.resultsJson()).toJson(QJsonDocument::Indented);
+    QCOMPARE(streamed, expected);
+    QCOMPARE(builder.document(), expected);
+    QCOMPARE(QJsonDocument::fromJson(streamed).array().size(), jobCount);
+    if (jobCount > 0)
+        QVERIFY2(chunksBeforeTheEnd > 0, "nothing was streamed before finishStream()");
 }
 
 QTEST_GUILESS_MAIN(tst_RunJsonBuilder)

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void allowedWithoutPreflight();
     void blockedAtThePreflight();
     void warningsAndReadableHeaders();
+    void everyHeaderListIsWrittenAsItIs();
 };
 
 void tst_ExchangeJson::allowedWithoutPreflight()
@@ -193,6 +194,36 @@ void tst_ExchangeJson::warningsAndReadableHeaders()
     QCOMPARE(warnings.at(0).toObject().value(u"check").toString(), QStringLiteral("vary-origin-missing"));
     QCOMPARE(warnings.at(0).toObject().value(u"message").toString(), QStringLiteral("Add Vary: Origin."));
     QCOMPARE(warnings.at(1).toObject().value(u"check").toString(), QStringLiteral("max-age-capped"));
+}
+
+// exchangeToJson keeps the JSON of recent header lists: lists that differ only in the case of a name,
+// in one byte of a value or in order, the empty list, and more distinct lists than it keeps (so that
+// some are evicted and built again) must each come out exactly as they are.
+void tst_ExchangeJson::everyHeaderListIsWrittenAsItIs()
+{
+    QList<HeaderList> variants;
+    for (int i = 0; i < 20; ++i)
+        variants.append(HeaderList{{"Access-Control-Allow-Origin", "*"}, {"X-Variant", QByteArray::number(i)}});
+    variants.append(HeaderList{{"Access-Control-Allow-Origin", "*"}, {"x-variant", "0"}});
+    variants.append(HeaderList{{"X-Variant", "0"}, {"Access-Control-Allow-Origin", "*"}});
+    variants.append(HeaderList{{"Access-Control-Allow-Origin", "*"}, {"X-Variant", "\xc3\xa9"}});
+    variants.append(HeaderList());
+    for (int round = 0; round < 3; ++round) {
+        for (qsizetype i = 0; i < variants.size(); ++i) {
+            const HeaderList &headers = variants.at((i * 7 + round) % variants.size());
+            Hop hop = actualHop(200);
+            hop.response->headers = headers;
+            ExchangeResult result;
+            result.verdict = Verdict::Allowed;
+            result.hops = {hop};
+            const QJsonObject json = exchangeToJson(request("GET"), BrowserProfile::chromium(), result);
+            QJsonArray expected;
+            for (const HeaderField &field : headers)
+                expected.append(QJsonArray{QString::fromUtf8(field.name), QString::fromUtf8(field.value)});
+            const QJsonValue written = json[u"hops"][0][u"response"][u"headers"];
+            QCOMPARE(written.toArray(), expected);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ExchangeJson)
