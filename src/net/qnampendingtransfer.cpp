@@ -66,8 +66,8 @@ void QnamPendingTransfer::start(QNetworkReply *reply)
         m_sslErrors += errors; // recorded for the message; never ignored
     });
     connect(reply, &QNetworkReply::finished, this, &QnamPendingTransfer::onFinished);
-    if (m_settings.totalTimeoutMs > 0)
-        m_totalTimer.start(m_settings.totalTimeoutMs);
+    if (m_settings.limits.totalTimeoutMs > 0)
+        m_totalTimer.start(m_settings.limits.totalTimeoutMs);
     activity();
 }
 
@@ -87,8 +87,8 @@ void QnamPendingTransfer::abort()
 
 void QnamPendingTransfer::activity()
 {
-    if (m_settings.idleTimeoutMs > 0 && !isFinished())
-        m_idleTimer.start(m_settings.idleTimeoutMs);
+    if (m_settings.limits.idleTimeoutMs > 0 && !isFinished())
+        m_idleTimer.start(m_settings.limits.idleTimeoutMs);
 }
 
 void QnamPendingTransfer::stop(Stop reason)
@@ -139,10 +139,10 @@ void QnamPendingTransfer::onReadyRead()
     if (!m_reply || !m_outcome.response)
         return;
     QByteArray &body = m_outcome.response->body;
-    const qint64 room = m_settings.bodyCap - body.size();
+    const qint64 room = m_settings.limits.bodyCap - body.size();
     if (room > 0)
         body += m_reply->read(room);
-    if (m_reply->bytesAvailable() > 0 && body.size() >= m_settings.bodyCap)
+    if (m_reply->bytesAvailable() > 0 && body.size() >= m_settings.limits.bodyCap)
         stop(Stop::BodyCap);
 }
 
@@ -195,13 +195,13 @@ void QnamPendingTransfer::onFinished()
         m_outcome.response->bodyTruncated = true;
         m_outcome.networkErrorDetail
             = QStringLiteral("The body was cut at %1 (the body cap); the rest was not read.")
-                  .arg(mebibytes(m_settings.bodyCap));
+                  .arg(mebibytes(m_settings.limits.bodyCap));
         break;
     case Stop::IdleTimeout:
     case Stop::TotalTimeout: {
         const QString what = m_stop == Stop::IdleTimeout
-            ? QStringLiteral("no data arrived for %1 ms").arg(m_settings.idleTimeoutMs)
-            : QStringLiteral("the request took longer than %1 ms in all").arg(m_settings.totalTimeoutMs);
+            ? QStringLiteral("no data arrived for %1 ms").arg(m_settings.limits.idleTimeoutMs)
+            : QStringLiteral("the request took longer than %1 ms in all").arg(m_settings.limits.totalTimeoutMs);
         if (m_haveHeaders) {
             m_outcome.response->bodyTruncated = true;
             m_outcome.networkErrorDetail = QStringLiteral("The body is incomplete: %1 after %2 body bytes.")

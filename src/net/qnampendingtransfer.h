@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/hoplimits.h"
 #include "net/pendingtransfer.h"
 
 #include <QElapsedTimer>
@@ -13,9 +14,7 @@ namespace corscope {
 
 struct QnamTransferSettings
 {
-    int idleTimeoutMs = 0;
-    int totalTimeoutMs = 0;
-    qint64 bodyCap = 0;
+    HopLimits limits;
     int headerlessGraceMs = 0;
 };
 

@@ -54,16 +54,15 @@ HeaderList wireHeaders(const HttpRequest &request, const QByteArray &userAgent)
     if (!headers.contains("user-agent"))
         headers.append("User-Agent", userAgent);
     if (!headers.contains("accept-language"))
-        headers.append("Accept-Language", QnamTransport::defaultAcceptLanguage());
+        headers.append("Accept-Language", ConfigurableTransport::defaultAcceptLanguage());
     return headers;
 }
 
 } // namespace
 
 QnamTransport::QnamTransport(QObject *parent)
-    : Transport(parent)
+    : ConfigurableTransport(parent)
     , m_manager(new QNetworkAccessManager(this))
-    , m_userAgent(defaultUserAgent())
 {
     m_manager->setProxy(QNetworkProxy::NoProxy);
     m_manager->setCookieJar(nullptr); // no jar at all: cookies are the engine's decision
@@ -78,16 +77,6 @@ QnamTransport::~QnamTransport()
     qDeleteAll(findChildren<QnamPendingTransfer *>(Qt::FindDirectChildrenOnly));
 }
 
-QByteArray QnamTransport::defaultUserAgent()
-{
-    return QByteArrayLiteral("corscope/" CORSCOPE_VERSION);
-}
-
-QByteArray QnamTransport::defaultAcceptLanguage()
-{
-    return QByteArrayLiteral("en-US,en;q=0.9");
-}
-
 QByteArray QnamTransport::qtAcceptEncoding()
 {
     return QByteArrayLiteral("zstd, br, gzip, deflate");
@@ -100,7 +89,7 @@ void QnamTransport::clearConnectionCache()
 
 PendingTransfer *QnamTransport::send(const HttpRequest &request)
 {
-    const QnamTransferSettings settings{m_idleTimeoutMs, m_totalTimeoutMs, m_bodyCap, m_headerlessGraceMs};
+    const QnamTransferSettings settings{limits(), m_headerlessGraceMs};
     HopOutcome outcome;
     outcome.sentRequest = request;
 
@@ -111,13 +100,13 @@ PendingTransfer *QnamTransport::send(const HttpRequest &request)
         return refused;
     }
 
-    outcome.sentRequest.headers = wireHeaders(request, m_userAgent);
-    QNetworkRequest networkRequest(m_resolveMap.connectUrl(request.url));
+    outcome.sentRequest.headers = wireHeaders(request, userAgent());
+    QNetworkRequest networkRequest(resolveMap().connectUrl(request.url));
     for (const HeaderField &field : std::as_const(outcome.sentRequest.headers))
         networkRequest.setRawHeader(field.name, field.value);
     if (!outcome.sentRequest.headers.contains("accept-encoding"))
         outcome.sentRequest.headers.append("Accept-Encoding", qtAcceptEncoding()); // Qt appends it last
-    if (m_resolveMap.lookup(request.url) && request.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0)
+    if (resolveMap().lookup(request.url) && request.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0)
         networkRequest.setPeerVerifyName(
             request.url.host()); // certificate check and SNI use the logical name
 

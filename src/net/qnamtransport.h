@@ -1,9 +1,6 @@
 #pragma once
 
-#include "net/resolvemap.h"
-#include "net/transport.h"
-
-#include <QByteArray>
+#include "net/configurabletransport.h"
 
 class QNetworkAccessManager;
 
@@ -22,15 +19,12 @@ namespace corscope {
 //   adds itself (qtAcceptEncoding()). Qt only decodes gzip/deflate/br/zstd bodies when it chose
 //   Accept-Encoding, so we leave that header to Qt unless the request sets one (then the body is
 //   kept as the server encoded it).
-class QnamTransport final : public Transport
+class QnamTransport final : public ConfigurableTransport
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QnamTransport)
 
 public:
-    static constexpr int defaultIdleTimeoutMs = 15000;
-    static constexpr int defaultTotalTimeoutMs = 60000;
-    static constexpr qint64 defaultBodyCap = 4 * 1024 * 1024;
     static constexpr int defaultHeaderlessGraceMs = 300;
 
     explicit QnamTransport(QObject *parent = nullptr);
@@ -38,28 +32,11 @@ public:
 
     PendingTransfer *send(const HttpRequest &request) override;
 
-    // No byte in either direction for this long ends the hop (0 disables).
-    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
-    int idleTimeoutMs() const { return m_idleTimeoutMs; }
-    // The whole hop may take at most this long, so a server dripping one byte at a time cannot hold
-    // it forever (0 disables).
-    void setTotalTimeoutMs(int ms) { m_totalTimeoutMs = ms; }
-    int totalTimeoutMs() const { return m_totalTimeoutMs; }
-    // Response bodies beyond this are not read: the transfer is aborted and the body marked truncated.
-    void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
-    qint64 bodyCap() const { return m_bodyCap; }
     // How long a reply whose status line arrived with zero header fields may take to finish before
     // it is treated as Qt's "more than 100 header fields" failure (see QnamPendingTransfer).
     void setHeaderlessGraceMs(int ms) { m_headerlessGraceMs = ms; }
     int headerlessGraceMs() const { return m_headerlessGraceMs; }
 
-    void setResolveMap(const ResolveMap &map) { m_resolveMap = map; }
-    const ResolveMap &resolveMap() const { return m_resolveMap; }
-
-    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
-    QByteArray userAgent() const { return m_userAgent; }
-    static QByteArray defaultUserAgent();
-    static QByteArray defaultAcceptLanguage();
     // What Qt 6.4 on Debian 12 sends when the request has no Accept-Encoding (checked by a test).
     static QByteArray qtAcceptEncoding();
 
@@ -68,11 +45,6 @@ public:
 
 private:
     QNetworkAccessManager *m_manager;
-    ResolveMap m_resolveMap;
-    QByteArray m_userAgent;
-    int m_idleTimeoutMs = defaultIdleTimeoutMs;
-    int m_totalTimeoutMs = defaultTotalTimeoutMs;
-    qint64 m_bodyCap = defaultBodyCap;
     int m_headerlessGraceMs = defaultHeaderlessGraceMs;
 };
 

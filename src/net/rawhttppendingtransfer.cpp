@@ -48,13 +48,13 @@ double msBetween(qint64 fromNs, qint64 toNs)
 } // namespace
 
 RawHttpPendingTransfer::RawHttpPendingTransfer(const HopOutcome &initial, const QByteArray &requestBytes,
-    const Endpoint &endpoint, const Settings &settings, RawHttpTransport *transport)
+    const Endpoint &endpoint, const HopLimits &limits, RawHttpTransport *transport)
     : PendingTransfer(initial, transport)
     , m_requestBytes(requestBytes)
     , m_endpoint(endpoint)
-    , m_settings(settings)
+    , m_limits(limits)
     , m_transport(transport)
-    , m_parser(initial.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0, settings.bodyCap)
+    , m_parser(initial.sentRequest.method.compare("HEAD", Qt::CaseInsensitive) == 0, limits.bodyCap)
 {
     m_clock.start();
 }
@@ -66,8 +66,8 @@ RawHttpPendingTransfer::~RawHttpPendingTransfer()
 
 void RawHttpPendingTransfer::start()
 {
-    if (m_settings.totalTimeoutMs > 0)
-        m_totalTimer.start(m_settings.totalTimeoutMs, Qt::PreciseTimer, this);
+    if (m_limits.totalTimeoutMs > 0)
+        m_totalTimer.start(m_limits.totalTimeoutMs, Qt::PreciseTimer, this);
     activity();
     QMetaObject::invokeMethod(this, &RawHttpPendingTransfer::begin, Qt::QueuedConnection);
 }
@@ -286,8 +286,8 @@ void RawHttpPendingTransfer::onTimeout(bool total)
     if (isFinished())
         return;
     const QString what = total
-        ? QStringLiteral("the request took longer than %1 ms in all").arg(m_settings.totalTimeoutMs)
-        : QStringLiteral("no data arrived for %1 ms").arg(m_settings.idleTimeoutMs);
+        ? QStringLiteral("the request took longer than %1 ms in all").arg(m_limits.totalTimeoutMs)
+        : QStringLiteral("no data arrived for %1 ms").arg(m_limits.idleTimeoutMs);
     if (m_parser.hasHeaders()) {
         HttpResponse response = m_parser.takeResponse();
         response.bodyTruncated = true;
@@ -311,13 +311,13 @@ void RawHttpPendingTransfer::onTimeout(bool total)
 
 void RawHttpPendingTransfer::activity()
 {
-    if (m_settings.idleTimeoutMs <= 0 || isFinished())
+    if (m_limits.idleTimeoutMs <= 0 || isFinished())
         return;
     // Restarting a timer for every read and write costs more than the hop itself on loopback: note
     // the time, and let onIdleTimer() re-arm for what is left.
     m_lastActivityNs = m_clock.nsecsElapsed();
     if (!m_idleTimer.isActive())
-        m_idleTimer.start(m_settings.idleTimeoutMs, Qt::PreciseTimer, this);
+        m_idleTimer.start(m_limits.idleTimeoutMs, Qt::PreciseTimer, this);
 }
 
 void RawHttpPendingTransfer::timerEvent(QTimerEvent *event)
@@ -336,7 +336,7 @@ void RawHttpPendingTransfer::timerEvent(QTimerEvent *event)
 
 void RawHttpPendingTransfer::onIdleTimer()
 {
-    const qint64 limitNs = qint64(m_settings.idleTimeoutMs) * 1000000;
+    const qint64 limitNs = qint64(m_limits.idleTimeoutMs) * 1000000;
     const qint64 quietNs = m_clock.nsecsElapsed() - m_lastActivityNs;
     if (quietNs < limitNs) {
         m_idleTimer.start(int((limitNs - quietNs + 999999) / 1000000), Qt::PreciseTimer, this); // never early
@@ -357,7 +357,7 @@ void RawHttpPendingTransfer::succeed()
     QString detail = m_outcome.networkErrorDetail;
     if (m_parser.bodyCapReached())
         detail += QStringLiteral("The body was cut at %1 (the body cap); the rest was not read.")
-                      .arg(mebibytes(m_settings.bodyCap));
+                      .arg(mebibytes(m_limits.bodyCap));
     else
         detail += m_parser.incompleteDetail();
     m_outcome.networkErrorDetail = detail;

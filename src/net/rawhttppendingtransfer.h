@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/hoplimits.h"
 #include "net/pendingtransfer.h"
 #include "net/rawhttpresponseparser.h"
 
@@ -37,12 +38,6 @@ class RawHttpPendingTransfer final : public PendingTransfer
     Q_DISABLE_COPY_MOVE(RawHttpPendingTransfer)
 
 public:
-    struct Settings
-    {
-        int idleTimeoutMs = 0;
-        int totalTimeoutMs = 0;
-        qint64 bodyCap = 0;
-    };
     struct Endpoint
     {
         QString key; // the keep-alive pool key
@@ -52,7 +47,7 @@ public:
     };
 
     RawHttpPendingTransfer(const HopOutcome &initial, const QByteArray &requestBytes, const Endpoint &endpoint,
-        const Settings &settings, RawHttpTransport *transport);
+        const HopLimits &limits, RawHttpTransport *transport);
     ~RawHttpPendingTransfer() override;
 
     // Starts on the next event-loop turn.
@@ -89,7 +84,7 @@ private:
 
     QByteArray m_requestBytes;
     Endpoint m_endpoint;
-    Settings m_settings;
+    HopLimits m_limits;
     QPointer<RawHttpTransport> m_transport;
     QPointer<RawHttpSocket> m_socket;
     RawHttpResponseParser m_parser;

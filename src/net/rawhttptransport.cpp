@@ -48,8 +48,7 @@ bool asksForClose(const HeaderList &headers)
 } // namespace
 
 RawHttpTransport::RawHttpTransport(QObject *parent)
-    : Transport(parent)
-    , m_userAgent(QnamTransport::defaultUserAgent())
+    : ConfigurableTransport(parent)
 { }
 
 RawHttpTransport::~RawHttpTransport()
@@ -110,9 +109,9 @@ HeaderList RawHttpTransport::wireHeaders(const HttpRequest &request) const
     if (!hasConnection)
         headers.append(QByteArrayLiteral("Connection"), QByteArrayLiteral("keep-alive"));
     if (!hasUserAgent)
-        headers.append(QByteArrayLiteral("User-Agent"), m_userAgent);
+        headers.append(QByteArrayLiteral("User-Agent"), userAgent());
     if (!hasAcceptLanguage)
-        headers.append(QByteArrayLiteral("Accept-Language"), QnamTransport::defaultAcceptLanguage());
+        headers.append(QByteArrayLiteral("Accept-Language"), defaultAcceptLanguage());
     if (!hasAcceptEncoding)
         headers.append(QByteArrayLiteral("Accept-Encoding"), acceptEncoding()); // bodies are not decoded here
     return headers;
@@ -155,7 +154,6 @@ QByteArray RawHttpTransport::serialize(const HttpRequest &wireRequest, const QBy
 
 PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
 {
-    const RawHttpPendingTransfer::Settings settings{m_idleTimeoutMs, m_totalTimeoutMs, m_bodyCap};
     HopOutcome outcome;
     outcome.sentRequest = request;
 
@@ -171,7 +169,7 @@ PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
             problem = QStringLiteral("The request target '%1' cannot be sent.").arg(QString::fromLatin1(target));
     }
     if (!problem.isEmpty()) {
-        auto *refused = new RawHttpPendingTransfer(outcome, {}, {}, settings, this);
+        auto *refused = new RawHttpPendingTransfer(outcome, {}, {}, limits(), this);
         refused->failLater(QStringLiteral("net::ERR_INVALID_ARGUMENT"), problem);
         return refused;
     }
@@ -179,14 +177,14 @@ PendingTransfer *RawHttpTransport::send(const HttpRequest &request)
     outcome.sentRequest.headers = wireHeaders(request);
     RawHttpPendingTransfer::Endpoint endpoint;
     endpoint.port = quint16(request.url.port(80));
-    if (const std::optional<QHostAddress> mapped = m_resolveMap.lookup(request.url))
+    if (const std::optional<QHostAddress> mapped = resolveMap().lookup(request.url))
         endpoint.host = mapped->toString();
     else
         endpoint.host = request.url.host().toLower();
     endpoint.key = endpoint.host + u'|' + QString::number(endpoint.port);
     endpoint.mayReuse = !asksForClose(outcome.sentRequest.headers);
     auto *transfer
-        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest, target), endpoint, settings, this);
+        = new RawHttpPendingTransfer(outcome, serialize(outcome.sentRequest, target), endpoint, limits(), this);
     transfer->start();
     return transfer;
 }

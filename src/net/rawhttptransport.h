@@ -1,7 +1,6 @@
 #pragma once
 
-#include "net/resolvemap.h"
-#include "net/transport.h"
+#include "net/configurabletransport.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -40,15 +39,12 @@ class RawHttpSocket;
 // the request goes out once more on a fresh connection, provided no response byte had arrived; a
 // fresh connection is never retried. setReuseSettleMs(N) optionally waits until a connection that
 // did not announce "Connection: keep-alive" has been idle N ms before reusing it (default 0).
-class RawHttpTransport final : public Transport
+class RawHttpTransport final : public ConfigurableTransport
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RawHttpTransport)
 
 public:
-    static constexpr int defaultIdleTimeoutMs = 15000;
-    static constexpr int defaultTotalTimeoutMs = 60000;
-    static constexpr qint64 defaultBodyCap = 4 * 1024 * 1024;
     static constexpr int maxIdlePerHost = 6;
     static constexpr int maxIdleAgeMs = 60000;
     static constexpr int defaultReuseSettleMs = 0;
@@ -58,25 +54,9 @@ public:
 
     PendingTransfer *send(const HttpRequest &request) override;
 
-    // No byte in either direction for this long ends the hop (0 disables).
-    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
-    int idleTimeoutMs() const { return m_idleTimeoutMs; }
-    // The whole hop may take at most this long (0 disables).
-    void setTotalTimeoutMs(int ms) { m_totalTimeoutMs = ms; }
-    int totalTimeoutMs() const { return m_totalTimeoutMs; }
-    // Body bytes beyond this are not read: the connection is closed and the body marked truncated.
-    void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
-    qint64 bodyCap() const { return m_bodyCap; }
-
     // A keep-alive connection is reused only after it has been idle this long (see above).
     void setReuseSettleMs(int ms) { m_reuseSettleMs = ms; }
     int reuseSettleMs() const { return m_reuseSettleMs; }
-
-    void setResolveMap(const ResolveMap &map) { m_resolveMap = map; }
-    const ResolveMap &resolveMap() const { return m_resolveMap; }
-
-    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
-    QByteArray userAgent() const { return m_userAgent; }
 
     // Closes idle keep-alive connections so the next hop opens a new one.
     void clearConnectionCache();
@@ -113,11 +93,6 @@ private:
     void releaseConnection(const QString &key, RawHttpSocket *socket, bool announcedKeepAlive);
     void dropIdle(RawHttpSocket *socket);
 
-    ResolveMap m_resolveMap;
-    QByteArray m_userAgent;
-    int m_idleTimeoutMs = defaultIdleTimeoutMs;
-    int m_totalTimeoutMs = defaultTotalTimeoutMs;
-    qint64 m_bodyCap = defaultBodyCap;
     int m_reuseSettleMs = defaultReuseSettleMs;
     QHash<QString, QList<IdleConnection>> m_idle;
     QByteArray m_readBuffer; // shared by the transfers' reads (one thread, never re-entered)
