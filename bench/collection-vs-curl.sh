@@ -18,32 +18,9 @@ build=${1:-build}
 count=${2:-1000}
 concurrency=${3:-1}
 runs=${4:-3}
-corscope="$build/corscope"
-server="$build/bench/bench_server"
+name=collection-vs-curl
+source "$(dirname "$0")/bench-server.sh"
 origin=http://app.test:3000
-
-for exe in "$corscope" "$server"; do
-    [ -x "$exe" ] || { echo "collection-vs-curl: $exe is missing; build first (cmake --build $build)" >&2; exit 2; }
-done
-command -v curl >/dev/null || { echo "collection-vs-curl: curl is not installed (scripts/install-deps.sh)" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$server" >"$tmp/port" 2>"$tmp/server.err" &
-server_pid=$!
-for _ in $(seq 100); do
-    [ -s "$tmp/port" ] && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "collection-vs-curl: bench_server failed: $(cat "$tmp/server.err")" >&2; exit 2; }
-    sleep 0.05
-done
-port=$(head -n1 "$tmp/port")
-[ -n "$port" ] || { echo "collection-vs-curl: bench_server printed no port" >&2; exit 2; }
 base="http://127.0.0.1:$port/items"
 
 # The collection, the curl config (all requests, one process) and the per-item curl arguments.

@@ -128,23 +128,12 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return hop ? hop->timings.downloadMs : -1.0;
     case TotalMsRole:
         return hop ? hop->timings.totalMs : -1.0;
-    case ExchangeSpanMsRole:
-        return row.spanMs;
-    case ExchangeStartMsRole:
-        return exchange.result.hops.isEmpty() ? 0.0
-                                              : std::max(exchange.result.hops.first().timings.startMs, 0.0);
     case PassedRole:
         return hop ? hop->passed : false;
-    case ExchangeIdRole:
-        return exchange.id;
-    case HopIndexRole:
-        return row.hopIndex;
-    case VerdictRole:
-        return int(exchange.result.verdict);
     case RunningRole:
         return false;
     default:
-        return {};
+        return exchangeData(row, role);
     }
 }
 
@@ -236,21 +225,30 @@ QVariant TimelineModel::inFlightData(const Row &row, int column, int role) const
     case WaitMsRole:
     case DownloadMsRole:
         return -1.0;
+    case PassedRole:
+        return true;
+    case RunningRole:
+        return true;
+    default:
+        return exchangeData(row, role);
+    }
+}
+
+QVariant TimelineModel::exchangeData(const Row &row, int role) const
+{
+    const ExchangeRecord &exchange = *row.exchange;
+    switch (role) {
     case ExchangeSpanMsRole:
         return row.spanMs;
     case ExchangeStartMsRole:
         return exchange.result.hops.isEmpty() ? 0.0
                                               : std::max(exchange.result.hops.first().timings.startMs, 0.0);
-    case PassedRole:
-        return true;
     case ExchangeIdRole:
         return exchange.id;
     case HopIndexRole:
         return row.hopIndex;
     case VerdictRole:
         return int(exchange.result.verdict);
-    case RunningRole:
-        return true;
     default:
         return {};
     }

@@ -92,6 +92,8 @@ private:
     }
     double inFlightStartMs(const Row &row) const;
     QVariant inFlightData(const Row &row, int column, int role) const;
+    // The roles that describe a row's exchange rather than its hop, finished or in flight.
+    QVariant exchangeData(const Row &row, int role) const;
     void appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const;
 
     QList<Row> m_rows;
