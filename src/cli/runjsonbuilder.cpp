@@ -11,20 +11,14 @@ namespace corscope {
 RunJsonBuilder::RunJsonBuilder(const CollectionRunner *runner, QObject *parent)
     : QObject(parent)
     , m_runner(runner)
-    , m_claimed(std::make_unique<std::atomic_bool[]>(size_t(runner->jobs().size())))
 {
     const qsizetype jobs = runner->jobs().size();
     m_elements.resize(jobs);
     m_done.fill(false, jobs);
     m_ready.fill(false, jobs);
-    // Serializing a job takes several times the instructions of sending it (Qt's JSON classes): two
-    // workers, at most, next to the event loop.
-    const int workers = qBound(1, QThread::idealThreadCount(), 2);
-    m_backgroundPool.setMaxThreadCount(workers);
-    m_backgroundPool.setThreadPriority(QThread::IdlePriority); // SCHED_IDLE on Linux
-    m_foregroundPool.setMaxThreadCount(workers);
+    m_pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
     connect(runner, &CollectionRunner::jobFinished, this, &RunJsonBuilder::onJobFinished);
-    connect(runner, &CollectionRunner::finished, this, &RunJsonBuilder::moveToForeground);
+    connect(runner, &CollectionRunner::finished, this, &RunJsonBuilder::serializeFromNow);
 }
 
 RunJsonBuilder::~RunJsonBuilder() = default;
@@ -35,30 +29,23 @@ void RunJsonBuilder::onJobFinished(qsizetype index)
         return;
     m_done[index] = true;
     ++m_pending;
-    m_waiting.append(index);
-    // Jobs go to the workers in batches: one wake-up of a worker, and one queued call back, per batch.
-    if (m_foreground || m_waiting.size() >= batchSize)
-        serializeOn(m_foreground ? m_foregroundPool : m_backgroundPool, std::exchange(m_waiting, {}));
+    if (m_serializing)
+        serialize({index});
+    else
+        m_waiting.append(index);
 }
 
-void RunJsonBuilder::moveToForeground()
+void RunJsonBuilder::serializeFromNow()
 {
-    if (m_foreground)
+    if (m_serializing)
         return;
-    m_foreground = true;
-    // Drops what no background worker has started yet; a job a worker already claimed stays with it.
-    m_backgroundPool.clear();
-    QList<qsizetype> left;
-    for (qsizetype index = 0; index < m_done.size(); ++index) {
-        if (m_done.at(index) && !m_ready.at(index) && !m_claimed[size_t(index)].load())
-            left.append(index);
-    }
+    m_serializing = true;
+    for (qsizetype from = 0; from < m_waiting.size(); from += batchSize)
+        serialize(m_waiting.mid(from, batchSize));
     m_waiting.clear();
-    for (qsizetype from = 0; from < left.size(); from += batchSize)
-        serializeOn(m_foregroundPool, left.mid(from, batchSize));
 }
 
-void RunJsonBuilder::serializeOn(QThreadPool &pool, const QList<qsizetype> &indexes)
+void RunJsonBuilder::serialize(const QList<qsizetype> &indexes)
 {
     struct Item
     {
@@ -71,16 +58,13 @@ void RunJsonBuilder::serializeOn(QThreadPool &pool, const QList<qsizetype> &inde
     items.reserve(indexes.size());
     for (qsizetype index : indexes)
         items.append(Item{index, m_runner->jobs().at(index), m_runner->result(index)});
-    // The pools are destroyed (waiting for their jobs) before this object, so `this` outlives every
-    // job; the queued call runs on this object's thread, and is dropped if it is gone by then.
-    pool.start([this, items = std::move(items)] {
+    // The pool is destroyed (waiting for its jobs) before this object, so `this` outlives every job;
+    // the queued call runs on this object's thread, and is dropped if it is gone by then.
+    m_pool.start([this, items = std::move(items)] {
         QList<std::pair<qsizetype, QByteArray>> elements;
-        for (const Item &item : items) {
-            if (!m_claimed[size_t(item.index)].exchange(true))
-                elements.append({item.index, arrayElement(CollectionRunner::jobJson(item.job, item.result))});
-        }
-        if (elements.isEmpty())
-            return;
+        elements.reserve(items.size());
+        for (const Item &item : items)
+            elements.append({item.index, arrayElement(CollectionRunner::jobJson(item.job, item.result))});
         QMetaObject::invokeMethod(
             this, [this, elements = std::move(elements)]() mutable { onElementsReady(std::move(elements)); },
             Qt::QueuedConnection);
@@ -93,11 +77,11 @@ void RunJsonBuilder::onElementsReady(QList<std::pair<qsizetype, QByteArray>> ele
         m_elements[index] = std::move(element);
         m_ready[index] = true;
     }
+    m_pending -= int(elements.size());
     if (m_sink) {
         while (m_streamedUpTo < m_ready.size() && m_ready.at(m_streamedUpTo))
             streamElement(m_streamedUpTo++);
     }
-    m_pending -= int(elements.size());
     if (m_pending == 0)
         Q_EMIT ready();
 }

@@ -6,24 +6,21 @@
 #include <QObject>
 #include <QThreadPool>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 
 namespace corscope {
 
 class CollectionRunner;
 
-// The JSON output of `corscope run` (what RunReport::json() prints), built while the run goes on:
-// each finished job is converted and serialized on a worker thread, so that the event loop keeps
-// sending and the end of a long run only has to join the pieces. The bytes are exactly those of
-// QJsonDocument(runner.resultsJson()).toJson(QJsonDocument::Indented).
+// The JSON output of `corscope run` (what RunReport::json() prints): the bytes are exactly those of
+// QJsonDocument(runner.resultsJson()).toJson(QJsonDocument::Indented), built on worker threads and
+// handed over element by element in job order.
 //
-// While the run is on, the workers run at idle priority: the event loop's sends and receives come
-// first, and a worker never preempts it (which would also stretch the timings the run measures).
-// When the runner finishes, whatever is still to do moves to normal-priority workers, so that a busy
-// machine cannot starve the end of the run. Jobs are handed over in batches, so that a worker is
-// woken, and the event loop called back, once per batch rather than once per job.
+// Serialization starts when the runner finishes (or at serializeFromNow()), not while requests are
+// in flight: it costs several times the CPU of sending a request (Qt's JSON classes), and workers
+// running beside the event loop delay every send and receive, and stretch the timings the run
+// measures. Lowering the workers' priority instead was tried: it stalls for up to a second on a
+// busy machine (a preempted idle-priority worker can hold a lock the event loop needs).
 class RunJsonBuilder final : public QObject
 {
     Q_OBJECT
@@ -34,23 +31,23 @@ public:
     explicit RunJsonBuilder(const CollectionRunner *runner, QObject *parent = nullptr);
     ~RunJsonBuilder() override;
 
+    // Serializes the jobs finished so far, and every later one as soon as it finishes. Called when
+    // the runner finishes.
+    void serializeFromNow();
+
     // Every job finished so far has been serialized (ready() is emitted when this becomes true).
     bool isReady() const { return m_pending == 0; }
     // The indented JSON array of the finished jobs, in job order. Only when isReady(), and only while
     // the elements are kept (always, unless streamTo() said otherwise).
     QByteArray document() const;
 
-    // Streams the same bytes as document() to sink while the run goes on: an element is handed over
-    // as soon as it and every element before it are ready, so the output is written during the run
-    // rather than all at the end, and need not be held in memory (unless keepDocument).
+    // Hands the same bytes as document() to sink as they become ready: an element goes as soon as it
+    // and every element before it are serialized, so the output is written while later elements are
+    // still being built, and need not be held in memory (unless keepDocument).
     using Sink = std::function<void(const QByteArray &)>;
     void streamTo(Sink sink, bool keepDocument);
     // Hands the rest of the document to the sink and closes the array. Only when isReady().
     void finishStream();
-
-    // From now on, jobs are serialized at normal priority, those already waiting included. Called
-    // when the runner finishes.
-    void moveToForeground();
 
     // One element of an indented JSON array: object serialized as QJsonDocument::Indented does
     // inside a top-level array (one level deep), without the separator and final newline.
@@ -63,9 +60,12 @@ Q_SIGNALS:
 
 private:
     void onJobFinished(qsizetype index);
-    void serializeOn(QThreadPool &pool, const QList<qsizetype> &indexes);
+    void serialize(const QList<qsizetype> &indexes);
     void onElementsReady(QList<std::pair<qsizetype, QByteArray>> elements);
     void streamElement(qsizetype index);
+
+    // Jobs go to the workers in batches: one wake-up of a worker, and one call back, per batch.
+    static constexpr qsizetype batchSize = 16;
 
     const CollectionRunner *m_runner;
     QList<QByteArray> m_elements;
@@ -73,18 +73,12 @@ private:
     QList<bool> m_ready; // its element is in m_elements
     int m_pending = 0;
     QList<qsizetype> m_waiting; // finished jobs not yet handed to a worker
-    static constexpr qsizetype batchSize = 16;
-    bool m_foreground = false;
+    bool m_serializing = false;
     Sink m_sink;
     bool m_keepElements = true;
     qsizetype m_streamedUpTo = 0; // every element before this index went to the sink (or never will)
     qsizetype m_streamedCount = 0;
-    // A job may be queued on both pools (moveToForeground() re-queues what waits): the first worker to
-    // claim it serializes it, the other skips it.
-    std::unique_ptr<std::atomic_bool[]> m_claimed;
-    // Last members: destroyed first, each waiting for the jobs it is running.
-    QThreadPool m_foregroundPool;
-    QThreadPool m_backgroundPool;
+    QThreadPool m_pool; // last member: destroyed first, waits for the jobs still running
 };
 
 } // namespace corscope

@@ -118,18 +118,18 @@ void tst_RunJsonBuilder::runOutputEqualsTheRunnersResultsJson()
 void tst_RunJsonBuilder::streamedOutputEqualsTheDocument_data()
 {
     QTest::addColumn<int>("jobCount");
-    QTest::addColumn<int>("foregroundFrom"); // the job after which moveToForeground() is called; -1: never
+    QTest::addColumn<int>("serializeFrom"); // the job after which serializeFromNow() is called; -1: when the run ends
     QTest::newRow("an empty run") << 0 << -1;
-    QTest::newRow("background workers only") << 60 << -1;
-    QTest::newRow("moved to the foreground at the first job") << 60 << 0;
-    QTest::newRow("moved to the foreground mid-run") << 60 << 30;
+    QTest::newRow("serialized when the run ends") << 60 << -1;
+    QTest::newRow("serialized from the first job on") << 60 << 0;
+    QTest::newRow("serialized from mid-run on") << 60 << 30;
 }
 
 // The stream is the document; every job is in it exactly once, whichever workers built it.
 void tst_RunJsonBuilder::streamedOutputEqualsTheDocument()
 {
     QFETCH(int, jobCount);
-    QFETCH(int, foregroundFrom);
+    QFETCH(int, serializeFrom);
     RawHttpServer server;
     serveCors(server);
     QVERIFY(server.listen());
@@ -155,8 +155,8 @@ void tst_RunJsonBuilder::streamedOutputEqualsTheDocument()
     builder.streamTo([&](const QByteArray &bytes) { streamed += bytes; ++chunks; }, true);
     qsizetype finishedJobs = 0;
     connect(&runner, &CollectionRunner::jobFinished, &builder, [&] {
-        if (finishedJobs++ == foregroundFrom)
-            builder.moveToForeground();
+        if (finishedJobs++ == serializeFrom)
+            builder.serializeFromNow();
     });
     QSignalSpy finished(&runner, &CollectionRunner::finished);
     runner.start();
