@@ -27,9 +27,9 @@ constexpr int screenshotTimeoutMs = 30000;
 class FirstPaintReporter final : public QObject
 {
 public:
-    FirstPaintReporter(const QElapsedTimer &clock, QObject *parent)
+    FirstPaintReporter(std::chrono::steady_clock::time_point started, QObject *parent)
         : QObject(parent)
-        , m_clock(clock)
+        , m_started(started)
     { }
 
 protected:
@@ -38,18 +38,18 @@ protected:
         if (event->type() == QEvent::Paint && !m_reported) {
             m_reported = true;
             std::fprintf(
-                stderr, "corscope: first paint %.1f ms after main()\n", double(m_clock.nsecsElapsed()) / 1e6);
+                stderr, "corscope: first paint %.1f ms after main()\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count());
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    const QElapsedTimer &m_clock;
+    std::chrono::steady_clock::time_point m_started;
     bool m_reported = false;
 };
 } // namespace
 
-int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
+int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("corscope"));
@@ -108,7 +108,7 @@ int runGui(int &argc, char **argv, const QElapsedTimer &startClock)
     const bool sendDemo = demoRow >= 0 && (firstStart || parser.isSet(QStringLiteral("demo")));
 
     if (qEnvironmentVariableIntValue("CORSCOPE_PRINT_STARTUP") == 1)
-        window.installEventFilter(new FirstPaintReporter(startClock, &window));
+        window.installEventFilter(new FirstPaintReporter(started, &window));
 
     if (!screenshotPath.isEmpty()) {
         if (demoRow < 0)

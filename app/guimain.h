@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QElapsedTimer>
+#include <chrono>
 
 namespace corscope {
 
 // The window: `corscope` with no command, or `corscope --screenshot FILE.png`.
-// startClock runs since main() began, for the startup figure (CORSCOPE_PRINT_STARTUP=1).
-int runGui(int &argc, char **argv, const QElapsedTimer &startClock);
+// started is when the process began, for the start-up figure (CORSCOPE_PRINT_STARTUP=1).
+int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started);
 
 } // namespace corscope

@@ -1,130 +1,41 @@
-// corscope: a command-line subcommand, or the window when there is none (or with --screenshot).
-#include "cli/analyzecommand.h"
-#include "cli/checkcommand.h"
-#include "cli/consoleoutput.h"
-#include "cli/exportcommand.h"
-#include "cli/importcommand.h"
-#include "cli/labcommand.h"
-#include "cli/reportcommand.h"
-#include "cli/runcommand.h"
-#include "guimain.h"
-#include "report/reportwriter.h"
+// corscope: the command line. The window and report painting live in corscope-window (next to this
+// binary), which this one becomes (exec) when the arguments ask for them; see cli/commandline.h.
+#include "cli/commandline.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QGuiApplication>
-
-#include <cstring>
-#include <memory>
-
-using namespace corscope;
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <unistd.h>
 
 namespace {
-const QString usage = QStringLiteral(
-    "Usage: corscope [--demo] [--screenshot FILE.png]  Open the inspector window (on the built-in lab)\n"
-    "       corscope <command> [options]\n\n"
-    "Commands:\n"
-    "  check URL --origin ORIGIN [options]   Send one request as fetch() would and explain the CORS verdict\n"
-    "  run FILE.json [options]               Run a collection (or --folder) for each --origin; text grid, JSON, JUnit\n"
-    "  import SOURCE [--to FILE.json]        Import curl commands, a HAR or a Postman collection (SOURCE - is stdin)\n"
-    "  analyze FILE.har [--format json]      Evaluate the CORS exchanges recorded in a HAR, sending nothing\n"
-    "  export FILE.json REQUEST              Print a saved request as curl commands (preflight and request)\n"
-    "  lab [--port N]                        Run the CORS lab: a local server with one endpoint per common failure\n"
-    "  report RESULT.json --out PATH         Write a ticket report (.md, .html, .png, .har) of check or run JSON\n\n"
-    "Options:\n"
-    "  --version    Print the version\n"
-    "  --help       Print this help; 'corscope <command> --help' describes a command\n\n"
-    "Exit status: 0 allowed, 1 blocked, 2 bad input (nothing sent), 3 network error.\n");
 
-template<typename Command>
-int runCommand(QCoreApplication *app, const QStringList &arguments)
+int execWindowBinary(char *argv[])
 {
-    Command command;
-    QObject::connect(&command, &Command::finished, app, [](int code) { QCoreApplication::exit(code); });
-    const int immediate = command.start(arguments);
-    return immediate >= 0 ? immediate : QCoreApplication::exec();
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+    const std::filesystem::path window = (error ? std::filesystem::path(argv[0]).parent_path() : self.parent_path())
+                                         / "corscope-window";
+    // The window's start-up figure (CORSCOPE_PRINT_STARTUP=1) counts from here.
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    const std::string startedNs = std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count());
+    setenv("CORSCOPE_STARTED_NS", startedNs.c_str(), 1);
+    execv(window.c_str(), argv);
+    std::fprintf(stderr, "corscope: cannot start %s (the window and report painting): %s\n", window.c_str(),
+                 std::strerror(errno));
+    return 2;
 }
 
-bool isCommandLine(int argc, char *argv[])
-{
-    if (argc < 2)
-        return false;
-    // The window's own options; anything else is a command (or an error the CLI explains).
-    const char *first = argv[1];
-    return std::strcmp(first, "--screenshot") != 0 && std::strncmp(first, "--screenshot=", 13) != 0
-           && std::strcmp(first, "--demo") != 0;
-}
-
-// Painting a report (PNG, or the picture inside HTML) needs fonts, hence a QGuiApplication; it never
-// opens a window, so it runs on the offscreen platform unless the caller chose one.
-std::unique_ptr<QCoreApplication> createCommandLineApplication(int &argc, char *argv[])
-{
-    const QString firstArgument = QString::fromLocal8Bit(argv[1]);
-    QStringList rawArguments;
-    for (int i = 2; i < argc; ++i)
-        rawArguments.append(QString::fromLocal8Bit(argv[i]));
-    const bool paints = (firstArgument == u"report" || firstArgument == u"check")
-                        && ReportWriter::argumentsNeedGui(rawArguments);
-    if (!paints)
-        return std::make_unique<QCoreApplication>(argc, argv);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    return std::make_unique<QGuiApplication>(argc, argv);
-}
-
-std::unique_ptr<QCoreApplication> commandLineApplication(int &argc, char *argv[])
-{
-    // The command line has no use for GLib's main loop, and its dispatcher costs a system call
-    // (an eventfd write) for every posted event: 8,000 more writes for a 1,000-item `corscope run`
-    // than Qt's own UNIX dispatcher, which coalesces the wake-ups. The variable is read when the
-    // application object is created, and removed again so that nothing started later inherits it.
-    const bool chooseDispatcher = !qEnvironmentVariableIsSet("QT_NO_GLIB");
-    if (chooseDispatcher)
-        qputenv("QT_NO_GLIB", "1");
-    std::unique_ptr<QCoreApplication> application = createCommandLineApplication(argc, argv);
-    if (chooseDispatcher)
-        qunsetenv("QT_NO_GLIB");
-    return application;
-}
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QElapsedTimer startClock;
-    startClock.start();
-    if (!isCommandLine(argc, argv))
-        return runGui(argc, argv, startClock);
-
-    const std::unique_ptr<QCoreApplication> application = commandLineApplication(argc, argv);
-    QCoreApplication *app = application.get();
-    QCoreApplication::setApplicationName(QStringLiteral("corscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CORSCOPE_VERSION));
-
-    const QStringList arguments = QCoreApplication::arguments().mid(1);
-    const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == u"check")
-        return runCommand<CheckCommand>(app, rest);
-    if (command == u"run")
-        return runCommand<RunCommand>(app, rest);
-    if (command == u"import")
-        return runCommand<ImportCommand>(app, rest);
-    if (command == u"analyze")
-        return runCommand<AnalyzeCommand>(app, rest);
-    if (command == u"export")
-        return runCommand<ExportCommand>(app, rest);
-    if (command == u"lab")
-        return runCommand<LabCommand>(app, rest);
-    if (command == u"report")
-        return runCommand<ReportCommand>(app, rest);
-    if (command == u"--version" || command == u"-v") {
-        printOut(u"corscope " + QCoreApplication::applicationVersion() + u'\n');
-        return 0;
-    }
-    if (command == u"--help" || command == u"-h" || command == u"help") {
-        printOut(usage);
-        return 0;
-    }
-    printError((command.isEmpty() ? QString() : u"corscope: unknown command '" + command + u"'\n\n") + usage);
-    return 2;
+    using namespace corscope;
+    if (commandline::wantsWindow(argc, argv) || commandline::paints(argc, argv))
+        return execWindowBinary(argv);
+    const auto application
+        = commandline::createApplication([&] { return std::make_unique<QCoreApplication>(argc, argv); });
+    return commandline::run(application.get());
 }

@@ -3,21 +3,26 @@
 #include "report/harexport.h"
 #include "report/htmlreport.h"
 #include "report/markdownreport.h"
-#include "report/pngreport.h"
 
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QSaveFile>
 
 namespace corscope {
 
 namespace {
-bool haveGui()
-{
-    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) != nullptr;
-}
+ReportWriter::Painter installedPainter = nullptr;
 } // namespace
+
+void ReportWriter::setPainter(Painter painter)
+{
+    installedPainter = painter;
+}
+
+ReportWriter::Painter ReportWriter::painter()
+{
+    return installedPainter;
+}
 
 std::optional<ReportFormat> ReportWriter::formatForPath(const QString &path)
 {
@@ -58,7 +63,7 @@ bool ReportWriter::argumentsNeedGui(const QStringList &arguments)
     return false;
 }
 
-QByteArray ReportWriter::render(const ReportData &data, ReportFormat format, QString *error)
+QByteArray ReportWriter::render(const ReportData &data, ReportFormat format, QString *error, Painter painter)
 {
     switch (format) {
     case ReportFormat::Markdown:
@@ -67,24 +72,24 @@ QByteArray ReportWriter::render(const ReportData &data, ReportFormat format, QSt
         return QJsonDocument(HarExport::render(data)).toJson(QJsonDocument::Indented);
     case ReportFormat::Html:
         // The picture is embedded when fonts are available; the HTML stands on its own without it.
-        return HtmlReport::render(data, haveGui() ? PngReport::renderPng(data) : QByteArray()).toUtf8();
+        return HtmlReport::render(data, painter ? painter(data) : QByteArray()).toUtf8();
     case ReportFormat::Png:
-        if (!haveGui()) {
-            *error = QStringLiteral("PNG reports need a QGuiApplication (fonts); none was created");
+        if (!painter) {
+            *error = QStringLiteral("PNG reports are painted by corscope-window (QtGui), which did not start");
             return {};
         }
-        return PngReport::renderPng(data);
+        return painter(data);
     }
     return {};
 }
 
-QString ReportWriter::write(const ReportData &data, const QString &path)
+QString ReportWriter::write(const ReportData &data, const QString &path, Painter painter)
 {
     const auto format = formatForPath(path);
     if (!format)
         return u"cannot tell the report format from '" + path + u"': use " + supportedExtensions();
     QString error;
-    const QByteArray bytes = render(data, *format, &error);
+    const QByteArray bytes = render(data, *format, &error, painter);
     if (!error.isEmpty())
         return error;
     QSaveFile file(path);

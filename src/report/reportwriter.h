@@ -19,14 +19,23 @@ public:
     // ".md"/".markdown", ".html"/".htm", ".png", ".har"; nullopt otherwise.
     static std::optional<ReportFormat> formatForPath(const QString &path);
     static QString supportedExtensions(); // for messages: ".md, .html, .png or .har"
-    // True when writing this path needs a QGuiApplication (PNG, and the image embedded in HTML).
+    // True when writing this path needs a painter (PNG, and the image embedded in HTML).
     static bool needsGui(const QString &path);
     // True when an argument list (of `report` or `check`) asks for such a path with --out or --report.
     static bool argumentsNeedGui(const QStringList &arguments);
 
-    static QByteArray render(const ReportData &data, ReportFormat format, QString *error);
+    // Paints a report as PNG bytes (PngReport::renderPng). Painting needs QtGui and a QGuiApplication,
+    // which only the window binary has. Without a painter, PNG reports fail with a message and HTML
+    // reports go without their picture.
+    using Painter = QByteArray (*)(const ReportData &data);
+    // The painter of the command line's reports: corscope-window installs one at start-up.
+    static void setPainter(Painter painter);
+    static Painter painter();
+
+    static QByteArray render(const ReportData &data, ReportFormat format, QString *error,
+                             Painter painter = ReportWriter::painter());
     // Empty string on success, else what went wrong.
-    static QString write(const ReportData &data, const QString &path);
+    static QString write(const ReportData &data, const QString &path, Painter painter = ReportWriter::painter());
 };
 
 } // namespace corscope
