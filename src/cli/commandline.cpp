@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <cstring>
+#include <utility>
 
 namespace corscope::commandline {
 
@@ -85,20 +86,17 @@ int run(QCoreApplication *app)
     const QStringList arguments = QCoreApplication::arguments().mid(1);
     const QString command = arguments.value(0);
     const QStringList rest = arguments.mid(1);
-    if (command == u"check")
-        return runCommand<CheckCommand>(app, rest);
-    if (command == u"run")
-        return runCommand<RunCommand>(app, rest);
-    if (command == u"import")
-        return runCommand<ImportCommand>(app, rest);
-    if (command == u"analyze")
-        return runCommand<AnalyzeCommand>(app, rest);
-    if (command == u"export")
-        return runCommand<ExportCommand>(app, rest);
-    if (command == u"lab")
-        return runCommand<LabCommand>(app, rest);
-    if (command == u"report")
-        return runCommand<ReportCommand>(app, rest);
+    using Runner = int (*)(QCoreApplication *, const QStringList &);
+    static constexpr std::pair<QStringView, Runner> commands[] = {
+        {u"check", &runCommand<CheckCommand>},     {u"run", &runCommand<RunCommand>},
+        {u"import", &runCommand<ImportCommand>},   {u"analyze", &runCommand<AnalyzeCommand>},
+        {u"export", &runCommand<ExportCommand>},   {u"lab", &runCommand<LabCommand>},
+        {u"report", &runCommand<ReportCommand>},
+    };
+    for (const auto &[name, runner] : commands) {
+        if (command == name)
+            return runner(app, rest);
+    }
     if (command == u"--version" || command == u"-v") {
         printOut(u"corscope " + QCoreApplication::applicationVersion() + u'\n');
         return 0;
