@@ -49,6 +49,21 @@ bool rewrite(const QString &path, const QList<QByteArray> &lines, QString *error
     }
     return true;
 }
+
+// On the worker: tells the store, on its own thread and if it still exists, that a write is over.
+void reportWritten(const QPointer<HistoryStore> &store, const QString &error, const QString &failure)
+{
+    QMetaObject::invokeMethod(
+        store.data(),
+        [store, error, failure] {
+            if (!store)
+                return;
+            if (!error.isEmpty())
+                Q_EMIT store->warning(failure + error);
+            Q_EMIT store->saved();
+        },
+        Qt::QueuedConnection);
+}
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path, int limit, QObject *parent)
@@ -222,16 +237,7 @@ void HistoryStore::append(const ExchangeRecordPtr &record)
             else
                 error = file.errorString();
         }
-        QMetaObject::invokeMethod(
-            store.data(),
-            [store, error] {
-                if (!store)
-                    return;
-                if (!error.isEmpty())
-                    Q_EMIT store->warning(u"The history could not be saved: " + error);
-                Q_EMIT store->saved();
-            },
-            Qt::QueuedConnection);
+        reportWritten(store, error, QStringLiteral("The history could not be saved: "));
     });
 }
 
@@ -244,16 +250,7 @@ void HistoryStore::clear()
         if (QFile::exists(state->path))
             rewrite(state->path, {}, &error);
         state->lineCount = 0;
-        QMetaObject::invokeMethod(
-            store.data(),
-            [store, error] {
-                if (!store)
-                    return;
-                if (!error.isEmpty())
-                    Q_EMIT store->warning(u"The history could not be cleared: " + error);
-                Q_EMIT store->saved();
-            },
-            Qt::QueuedConnection);
+        reportWritten(store, error, QStringLiteral("The history could not be cleared: "));
     });
 }
 
