@@ -181,28 +181,28 @@ LabResponse answerPreflight401(const RawHttpRequest &request, const LabContext &
     return jsonOk(request, cors);
 }
 
-// An allow-list that forgot the write methods.
-LabResponse answerMethodNotAllowed(const RawHttpRequest &request, const LabContext &)
+// An origin allow-list whose preflight answer grants these methods and request headers.
+LabResponse allowListGranting(const RawHttpRequest &request, const QByteArray &methods, const QByteArray &headers)
 {
     HeaderList cors = allowListedOriginHeaders(request);
     if (isPreflight(request)) {
-        cors.append("Access-Control-Allow-Methods", "GET, POST");
-        cors.append("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace");
+        cors.append("Access-Control-Allow-Methods", methods);
+        cors.append("Access-Control-Allow-Headers", headers);
         return noContent(cors);
     }
     return jsonOk(request, cors);
 }
 
+// An allow-list that forgot the write methods.
+LabResponse answerMethodNotAllowed(const RawHttpRequest &request, const LabContext &)
+{
+    return allowListGranting(request, "GET, POST", "Content-Type, Authorization, X-Trace");
+}
+
 // Allowed headers listed by hand, Content-Type only.
 LabResponse answerHeaderNotAllowed(const RawHttpRequest &request, const LabContext &)
 {
-    HeaderList cors = allowListedOriginHeaders(request);
-    if (isPreflight(request)) {
-        cors.append("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, PATCH");
-        cors.append("Access-Control-Allow-Headers", "Content-Type");
-        return noContent(cors);
-    }
-    return jsonOk(request, cors);
+    return allowListGranting(request, "GET, POST, PUT, DELETE, PATCH", "Content-Type");
 }
 
 // The enable-cors.org nginx snippet: its header list has no Authorization.
