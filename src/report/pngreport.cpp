@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace corscope {
 
 namespace {
@@ -405,6 +407,27 @@ void exchange(Canvas &c, const ReportExchange &e, bool withTitle)
     fix(c, e);
 }
 
+// The exchanges of a batch the picture shows, in run order: the blocked ones first in choosing, then
+// the allowed ones, at most `limit`. A ticket needs the failures; the other reports have everything.
+QList<qsizetype> shownExchanges(const ReportData &data, qsizetype limit)
+{
+    QList<qsizetype> shown;
+    for (const bool blocked : {true, false}) {
+        for (qsizetype i = 0; i < data.exchanges.size() && shown.size() < limit; ++i) {
+            if ((data.exchanges.at(i).verdict == u"blocked") == blocked)
+                shown.append(i);
+        }
+    }
+    std::sort(shown.begin(), shown.end());
+    return shown;
+}
+
+void leftOutNote(Canvas &c, const QString &note)
+{
+    c.y += 6;
+    c.paragraph(margin, contentWidth, makeFont(14), color::muted, note);
+}
+
 void batchSummary(Canvas &c, const ReportData &data)
 {
     c.section(QStringLiteral("REQUESTS"));
@@ -412,7 +435,8 @@ void batchSummary(Canvas &c, const ReportData &data)
     const QFont body = makeFont(14);
     const QFont pillFont = makeFont(12, true);
     const qreal rowHeight = 32;
-    for (qsizetype i = 0; i < data.exchanges.size(); ++i) {
+    const QList<qsizetype> rows = shownExchanges(data, PngReport::maxSummaryRows);
+    for (const qsizetype i : rows) {
         const ReportExchange &e = data.exchanges.at(i);
         const qreal top = c.y;
         c.text(QRectF(margin, top, 30, rowHeight), body, color::muted, Qt::AlignLeft | Qt::AlignVCenter,
@@ -427,6 +451,8 @@ void batchSummary(Canvas &c, const ReportData &data)
         c.y += rowHeight;
         c.line(margin, c.y, margin + contentWidth, c.y, color::track);
     }
+    if (const qsizetype more = data.exchanges.size() - rows.size(); more > 0)
+        leftOutNote(c, QStringLiteral("… and %1 more requests, listed in the Markdown, HTML and HAR reports.").arg(more));
 }
 
 } // namespace
@@ -444,7 +470,8 @@ int PngReport::paint(QPainter *painter, QPaintDevice *device, const ReportData &
                         .arg(data.countVerdict(QStringLiteral("blocked")))
                         .arg(data.countVerdict(QStringLiteral("allowed"))));
         batchSummary(c, data);
-        for (qsizetype i = 0; i < data.exchanges.size(); ++i) {
+        const QList<qsizetype> detailed = shownExchanges(data, maxDetailedExchanges);
+        for (const qsizetype i : detailed) {
             const ReportExchange &e = data.exchanges.at(i);
             c.y += 30;
             c.line(margin, c.y - 14, margin + contentWidth, c.y - 14, color::border);
@@ -454,6 +481,8 @@ int PngReport::paint(QPainter *painter, QPaintDevice *device, const ReportData &
             c.y += 10;
             exchange(c, e, false);
         }
+        if (const qsizetype more = data.exchanges.size() - detailed.size(); more > 0)
+            leftOutNote(c, QStringLiteral("The details of %1 more requests are in the Markdown, HTML and HAR reports.").arg(more));
     } else {
         exchange(c, data.exchanges.first(), true);
     }

@@ -14,10 +14,16 @@ namespace corscope {
 // The picture of a report for a ticket: title and verdict banner, the request, a timeline of the hops,
 // the failing check (seen vs needed), the console message, warnings and the fix. Painted with QPainter
 // on a QImage (light theme, HiDPI), never a grab of a window. Needs a QGuiApplication (fonts).
+//
+// A batch (a run) shows a table of its requests and the details of a few, blocked ones first: a
+// picture for a ticket must stay readable and small (a 200-request run painted in full was 2400 x
+// 152,000 pixels, 1.5 GB to paint). What is left out is said, and is in the other reports.
 class PngReport
 {
 public:
     static constexpr int logicalWidth = 1200;
+    static constexpr qsizetype maxSummaryRows = 50;
+    static constexpr qsizetype maxDetailedExchanges = 4;
     static constexpr qreal defaultDevicePixelRatio = 2.0;
 
     static QImage render(const ReportData &data, qreal devicePixelRatio = defaultDevicePixelRatio);

@@ -78,7 +78,10 @@ QByteArray ReportWriter::render(const ReportData &data, ReportFormat format, QSt
             *error = QStringLiteral("PNG reports are painted by corscope-window (QtGui), which did not start");
             return {};
         }
-        return painter(data);
+        if (QByteArray png = painter(data); !png.isEmpty())
+            return png;
+        *error = QStringLiteral("the PNG could not be painted (out of memory?)");
+        return {};
     }
     return {};
 }

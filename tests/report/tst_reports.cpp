@@ -14,6 +14,7 @@
 #include <QTest>
 
 using namespace corscope;
+using namespace Qt::StringLiterals;
 
 class tst_Reports : public QObject
 {
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void withoutRedactionTheSecretsAreShown();
     void thePngIsAHiDpiTicketPicture();
     void aRunArrayGivesOneReportWithASummary();
+    void pngOfALongRunStaysSmall();
     void harHasEveryHopWithCorscopeFields();
     void curlReproducesThePreflightAndTheRequest();
     void badInputIsRefusedWithAReason_data();
@@ -198,6 +200,48 @@ void tst_Reports::aRunArrayGivesOneReportWithASummary()
     QVERIFY(markdown.contains(u"## 2. the fixed one"));
     QVERIFY(HtmlReport::render(*data).contains(u"id=\"exchange-2\""));
     QVERIFY(PngReport::paintedText(*data).join(u' ').contains(u"the fixed one"));
+}
+
+// A long run's picture lists its blocked requests first and details only a few; it says what it left out.
+void tst_Reports::pngOfALongRunStaysSmall()
+{
+    QFile file(QStringLiteral(CORSCOPE_REPORT_DATA "/header-not-allowed.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject blocked = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject allowed = blocked;
+    allowed.insert(QStringLiteral("verdict"), QStringLiteral("allowed"));
+    allowed.insert(QStringLiteral("failure"), QJsonValue::Null);
+    QJsonArray run;
+    for (int i = 0; i < 200; ++i) {
+        // Requests 151, 171 and 191 are blocked: the table must reach past its first 50 rows for them.
+        QJsonObject item = i >= 150 && i % 20 == 10 ? blocked : allowed;
+        item.insert(QStringLiteral("name"), QStringLiteral("request %1").arg(i + 1));
+        run.append(item);
+    }
+    QString error;
+    const auto data = ReportData::fromValue(run, fixedOptions(), &error);
+    QVERIFY2(data, qPrintable(error));
+    QCOMPARE(data->countVerdict(QStringLiteral("blocked")), 3);
+
+    const QStringList texts = PngReport::paintedText(*data);
+    const QString painted = texts.join(u'\n');
+    for (const int blockedNumber : {151, 171, 191})
+        QVERIFY2(texts.contains(QStringLiteral("request %1").arg(blockedNumber)), "a blocked request is missing from the table");
+    QVERIFY(texts.contains(QStringLiteral("request 1")));
+    QVERIFY(!texts.contains(QStringLiteral("request 100")));
+    QVERIFY(painted.contains(u"… and 150 more requests"));
+    QVERIFY(painted.contains(u"The details of 196 more requests"));
+    // The details: the three blocked requests, then the first allowed one.
+    QStringList headings;
+    for (const QString &text : texts) {
+        if (text.contains(u". request ") && text.contains(u" — "))
+            headings.append(text.section(QStringLiteral(" — "), 0, 0));
+    }
+    QCOMPARE(headings, (QStringList{u"1. request 1"_s, u"151. request 151"_s, u"171. request 171"_s, u"191. request 191"_s}));
+
+    const QImage image = PngReport::render(*data);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.height() < 20000, qPrintable(QString::number(image.height())));
 }
 
 void tst_Reports::harHasEveryHopWithCorscopeFields()
