@@ -1,5 +1,5 @@
 #include "net/qnamtransport.h"
-#include "net/rawhttpserver.h"
+#include "transporttest.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -12,42 +12,16 @@
 
 using namespace corscope;
 
-// QnamTransport against the real RawHttpServer on loopback. Short timeouts keep the run fast.
-class TestQnamTransport : public QObject
+// QnamTransport against the real RawHttpServer on loopback; the tests every transport passes are in
+// TransportTest.
+class TestQnamTransport : public TransportTest
 {
     Q_OBJECT
 
 private:
-    static constexpr int idleTimeoutMs = 600;
-    static constexpr qint64 bodyCap = 256 * 1024;
-
-    std::unique_ptr<RawHttpServer> m_server;
-    std::unique_ptr<QnamTransport> m_transport;
-
-    static HttpRequest get(const QUrl &url)
+    std::unique_ptr<ConfigurableTransport> createTransport() const override
     {
-        HttpRequest request;
-        request.method = "GET";
-        request.url = url;
-        return request;
-    }
-
-    // Sends and waits for the one finished() signal; fails the test if it never comes.
-    std::optional<HopOutcome> run(const HttpRequest &request, int waitMs = 5000)
-    {
-        QPointer<PendingTransfer> transfer = m_transport->send(request);
-        // A real event loop (QSignalSpy::wait), so the measured timings are not inflated by polling.
-        QSignalSpy finished(transfer, &PendingTransfer::finished);
-        QSignalSpy destroyed(transfer, &QObject::destroyed);
-        if (!finished.wait(waitMs))
-            return std::nullopt;
-        // deleteLater ran, and nothing was emitted twice meanwhile
-        if ((destroyed.isEmpty() && !destroyed.wait(1000)) || finished.size() != 1) {
-            qWarning("finished() emitted %d times, transfer deleted: %d", int(finished.size()),
-                int(transfer.isNull()));
-            return std::nullopt;
-        }
-        return finished.first().first().value<HopOutcome>();
+        return std::make_unique<QnamTransport>();
     }
 
     static QByteArray manyHeaders(int count, const QByteArray &extra = {})
@@ -59,24 +33,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
-    void init()
-    {
-        m_server = std::make_unique<RawHttpServer>();
-        QVERIFY(m_server->listen());
-        m_transport = std::make_unique<QnamTransport>();
-        m_transport->setIdleTimeoutMs(idleTimeoutMs);
-        m_transport->setTotalTimeoutMs(3000);
-        m_transport->setBodyCap(bodyCap);
-    }
-
-    void cleanup()
-    {
-        m_transport.reset();
-        m_server.reset();
-    }
-
     void statusCodesAreResponsesNotErrors_data()
     {
         QTest::addColumn<int>("status");
@@ -229,20 +185,6 @@ private Q_SLOTS:
         QCOMPARE(outcome->response->body, QByteArray("bare body"));
     }
 
-    void aServerThatNeverAnswersTimesOut()
-    {
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
-        QElapsedTimer timer;
-        timer.start();
-        const auto outcome = run(get(m_server->url()));
-        QVERIFY(outcome);
-        QVERIFY(!outcome->response);
-        QCOMPARE(outcome->networkError, u"net::ERR_TIMED_OUT"_qs);
-        QVERIFY(outcome->networkErrorDetail.contains(QString::number(idleTimeoutMs)));
-        QVERIFY(timer.elapsed() >= idleTimeoutMs - 20);
-        QVERIFY(outcome->timings.totalMs >= idleTimeoutMs - 20);
-    }
-
     void headersThenAStallKeepTheResponseWithATruncatedBody()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
@@ -259,23 +201,6 @@ private Q_SLOTS:
         QVERIFY(outcome->networkErrorDetail.contains(u"incomplete"));
     }
 
-    void aSlowDripIsEndedByTheTotalTimeout()
-    {
-        m_transport->setTotalTimeoutMs(800);
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.writeHead(200, "OK", {{"Content-Length", "100000"}});
-            responder.streamBody("x", 50); // never idle long enough for the idle timeout
-        });
-        QElapsedTimer timer;
-        timer.start();
-        const auto outcome = run(get(m_server->url()));
-        QVERIFY(outcome && outcome->response);
-        QVERIFY(outcome->response->bodyTruncated);
-        QVERIFY(outcome->networkErrorDetail.contains(u"800 ms in all"));
-        QVERIFY(timer.elapsed() >= 780 && timer.elapsed() < 2000);
-        QVERIFY(!outcome->response->body.isEmpty());
-    }
-
     void anEndlessBodyIsCappedAndMemoryStaysBounded()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
@@ -289,18 +214,6 @@ private Q_SLOTS:
         QVERIFY(outcome->response->body.size() <= bodyCap);
         QCOMPARE(outcome->response->body.size(), bodyCap);
         QVERIFY(outcome->networkErrorDetail.contains(u"body cap"));
-    }
-
-    void aBodyExactlyAtTheCapIsComplete()
-    {
-        const QByteArray body(int(bodyCap), 'b');
-        m_server->setHandler([body](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.respond(200, "OK", {}, body);
-        });
-        const auto outcome = run(get(m_server->url()));
-        QVERIFY(outcome && outcome->response);
-        QCOMPARE(outcome->response->body.size(), bodyCap);
-        QVERIFY(!outcome->response->bodyTruncated);
     }
 
     void aConnectionClosedMidBodyKeepsTheResponse()
@@ -325,19 +238,6 @@ private Q_SLOTS:
         const auto outcome = run(get(m_server->url()));
         QVERIFY(outcome && outcome->response);
         QVERIFY(outcome->response->bodyTruncated);
-    }
-
-    void aClosedPortIsConnectionRefused()
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const quint16 port = probe.serverPort();
-        probe.close();
-        const auto outcome = run(get(QUrl(u"http://127.0.0.1:"_qs + QString::number(port) + u"/"_qs)));
-        QVERIFY(outcome);
-        QVERIFY(!outcome->response);
-        QCOMPARE(outcome->networkError, u"net::ERR_CONNECTION_REFUSED"_qs);
-        QVERIFY(outcome->networkErrorDetail.contains(QString::number(port)));
     }
 
     void aRedirectIsAResponseWithItsLocation()
@@ -593,43 +493,6 @@ private Q_SLOTS:
         QVERIFY(second->timings.totalMs >= second->timings.waitMs);
     }
 
-    void loopbackHopTime()
-    {
-        // A figure for the report, not a pass/fail timing: median of 50 hops on one connection.
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.respond(200, "OK", {{"Access-Control-Allow-Origin", "*"}}, "ok");
-        });
-        QList<double> totals;
-        for (int i = 0; i < 50; ++i) {
-            const auto outcome = run(get(m_server->url()));
-            QVERIFY(outcome && outcome->response);
-            totals << outcome->timings.totalMs;
-        }
-        const double firstOnNewConnection = totals.first();
-        std::sort(totals.begin(), totals.end());
-        qInfo("loopback hop: %.2f ms on a new connection; then min %.2f ms, median %.2f ms, max %.2f ms",
-            firstOnNewConnection, totals.first(), totals.at(totals.size() / 2), totals.last());
-        QCOMPARE(m_server->acceptedConnectionCount(), 1);
-    }
-
-    void abortFinishesOnceAtOnce()
-    {
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
-        QPointer<PendingTransfer> transfer = m_transport->send(get(m_server->url()));
-        QList<HopOutcome> outcomes;
-        connect(transfer, &PendingTransfer::finished, this,
-            [&](const HopOutcome &outcome) { outcomes << outcome; });
-        QTRY_COMPARE(m_server->requests().size(), 1);
-        transfer->abort();
-        QCOMPARE(outcomes.size(), 1);
-        QCOMPARE(outcomes.first().networkError, u"net::ERR_ABORTED"_qs);
-        QVERIFY(transfer->isFinished());
-        transfer->abort();
-        QTest::qWait(idleTimeoutMs + 100); // the idle timer must not fire a second finished()
-        QCOMPARE(outcomes.size(), 1);
-        QVERIFY(transfer.isNull());
-    }
-
     void finishedIsNeverEmittedInsideSend()
     {
         HttpRequest bad = get(m_server->url());
@@ -641,15 +504,6 @@ private Q_SLOTS:
         QTRY_COMPARE(emissions, 1);
     }
 
-    void destroyingTheTransportMidFlightIsSafe()
-    {
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
-        QPointer<PendingTransfer> transfer = m_transport->send(get(m_server->url()));
-        QTRY_COMPARE(m_server->requests().size(), 1);
-        m_transport.reset();
-        QVERIFY(transfer.isNull());
-        m_transport = std::make_unique<QnamTransport>();
-    }
 };
 
 QTEST_GUILESS_MAIN(TestQnamTransport)

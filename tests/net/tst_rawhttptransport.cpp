@@ -1,5 +1,5 @@
 #include "net/rawhttptransport.h"
-#include "net/rawhttpserver.h"
+#include "transporttest.h"
 
 #include <QFile>
 #include <QPointer>
@@ -11,43 +11,18 @@
 
 using namespace corscope;
 
-// RawHttpTransport against the real RawHttpServer on loopback. Short timeouts keep the run fast.
-class TestRawHttpTransport : public QObject
+// RawHttpTransport against the real RawHttpServer on loopback; the tests every transport passes are
+// in TransportTest.
+class TestRawHttpTransport : public TransportTest
 {
     Q_OBJECT
 
 private:
-    static constexpr int idleTimeoutMs = 600;
-    static constexpr qint64 bodyCap = 256 * 1024;
-
-    std::unique_ptr<RawHttpServer> m_server;
-    std::unique_ptr<RawHttpTransport> m_transport;
-
-    static HttpRequest request(const QByteArray &method, const QUrl &url, const QByteArray &body = {})
+    std::unique_ptr<ConfigurableTransport> createTransport() const override
     {
-        HttpRequest result;
-        result.method = method;
-        result.url = url;
-        result.body = body;
-        return result;
+        return std::make_unique<RawHttpTransport>();
     }
-    static HttpRequest get(const QUrl &url) { return request("GET", url); }
-
-    // Sends and waits for the one finished() signal; fails the test if it never comes.
-    std::optional<HopOutcome> run(const HttpRequest &hop, int waitMs = 5000)
-    {
-        QPointer<PendingTransfer> transfer = m_transport->send(hop);
-        QSignalSpy finished(transfer, &PendingTransfer::finished);
-        QSignalSpy destroyed(transfer, &QObject::destroyed);
-        if (!finished.wait(waitMs))
-            return std::nullopt;
-        if ((destroyed.isEmpty() && !destroyed.wait(1000)) || finished.size() != 1) {
-            qWarning("finished() emitted %d times, transfer deleted: %d", int(finished.size()),
-                int(transfer.isNull()));
-            return std::nullopt;
-        }
-        return finished.first().first().value<HopOutcome>();
-    }
+    RawHttpTransport *transport() const { return static_cast<RawHttpTransport *>(m_transport.get()); }
 
     // A handler that writes these bytes as the whole answer and keeps the connection open.
     static RawHttpServer::Handler raw(const QByteArray &bytes)
@@ -76,24 +51,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
-    void init()
-    {
-        m_server = std::make_unique<RawHttpServer>();
-        QVERIFY(m_server->listen());
-        m_transport = std::make_unique<RawHttpTransport>();
-        m_transport->setIdleTimeoutMs(idleTimeoutMs);
-        m_transport->setTotalTimeoutMs(3000);
-        m_transport->setBodyCap(bodyCap);
-    }
-
-    void cleanup()
-    {
-        m_transport.reset();
-        m_server.reset();
-    }
-
     void emptyHeaderValuesAreKept()
     {
         m_server->setHandler(raw("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin:\r\nX-Blank:   \t \r\n"
@@ -330,27 +287,6 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->openConnectionCount(), 0); // we stopped reading and closed
     }
 
-    void aBodyExactlyAtTheCapIsComplete()
-    {
-        const QByteArray body(int(bodyCap), 'b');
-        m_server->setHandler(
-            [body](const RawHttpRequest &, RawHttpResponder &responder) { responder.respond(200, "OK", {}, body); });
-        const auto outcome = run(get(m_server->url()));
-        QVERIFY(outcome && outcome->response);
-        QCOMPARE(outcome->response->body.size(), bodyCap);
-        QVERIFY(!outcome->response->bodyTruncated);
-    }
-
-    void aServerThatNeverAnswersTimesOut()
-    {
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
-        const auto outcome = run(get(m_server->url()));
-        QVERIFY(outcome);
-        QVERIFY(!outcome->response);
-        QCOMPARE(outcome->networkError, u"net::ERR_TIMED_OUT"_qs);
-        QCOMPARE(m_server->requests().size(), 1);
-    }
-
     void aSlowBodyTimesOutAndKeepsTheHeaders()
     {
         m_server->setHandler(raw("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 50\r\n\r\npart"));
@@ -361,22 +297,6 @@ private Q_SLOTS:
         QCOMPARE(outcome->response->body, QByteArray("part"));
         QCOMPARE(outcome->response->headers.combinedValue("access-control-allow-origin"), QByteArray("*"));
         QVERIFY(outcome->networkErrorDetail.contains(u"no data arrived"));
-    }
-
-    void aSlowDripIsEndedByTheTotalTimeout()
-    {
-        m_transport->setTotalTimeoutMs(800);
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
-            responder.writeHead(200, "OK", {});
-            responder.streamBody("x", 100);
-        });
-        QElapsedTimer timer;
-        timer.start();
-        const auto outcome = run(get(m_server->url()));
-        QVERIFY(outcome && outcome->response);
-        QVERIFY(outcome->response->bodyTruncated);
-        QVERIFY2(outcome->networkErrorDetail.contains(u"800 ms in all"), qPrintable(outcome->networkErrorDetail));
-        QVERIFY2(timer.elapsed() >= 780 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void keepAliveReusesOneConnection()
@@ -392,7 +312,7 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(1).numberOnConnection, 2);
         QVERIFY(first->timings.connectMs > 0);
         QCOMPARE(second->timings.connectMs, 0.0);
-        QCOMPARE(m_transport->idleConnectionCount(), 1);
+        QCOMPARE(transport()->idleConnectionCount(), 1);
     }
 
     void connectionCloseIsHonoured_data()
@@ -415,7 +335,7 @@ private Q_SLOTS:
                 responder.close();
         });
         QVERIFY(run(get(m_server->url())));
-        QCOMPARE(m_transport->idleConnectionCount(), 0);
+        QCOMPARE(transport()->idleConnectionCount(), 0);
         const auto second = run(get(m_server->url()));
         QVERIFY(second && second->response);
         QCOMPARE(second->response->body, QByteArray("ok"));
@@ -445,7 +365,7 @@ private Q_SLOTS:
         // response (here 1 ms later, after the client already has the response). The pooled
         // connection must be seen as closed before anything is written to it: the settle time
         // (generous here so a loaded machine cannot make the test flaky) lets the FIN arrive.
-        m_transport->setReuseSettleMs(50);
+        transport()->setReuseSettleMs(50);
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.respond(200, "OK", {}, "ok");
             responder.after(1, [](RawHttpResponder &later) { later.close(); });
@@ -463,7 +383,7 @@ private Q_SLOTS:
     {
         // The default: reuse at once; a stale connection is detected and the request resent on a
         // fresh one, so the server still sees every request exactly once.
-        m_transport->setReuseSettleMs(0);
+        transport()->setReuseSettleMs(0);
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.respond(200, "OK", {}, "ok");
             responder.close();
@@ -479,7 +399,7 @@ private Q_SLOTS:
 
     void anAnnouncedKeepAliveIsReusedWithoutSettling()
     {
-        m_transport->setReuseSettleMs(1000);
+        transport()->setReuseSettleMs(1000);
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.respond(200, "OK", {{"Connection", "keep-alive"}}, "ok");
         });
@@ -495,7 +415,7 @@ private Q_SLOTS:
 
     void anUnannouncedKeepAliveIsReusedAfterTheSettleTime()
     {
-        m_transport->setReuseSettleMs(300);
+        transport()->setReuseSettleMs(300);
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) {
             responder.respond(200, "OK", {}, "ok");
         });
@@ -698,7 +618,7 @@ private Q_SLOTS:
         QVERIFY(outcome->response->body.isEmpty());
         QVERIFY(!outcome->response->bodyTruncated);
         QVERIFY(outcome->timings.totalMs < idleTimeoutMs); // not waiting for the announced 10 bytes
-        QCOMPARE(m_transport->idleConnectionCount(), 1);
+        QCOMPARE(transport()->idleConnectionCount(), 1);
     }
 
     void informationalResponsesAreSkipped()
@@ -710,19 +630,6 @@ private Q_SLOTS:
         QCOMPARE(outcome->response->status, 200);
         QCOMPARE(outcome->response->headers, (HeaderList{{"Content-Length", "2"}}));
         QCOMPARE(outcome->response->body, QByteArray("ok"));
-    }
-
-    void aClosedPortIsConnectionRefused()
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const quint16 port = probe.serverPort();
-        probe.close();
-        const auto outcome = run(get(QUrl(u"http://127.0.0.1:"_qs + QString::number(port) + u"/"_qs)));
-        QVERIFY(outcome);
-        QVERIFY(!outcome->response);
-        QCOMPARE(outcome->networkError, u"net::ERR_CONNECTION_REFUSED"_qs);
-        QVERIFY(outcome->networkErrorDetail.contains(QString::number(port)));
     }
 
     void timingsAreNonNegativeAndOrdered()
@@ -740,52 +647,6 @@ private Q_SLOTS:
         QVERIFY(t.totalMs >= t.connectMs + t.waitMs + t.downloadMs - 0.01);
     }
 
-    void loopbackHopTime_data()
-    {
-        QTest::addColumn<bool>("announced");
-        QTest::newRow("no Connection header") << false;
-        QTest::newRow("Connection: keep-alive (reused at once)") << true;
-    }
-
-    void loopbackHopTime()
-    {
-        // A figure for the report, not a pass/fail timing: median of 50 hops on one connection.
-        QFETCH(bool, announced);
-        m_server->setHandler([announced](const RawHttpRequest &, RawHttpResponder &responder) {
-            HeaderList headers{{"Access-Control-Allow-Origin", "*"}};
-            if (announced)
-                headers.append("Connection", "keep-alive");
-            responder.respond(200, "OK", headers, "ok");
-        });
-        QList<double> totals;
-        for (int i = 0; i < 50; ++i) {
-            const auto outcome = run(get(m_server->url()));
-            QVERIFY(outcome && outcome->response);
-            totals << outcome->timings.totalMs;
-        }
-        const double firstOnNewConnection = totals.first();
-        std::sort(totals.begin(), totals.end());
-        qInfo("loopback hop: %.2f ms on a new connection; then min %.2f ms, median %.2f ms, max %.2f ms",
-            firstOnNewConnection, totals.first(), totals.at(totals.size() / 2), totals.last());
-        QCOMPARE(m_server->acceptedConnectionCount(), 1);
-    }
-
-    void abortFinishesOnceAtOnce()
-    {
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
-        QPointer<PendingTransfer> transfer = m_transport->send(get(m_server->url()));
-        QList<HopOutcome> outcomes;
-        connect(transfer, &PendingTransfer::finished, this, [&](const HopOutcome &outcome) { outcomes << outcome; });
-        QTRY_COMPARE(m_server->requests().size(), 1);
-        transfer->abort();
-        QCOMPARE(outcomes.size(), 1);
-        QCOMPARE(outcomes.first().networkError, u"net::ERR_ABORTED"_qs);
-        transfer->abort();
-        QTest::qWait(idleTimeoutMs + 100);
-        QCOMPARE(outcomes.size(), 1);
-        QVERIFY(transfer.isNull());
-    }
-
     void finishedIsNeverEmittedInsideSend()
     {
         m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &responder) { responder.respond(200, "OK"); });
@@ -798,16 +659,6 @@ private Q_SLOTS:
         }
     }
 
-    void destroyingTheTransportMidFlightIsSafe()
-    {
-        m_server->setHandler([](const RawHttpRequest &, RawHttpResponder &) {});
-        QPointer<PendingTransfer> transfer = m_transport->send(get(m_server->url()));
-        QTRY_COMPARE(m_server->requests().size(), 1);
-        m_transport.reset();
-        QVERIFY(transfer.isNull());
-        QTRY_COMPARE(m_server->openConnectionCount(), 0);
-        m_transport = std::make_unique<RawHttpTransport>();
-    }
 };
 
 QTEST_GUILESS_MAIN(TestRawHttpTransport)
