@@ -97,6 +97,7 @@ void RunResultsModel::setJobs(const QList<RunJob> &jobs)
     m_cellJob.clear();
     m_finished = 0;
     m_failedExpectations = 0;
+    m_verdictCounts.fill(0);
     QHash<QString, int> rowOfItem;
     for (const RunJob &job : jobs) {
         const QString key = job.itemId.isEmpty() ? job.folderPath.join(u'/') + u'/' + job.name : job.itemId;
@@ -137,15 +138,20 @@ void RunResultsModel::setResult(qsizetype jobIndex, const ExchangeResult &result
     if (jobIndex < 0 || jobIndex >= m_cells.size())
         return;
     Cell &cell = m_cells[jobIndex];
-    if (!cell.done)
+    const auto missesExpectation = [&cell] { return cell.expect && *cell.expect != verdictName(*cell.verdict); };
+    if (cell.done) { // a result again: take the old one out of the counts
+        --m_verdictCounts[size_t(*cell.verdict)];
+        m_failedExpectations -= missesExpectation() ? 1 : 0;
+    } else {
         ++m_finished;
+    }
     cell.running = false;
     cell.done = true;
     cell.verdict = result.verdict;
     cell.check = result.failure ? checkIdName(result.failure->check) : QString();
     cell.message = result.failure ? result.failure->consoleMessage : QString();
-    if (cell.expect && *cell.expect != verdictName(result.verdict))
-        ++m_failedExpectations;
+    ++m_verdictCounts[size_t(result.verdict)];
+    m_failedExpectations += missesExpectation() ? 1 : 0;
     const QModelIndex changed = index(cell.row, cell.column);
     Q_EMIT dataChanged(changed, changed);
 }
@@ -153,14 +159,6 @@ void RunResultsModel::setResult(qsizetype jobIndex, const ExchangeResult &result
 void RunResultsModel::clear()
 {
     setJobs({});
-}
-
-int RunResultsModel::countVerdict(Verdict verdict) const
-{
-    int count = 0;
-    for (const Cell &cell : m_cells)
-        count += cell.done && cell.verdict == verdict ? 1 : 0;
-    return count;
 }
 
 } // namespace corscope

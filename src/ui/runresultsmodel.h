@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPair>
 
+#include <array>
+
 namespace corscope {
 
 // The origin matrix of a collection run: one row per request, one column per page origin after the
@@ -44,7 +46,7 @@ public:
     int finishedCount() const { return m_finished; }
     int jobCount() const { return int(m_cells.size()); }
     int failedExpectations() const { return m_failedExpectations; }
-    int countVerdict(Verdict verdict) const;
+    int countVerdict(Verdict verdict) const { return m_verdictCounts.at(size_t(verdict)); }
 
 private:
     struct Cell
@@ -63,8 +65,11 @@ private:
     QStringList m_origins;
     QList<Cell> m_cells; // per job
     QHash<QPair<int, int>, int> m_cellJob; // (row, origin column) -> job
+    // Kept up to date by setResult(), which runs for every finished job: counting the cells each time
+    // would make a run quadratic in its size.
     int m_finished = 0;
     int m_failedExpectations = 0;
+    std::array<int, 3> m_verdictCounts{}; // by Verdict
 };
 
 } // namespace corscope
