@@ -18,7 +18,7 @@ int main(int argc, char *argv[])
         started = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(handedOver.toLongLong()));
         qunsetenv("CORSCOPE_STARTED_NS");
     }
-    ReportWriter::setPainter([](const ReportData &data) { return PngReport::renderPng(data); });
+    ReportWriter::setPainter(&PngReport::renderPng);
     if (commandline::wantsWindow(argc, argv))
         return runGui(argc, argv, started);
 

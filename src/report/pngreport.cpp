@@ -512,12 +512,12 @@ QImage PngReport::render(const ReportData &data, qreal devicePixelRatio)
     return image;
 }
 
-QByteArray PngReport::renderPng(const ReportData &data, qreal devicePixelRatio)
+QByteArray PngReport::renderPng(const ReportData &data)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    render(data, devicePixelRatio).save(&buffer, "PNG");
+    render(data).save(&buffer, "PNG");
     return bytes;
 }
 

@@ -27,7 +27,8 @@ public:
     static constexpr qreal defaultDevicePixelRatio = 2.0;
 
     static QImage render(const ReportData &data, qreal devicePixelRatio = defaultDevicePixelRatio);
-    static QByteArray renderPng(const ReportData &data, qreal devicePixelRatio = defaultDevicePixelRatio);
+    // The PNG file at the default ratio; its signature is ReportWriter::Painter's.
+    static QByteArray renderPng(const ReportData &data);
     // Every text item the rendering hands to the paint engine, in painting order.
     static QStringList paintedText(const ReportData &data);
     // Paints at logical coordinates on painter's device; with painter null, only measures. Returns the

@@ -241,8 +241,7 @@ QString ReportDialog::saveTo(const QString &path)
         refresh();
     if (!m_data)
         return QStringLiteral("Nothing to report.");
-    const QString error
-        = ReportWriter::write(*m_data, path, [](const ReportData &report) { return PngReport::renderPng(report); });
+    const QString error = ReportWriter::write(*m_data, path, &PngReport::renderPng);
     if (error.isEmpty())
         m_result->setText(u"Saved " + QFileInfo(path).fileName()
             + (isRedacting() ? QStringLiteral(" (secrets masked).") : QStringLiteral(" WITH secrets.")));
