@@ -95,7 +95,6 @@ void RunResultsModel::setJobs(const QList<RunJob> &jobs)
     m_origins.clear();
     m_cells.clear();
     m_cellJob.clear();
-    m_finished = 0;
     m_failedExpectations = 0;
     m_verdictCounts.fill(0);
     QHash<QString, int> rowOfItem;
@@ -142,8 +141,6 @@ void RunResultsModel::setResult(qsizetype jobIndex, const ExchangeResult &result
     if (cell.done) { // a result again: take the old one out of the counts
         --m_verdictCounts[size_t(*cell.verdict)];
         m_failedExpectations -= missesExpectation() ? 1 : 0;
-    } else {
-        ++m_finished;
     }
     cell.running = false;
     cell.done = true;

@@ -9,6 +9,7 @@
 #include <QPair>
 
 #include <array>
+#include <numeric>
 
 namespace corscope {
 
@@ -43,7 +44,7 @@ public:
     void clear();
 
     QStringList origins() const { return m_origins; }
-    int finishedCount() const { return m_finished; }
+    int finishedCount() const { return std::accumulate(m_verdictCounts.begin(), m_verdictCounts.end(), 0); }
     int jobCount() const { return int(m_cells.size()); }
     int failedExpectations() const { return m_failedExpectations; }
     int countVerdict(Verdict verdict) const { return m_verdictCounts.at(size_t(verdict)); }
@@ -67,7 +68,6 @@ private:
     QHash<QPair<int, int>, int> m_cellJob; // (row, origin column) -> job
     // Kept up to date by setResult(), which runs for every finished job: counting the cells each time
     // would make a run quadratic in its size.
-    int m_finished = 0;
     int m_failedExpectations = 0;
     std::array<int, 3> m_verdictCounts{}; // by Verdict
 };
