@@ -9,7 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace corscope {
 
@@ -225,6 +228,77 @@ bool isSameOriginRequest(const HarEntry &entry, const QString &pageOrigin)
     const QUrl url(entry.url);
     return !pageOrigin.isEmpty() && url.isValid() && QString::fromUtf8(Origin::fromUrl(url).serialize()) == pageOrigin;
 }
+
+QString preflightKey(const HarEntry &preflight)
+{
+    return normalizedUrl(preflight.url) + u' ' + preflight.requestHeader(u"access-control-request-method").toUpper();
+}
+
+QString requestKey(const HarEntry &request)
+{
+    return normalizedUrl(request.url) + u' ' + request.method.toUpper();
+}
+
+// Whether `request` carries every header its would-be preflight asked for. A request recorded with no
+// headers at all (some exporters strip them) is given the benefit of the doubt.
+bool carriesRequestedHeaders(const HarEntry &request, const HarEntry &preflight)
+{
+    if (request.requestHeaders.isEmpty())
+        return true;
+    const QStringList asked = preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts);
+    return std::all_of(asked.cbegin(), asked.cend(), [&](const QString &name) {
+        const QString wanted = name.trimmed();
+        return std::any_of(request.requestHeaders.cbegin(), request.requestHeaders.cend(),
+                           [&](const auto &header) { return header.first.compare(wanted, Qt::CaseInsensitive) == 0; });
+    });
+}
+
+// Chromium reports a preflight through DevTools after the fact, and its startedDateTime is when the
+// report came in: under load that is after the request it was for had already finished. A preflight
+// that found no request in flight, and no later request, goes to the unpaired request it came closest
+// after: same URL, method, origin and asked-for headers, ended at most kLateReportMs before it.
+constexpr qint64 kLateReportMs = 1000;
+void pairLateReportedPreflights(const QList<HarEntry> &entries, QList<int> &paired)
+{
+    QSet<int> used;
+    for (const int preflight : std::as_const(paired)) {
+        if (preflight >= 0)
+            used.insert(preflight);
+    }
+    QHash<QString, QList<int>> unpaired; // url + method -> cross-origin requests without a preflight
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const HarEntry &entry = entries.at(i);
+        if (!entry.isPreflight() && paired.at(i) < 0 && !isSameOriginRequest(entry, ownPageOrigin(entry)))
+            unpaired[requestKey(entry)].append(int(i));
+    }
+    for (qsizetype p = 0; p < entries.size(); ++p) {
+        const HarEntry &preflight = entries.at(p);
+        if (!preflight.isPreflight() || used.contains(int(p)))
+            continue;
+        const auto preflightStart = startedMs(preflight);
+        auto candidates = unpaired.find(preflightKey(preflight));
+        if (!preflightStart || candidates == unpaired.end())
+            continue;
+        const QString origin = preflight.requestHeader(u"origin");
+        qsizetype best = -1;
+        qint64 bestStart = 0;
+        for (qsizetype c = 0; c < candidates->size(); ++c) {
+            const HarEntry &request = entries.at(candidates->at(c));
+            const auto requestStart = startedMs(request);
+            if (!requestStart || request.time < 0 || *requestStart > *preflightStart + 1)
+                continue;
+            const QString requestOrigin = ownPageOrigin(request);
+            const bool fits = double(*preflightStart - *requestStart) <= request.time + kLateReportMs
+                && (requestOrigin.isEmpty() || requestOrigin == origin) && carriesRequestedHeaders(request, preflight);
+            if (fits && (best < 0 || *requestStart >= bestStart)) {
+                best = c;
+                bestStart = *requestStart;
+            }
+        }
+        if (best >= 0)
+            paired[candidates->takeAt(best)] = int(p);
+    }
+}
 } // namespace
 
 QList<int> pairPreflights(const QList<HarEntry> &entries)
@@ -237,7 +311,7 @@ QList<int> pairPreflights(const QList<HarEntry> &entries)
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const HarEntry &entry = entries.at(i);
         if (entry.isPreflight()) {
-            const QString key = normalizedUrl(entry.url) + u' ' + entry.requestHeader(u"access-control-request-method").toUpper();
+            const QString key = preflightKey(entry);
             const QString origin = entry.requestHeader(u"origin");
             bool taken = false;
             auto it = waiting.find(key);
@@ -268,7 +342,7 @@ QList<int> pairPreflights(const QList<HarEntry> &entries)
         const QString origin = ownPageOrigin(entry);
         if (isSameOriginRequest(entry, origin))
             continue; // never preflighted
-        const QString key = normalizedUrl(entry.url) + u' ' + entry.method.toUpper();
+        const QString key = requestKey(entry);
         auto it = open.find(key);
         if (it != open.end()) {
             for (qsizetype o = it->size() - 1; o >= 0; --o) { // the closest earlier one
@@ -283,6 +357,7 @@ QList<int> pairPreflights(const QList<HarEntry> &entries)
         if (paired.at(i) < 0)
             waiting[key].append(int(i));
     }
+    pairLateReportedPreflights(entries, paired);
     return paired;
 }
 

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTime>
 #include <QUrl>
 
 using namespace corscope;
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void onlyCorsRequestsAreAnalyzed_data();
     void onlyCorsRequestsAreAnalyzed();
     void aLaterPreflightPairsWithTheRequestInFlight();
+    void aPreflightReportedAfterItsRequestEndedStillPairs_data();
+    void aPreflightReportedAfterItsRequestEndedStillPairs();
     void aRequestBlockedAtItsPreflightTakesALaterOne_data();
     void aRequestBlockedAtItsPreflightTakesALaterOne();
     void postmanFoldersVariablesAndBodies();
@@ -292,7 +295,7 @@ namespace {
 // A HAR entry for the pairing tests: a PUT to /p, or its preflight, started at `ms` after 10:00:00.
 QByteArray pairingEntry(bool preflight, int ms, double time)
 {
-    const QByteArray started = "2025-05-01T10:00:00." + QByteArray::number(ms).rightJustified(3, '0') + 'Z';
+    const QByteArray started = "2025-05-01T" + QTime(10, 0).addMSecs(ms).toString(u"HH:mm:ss.zzz").toLatin1() + 'Z';
     const QByteArray timeField = time >= 0 ? ", \"time\": " + QByteArray::number(time) : QByteArray();
     const QByteArray headers = preflight
         ? R"([{"name": "Origin", "value": "http://localhost:3000"}, {"name": "Access-Control-Request-Method", "value": "PUT"}])"
@@ -326,6 +329,41 @@ void tst_Imports::aLaterPreflightPairsWithTheRequestInFlight()
     QCOMPARE(pairPreflights(har->entries), paired);
 }
 
+void tst_Imports::aPreflightReportedAfterItsRequestEndedStillPairs_data()
+{
+    QTest::addColumn<QByteArrayList>("entries");
+    QTest::addColumn<QList<int>>("paired");
+    const QByteArray put = pairingEntry(false, 0, 5);
+    const QByteArray askingForXTrace = pairingEntry(true, 8, 0).replace(
+        R"("value": "PUT"})", R"("value": "PUT"}, {"name": "Access-Control-Request-Headers", "value": "x-trace"})");
+    // What Chromium 156 wrote under load: the preflight's report came 3 ms after its PUT was answered.
+    QTest::newRow("reported 3 ms after its 5 ms PUT ended") << QByteArrayList{put, pairingEntry(true, 8, 0)}
+                                                           << QList<int>{1, -1};
+    QTest::newRow("the PUT started closest before it takes it; the other used the preflight cache")
+        << QByteArrayList{put, pairingEntry(false, 10, 5), pairingEntry(true, 18, 0)} << QList<int>{-1, 2, -1};
+    QTest::newRow("more than a second after the PUT ended it is someone else's")
+        << QByteArrayList{put, pairingEntry(true, 1200, 0)} << QList<int>{-1, -1};
+    QTest::newRow("one asking for a header the PUT did not send is not its")
+        << QByteArrayList{put, askingForXTrace} << QList<int>{-1, -1};
+    QByteArray putWithXTrace = put;
+    putWithXTrace.replace(R"([{"name": "Origin")", R"([{"name": "X-Trace", "value": "1"}, {"name": "Origin")");
+    QTest::newRow("one asking for a header the PUT sent is") << QByteArrayList{putWithXTrace, askingForXTrace}
+                                                             << QList<int>{1, -1};
+    QTest::newRow("one from another page origin is not")
+        << QByteArrayList{put, pairingEntry(true, 8, 0).replace("localhost:3000", "localhost:4000")}
+        << QList<int>{-1, -1};
+}
+
+void tst_Imports::aPreflightReportedAfterItsRequestEndedStillPairs()
+{
+    QFETCH(QByteArrayList, entries);
+    QFETCH(QList<int>, paired);
+    QString error;
+    const auto har = parseHar(R"({"log": {"entries": [)" + entries.join(", ") + "]}}", &error);
+    QVERIFY2(har, qPrintable(error));
+    QCOMPARE(pairPreflights(har->entries), paired);
+}
+
 void tst_Imports::aRequestBlockedAtItsPreflightTakesALaterOne_data()
 {
     QTest::addColumn<int>("preflightMs");
@@ -344,9 +382,7 @@ void tst_Imports::aRequestBlockedAtItsPreflightTakesALaterOne()
     QFETCH(QList<int>, paired);
     QByteArray rejected = pairingEntry(false, 0, 2);
     rejected.replace("\"status\": 200", "\"status\": 0");
-    const QByteArray preflight = preflightMs < 1000
-        ? pairingEntry(true, preflightMs, 0)
-        : pairingEntry(true, 0, 0).replace("10:00:00.000", "10:00:02.500");
+    const QByteArray preflight = pairingEntry(true, preflightMs, 0);
     const QByteArray json = R"({"log": {"entries": [)" + rejected + ", " + preflight + "]}}";
     QString error;
     const auto har = parseHar(json, &error);
