@@ -201,9 +201,17 @@ std::optional<qint64> startedMs(const HarEntry &entry)
     return started.toMSecsSinceEpoch();
 }
 
+// Chromium reports a preflight through DevTools after the fact, and its startedDateTime is when the
+// report came in: a few ms after the request it was for had already finished, in CI under load.
+// Two allowances: a preflight reported up to kReportLagMs after its request ended still counts as
+// during it; one found no home by then goes to an unpaired request that ended up to kLateReportMs
+// before it (pairLateReportedPreflights).
+constexpr qint64 kReportLagMs = 50;
+constexpr qint64 kLateReportMs = 1000;
+
 // Where a preflight recorded after `request` stands to it: it started while the request was in flight
-// (Fits), or after the request had ended (TooLate). Unknown times say Fits. 1 ms of slack for
-// startedDateTime's millisecond rounding.
+// or within the report lag after (Fits), or later (TooLate). Unknown times say Fits. 1 ms of slack at
+// the start for startedDateTime's millisecond rounding.
 // A request that got no response (status 0) was stopped before it was sent, by its preflight: it has
 // no end of its own to compare with. Chromium records its "time" up to the page's rejection, which can
 // come out a few ms before the preflight's own start (the two come from different processes' clocks),
@@ -219,7 +227,7 @@ Window preflightWindow(const HarEntry &preflight, const HarEntry &request)
         return Window::Fits;
     if (*preflightStart < *requestStart - 1)
         return Window::TooEarly;
-    const double slack = request.status == 0 ? 1000 : 1;
+    const double slack = request.status == 0 ? kLateReportMs : kReportLagMs;
     return double(*preflightStart - *requestStart) <= request.time + slack ? Window::Fits : Window::TooLate;
 }
 
@@ -253,11 +261,10 @@ bool carriesRequestedHeaders(const HarEntry &request, const HarEntry &preflight)
     });
 }
 
-// Chromium reports a preflight through DevTools after the fact, and its startedDateTime is when the
-// report came in: under load that is after the request it was for had already finished. A preflight
-// that found no request in flight, and no later request, goes to the unpaired request it came closest
-// after: same URL, method, origin and asked-for headers, ended at most kLateReportMs before it.
-constexpr qint64 kLateReportMs = 1000;
+// A preflight that found no request in flight, and no later request, goes to the oldest unpaired
+// request with its URL, method, origin and asked-for headers that ended at most kLateReportMs before
+// it. The oldest, because the preflight cache explains a request without a preflight only when an
+// earlier preflight filled it.
 void pairLateReportedPreflights(const QList<HarEntry> &entries, QList<int> &paired)
 {
     QSet<int> used;
@@ -280,23 +287,18 @@ void pairLateReportedPreflights(const QList<HarEntry> &entries, QList<int> &pair
         if (!preflightStart || candidates == unpaired.end())
             continue;
         const QString origin = preflight.requestHeader(u"origin");
-        qsizetype best = -1;
-        qint64 bestStart = 0;
         for (qsizetype c = 0; c < candidates->size(); ++c) {
             const HarEntry &request = entries.at(candidates->at(c));
             const auto requestStart = startedMs(request);
-            if (!requestStart || request.time < 0 || *requestStart > *preflightStart + 1)
+            if (!requestStart || request.time < 0 || *requestStart > *preflightStart + 1
+                || double(*preflightStart - *requestStart) > request.time + kLateReportMs)
                 continue;
             const QString requestOrigin = ownPageOrigin(request);
-            const bool fits = double(*preflightStart - *requestStart) <= request.time + kLateReportMs
-                && (requestOrigin.isEmpty() || requestOrigin == origin) && carriesRequestedHeaders(request, preflight);
-            if (fits && (best < 0 || *requestStart >= bestStart)) {
-                best = c;
-                bestStart = *requestStart;
+            if ((requestOrigin.isEmpty() || requestOrigin == origin) && carriesRequestedHeaders(request, preflight)) {
+                paired[candidates->takeAt(c)] = int(p);
+                break;
             }
         }
-        if (best >= 0)
-            paired[candidates->takeAt(best)] = int(p);
     }
 }
 } // namespace
@@ -324,7 +326,8 @@ QList<int> pairPreflights(const QList<HarEntry> &entries)
                         continue;
                     }
                     const QString requestOrigin = ownPageOrigin(request);
-                    if (window == Window::Fits && (requestOrigin.isEmpty() || requestOrigin == origin)) {
+                    if (window == Window::Fits && (requestOrigin.isEmpty() || requestOrigin == origin)
+                        && carriesRequestedHeaders(request, entry)) {
                         paired[it->at(w)] = int(i);
                         it->removeAt(w);
                         taken = true;

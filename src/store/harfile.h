@@ -70,11 +70,11 @@ std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error);
 // DevTools writes entries in the order the requests started, and the network service reports the
 // preflight at about the same moment as the request it is for: the preflight comes before or after
 // its request. So a request takes the closest earlier unused preflight; one without takes the first
-// later preflight that started while it was still in flight (by startedDateTime and time; always,
-// when the times are unknown), the oldest such request first. Chromium may report a preflight only
-// after its request finished (its startedDateTime is when the report came in): a preflight still
-// unused then goes to the latest-started unpaired request it follows by at most a second, when that
-// request carries every header the preflight asked for. Preflight entries themselves get -1.
+// later preflight that started while it was still in flight or at most 50 ms after it ended (Chromium
+// reports a preflight after the fact: its startedDateTime can come after its request's end), by
+// startedDateTime and time (always, when the times are unknown), the oldest such request first, when
+// it carries every header the preflight asked for. A preflight still unused then goes to the oldest
+// unpaired request it follows by at most a second. Preflight entries themselves get -1.
 QList<int> pairPreflights(const QList<HarEntry> &entries);
 
 // The page origin of a recorded request: its Origin header, else the Origin of its paired preflight

@@ -339,8 +339,12 @@ void tst_Imports::aPreflightReportedAfterItsRequestEndedStillPairs_data()
     // What Chromium 156 wrote under load: the preflight's report came 3 ms after its PUT was answered.
     QTest::newRow("reported 3 ms after its 5 ms PUT ended") << QByteArrayList{put, pairingEntry(true, 8, 0)}
                                                            << QList<int>{1, -1};
-    QTest::newRow("the PUT started closest before it takes it; the other used the preflight cache")
-        << QByteArrayList{put, pairingEntry(false, 10, 5), pairingEntry(true, 18, 0)} << QList<int>{-1, 2, -1};
+    QTest::newRow("the first PUT takes it; the second was answered from the cache it filled")
+        << QByteArrayList{put, pairingEntry(false, 10, 5), pairingEntry(true, 18, 0)} << QList<int>{2, -1, -1};
+    QTest::newRow("reported 300 ms late, it still finds its PUT") << QByteArrayList{put, pairingEntry(true, 300, 0)}
+                                                                 << QList<int>{1, -1};
+    QTest::newRow("reported late after two PUTs, the oldest takes it")
+        << QByteArrayList{put, pairingEntry(false, 100, 5), pairingEntry(true, 200, 0)} << QList<int>{2, -1, -1};
     QTest::newRow("more than a second after the PUT ended it is someone else's")
         << QByteArrayList{put, pairingEntry(true, 1200, 0)} << QList<int>{-1, -1};
     QTest::newRow("one asking for a header the PUT did not send is not its")
