@@ -98,15 +98,13 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         SavedRequest saved;
         adoptRecordedHeaders(entry.requestHeaders, &saved);
         if (exchange.preflightIndex >= 0) {
-            const HarEntry &preflight = har.entries.at(exchange.preflightIndex);
-            for (const QString &name : preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts)) {
-                const QString wanted = name.trimmed();
-                bool present = false;
-                for (const auto &header : std::as_const(saved.headers))
-                    present = present || header.first.compare(wanted, Qt::CaseInsensitive) == 0;
-                if (!present && !entry.requestHeader(wanted).isNull())
-                    saved.headers.append({wanted, entry.requestHeader(wanted)});
-            }
+            // A value the HAR left out still made the header CORS-unsafe, as the preflight shows: "(" is
+            // a CORS-unsafe byte, so the placeholder keeps even Accept or Content-Type unsafe.
+            const QStringList valueless = adoptPreflightAskedHeaders(
+                entry, har.entries.at(exchange.preflightIndex), &saved, QStringLiteral("(not in the HAR)"));
+            if (!valueless.isEmpty())
+                exchange.note = u"The HAR has no value for " + valueless.join(u", ") + u" (a sanitized export "
+                                u"leaves them out); the preflight shows the page sent them.";
         }
         for (const auto &[name, value] : std::as_const(saved.headers))
             request.headers.append(name.toLatin1(), value.toUtf8());

@@ -248,7 +248,8 @@ QString requestKey(const HarEntry &request)
 }
 
 // Whether `request` carries every header its would-be preflight asked for. A request recorded with no
-// headers at all (some exporters strip them) is given the benefit of the doubt.
+// headers at all is given the benefit of the doubt, and so is a missing Authorization or Cookie:
+// Chrome's default "Export HAR (sanitized)" leaves them out.
 bool carriesRequestedHeaders(const HarEntry &request, const HarEntry &preflight)
 {
     if (request.requestHeaders.isEmpty())
@@ -256,6 +257,8 @@ bool carriesRequestedHeaders(const HarEntry &request, const HarEntry &preflight)
     const QStringList asked = preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts);
     return std::all_of(asked.cbegin(), asked.cend(), [&](const QString &name) {
         const QString wanted = name.trimmed();
+        if (wanted.compare(u"authorization", Qt::CaseInsensitive) == 0 || wanted.compare(u"cookie", Qt::CaseInsensitive) == 0)
+            return true;
         return std::any_of(request.requestHeaders.cbegin(), request.requestHeaders.cend(),
                            [&](const auto &header) { return header.first.compare(wanted, Qt::CaseInsensitive) == 0; });
     });
@@ -376,6 +379,25 @@ QString recordedPageOrigin(const QList<HarEntry> &entries, int index, int prefli
             return preflightOrigin;
     }
     return pageOriginFrom(QString(), entry.initiatorUrl);
+}
+
+QStringList adoptPreflightAskedHeaders(const HarEntry &entry, const HarEntry &preflight, SavedRequest *request,
+                                       const QString &missingValue)
+{
+    QStringList valueless;
+    for (const QString &name : preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts)) {
+        const QString wanted = name.trimmed();
+        const bool present = std::any_of(request->headers.cbegin(), request->headers.cend(), [&](const auto &header) {
+            return header.first.compare(wanted, Qt::CaseInsensitive) == 0;
+        });
+        if (present)
+            continue;
+        const QString value = entry.requestHeader(wanted);
+        if (value.isNull())
+            valueless.append(wanted);
+        request->headers.append({wanted, value.isNull() ? missingValue : value});
+    }
+    return valueless;
 }
 
 QList<int> redirectContinuations(const QList<HarEntry> &entries)

@@ -11,6 +11,8 @@
 
 namespace corscope {
 
+struct SavedRequest;
+
 // One entry of a HAR 1.2 log, reduced to what CORS needs.
 struct HarEntry
 {
@@ -82,6 +84,12 @@ QList<int> pairPreflights(const QList<HarEntry> &entries);
 // the origin of Chrome's initiator URL. Empty when none is known. (Not the Referer: no-cors
 // subresources carry one too.)
 QString recordedPageOrigin(const QList<HarEntry> &entries, int index, int preflightIndex);
+
+// Adds to `request` (filled by adoptRecordedHeaders) the headers `preflight` asked for that it left
+// out: the script set them, even ones browsers also add. A name the entry has no value for (Chrome's
+// sanitized HAR export drops Authorization) gets `missingValue` and is returned.
+QStringList adoptPreflightAskedHeaders(const HarEntry &entry, const HarEntry &preflight, SavedRequest *request,
+                                       const QString &missingValue);
 
 // For each entry, the index of the entry that continues it after a redirect (-1 when none).
 QList<int> redirectContinuations(const QList<HarEntry> &entries);

@@ -50,17 +50,13 @@ ImportResult importHar(const HarLog &har)
         } else {
             request.method = entry.method;
             const QString origin = adoptRecordedHeaders(entry.requestHeaders, &request);
-            // Headers the preflight asked for were set by the script, even ones browsers also add.
             if (preflightOf.at(i) >= 0) {
-                const HarEntry &preflight = har.entries.at(preflightOf.at(i));
-                for (const QString &name : preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts)) {
-                    const QString wanted = name.trimmed();
-                    bool present = false;
-                    for (const auto &header : std::as_const(request.headers))
-                        present = present || header.first.compare(wanted, Qt::CaseInsensitive) == 0;
-                    if (!present && !entry.requestHeader(wanted).isNull())
-                        request.headers.append({wanted, entry.requestHeader(wanted)});
-                }
+                const QStringList valueless = adoptPreflightAskedHeaders(entry, har.entries.at(preflightOf.at(i)),
+                                                                         &request, QString());
+                if (!valueless.isEmpty())
+                    result.warnings.append(u"entry " + QString::number(i + 1) + u": the HAR has no value for "
+                                           + valueless.join(u", ") + u" (a sanitized export leaves them out), yet "
+                                           u"the preflight shows the page sent them: fill them in.");
             }
             // A request blocked at its preflight was never sent: DevTools records it without Origin.
             const QString pageOrigin = entry.requestHeader(u"origin").isEmpty() && preflightOf.at(i) >= 0

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void aLaterPreflightPairsWithTheRequestInFlight();
     void aPreflightReportedAfterItsRequestEndedStillPairs_data();
     void aPreflightReportedAfterItsRequestEndedStillPairs();
+    void aSanitizedHarKeepsTheAuthorizationThePreflightAskedFor();
     void aRequestBlockedAtItsPreflightTakesALaterOne_data();
     void aRequestBlockedAtItsPreflightTakesALaterOne();
     void postmanFoldersVariablesAndBodies();
@@ -353,6 +354,9 @@ void tst_Imports::aPreflightReportedAfterItsRequestEndedStillPairs_data()
     putWithXTrace.replace(R"([{"name": "Origin")", R"([{"name": "X-Trace", "value": "1"}, {"name": "Origin")");
     QTest::newRow("one asking for a header the PUT sent is") << QByteArrayList{putWithXTrace, askingForXTrace}
                                                              << QList<int>{1, -1};
+    QTest::newRow("one asking for Authorization pairs with a PUT a sanitized export recorded without it")
+        << QByteArrayList{putWithXTrace, QByteArray(askingForXTrace).replace("\"x-trace\"", "\"authorization, x-trace\"")}
+        << QList<int>{1, -1};
     QTest::newRow("one from another page origin is not")
         << QByteArrayList{put, pairingEntry(true, 8, 0).replace("localhost:3000", "localhost:4000")}
         << QList<int>{-1, -1};
@@ -366,6 +370,37 @@ void tst_Imports::aPreflightReportedAfterItsRequestEndedStillPairs()
     const auto har = parseHar(R"({"log": {"entries": [)" + entries.join(", ") + "]}}", &error);
     QVERIFY2(har, qPrintable(error));
     QCOMPARE(pairPreflights(har->entries), paired);
+}
+
+void tst_Imports::aSanitizedHarKeepsTheAuthorizationThePreflightAskedFor()
+{
+    // Chrome's default "Export HAR (sanitized)" drops Authorization from the blocked request; its
+    // preflight still names it, and the server does not allow it.
+    QByteArray rejected = pairingEntry(false, 0, 2);
+    rejected.replace("\"status\": 200", "\"status\": 0");
+    QByteArray preflight = pairingEntry(true, 6, 0);
+    preflight.replace(R"("value": "PUT"})", R"("value": "PUT"}, {"name": "Access-Control-Request-Headers", "value": "authorization"})");
+    preflight.replace(R"("headers": []})", R"("headers": [{"name": "Access-Control-Allow-Origin", "value": "http://localhost:3000"},
+        {"name": "Access-Control-Allow-Methods", "value": "PUT"}, {"name": "Access-Control-Allow-Headers", "value": "content-type"}]})");
+    QString error;
+    const auto har = parseHar(R"({"log": {"entries": [)" + rejected + ", " + preflight + "]}}", &error);
+    QVERIFY2(har, qPrintable(error));
+
+    const QList<RecordedExchange> exchanges = analyzeHar(*har, BrowserProfile::chromium());
+    QCOMPARE(exchanges.size(), 1);
+    const RecordedExchange &x = exchanges.first();
+    QCOMPARE(x.preflightIndex, 1);
+    QVERIFY(x.result.verdict == Verdict::Blocked);
+    QVERIFY(x.result.failure && x.result.failure->check == CheckId::HeaderDisallowed);
+    QVERIFY(x.result.failure->stage == Stage::Preflight);
+    QVERIFY2(x.note.contains(u"authorization"), qPrintable(x.note));
+
+    const ImportResult imported = importHar(*har);
+    const SavedRequest &put = imported.collection.items.front().request;
+    QCOMPARE(imported.collection.items.size(), 1);
+    QCOMPARE(header(put, u"authorization"_s), QString());
+    QCOMPARE(imported.warnings.size(), 1);
+    QVERIFY2(imported.warnings.first().contains(u"authorization"), qPrintable(imported.warnings.first()));
 }
 
 void tst_Imports::aRequestBlockedAtItsPreflightTakesALaterOne_data()
