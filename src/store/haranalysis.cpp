@@ -42,6 +42,42 @@ HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QStrin
     outcome.response = recordedResponse(*entry);
     return outcome;
 }
+// Runs the engine over the recorded hops of `exchange` (its request, entry and preflight index set):
+// the recorded preflight response for the preflight, the entry and its redirect continuations for the
+// actual requests. Fills result, redirectChain and note.
+void replay(const HarLog &har, const QList<int> &continuation, const BrowserProfile &profile,
+            PreflightCache *cache, RecordedExchange *exchange)
+{
+    FetchSimulator simulator(exchange->request, profile, cache);
+    bool preflightUsed = false;
+    int actualCursor = exchange->entryIndex;
+    bool firstActual = true;
+    while (auto hop = simulator.nextHop()) {
+        if (hop->kind == HopKind::Preflight) {
+            const HarEntry *recorded = nullptr;
+            if (!preflightUsed && exchange->preflightIndex >= 0)
+                recorded = &har.entries.at(exchange->preflightIndex);
+            preflightUsed = true;
+            if (!recorded)
+                exchange->note = QStringLiteral("The browser's preflight for this request is not in the HAR.");
+            simulator.deliver(outcomeFor(*hop, recorded, exchange->note));
+            continue;
+        }
+        const HarEntry *recorded = nullptr;
+        if (firstActual) {
+            recorded = &har.entries.at(exchange->entryIndex);
+            firstActual = false;
+        } else if (actualCursor >= 0 && continuation.at(actualCursor) >= 0) {
+            actualCursor = continuation.at(actualCursor);
+            recorded = &har.entries.at(actualCursor);
+            exchange->redirectChain.append(actualCursor);
+        }
+        if (!recorded)
+            exchange->note = QStringLiteral("The request after a redirect is not in the HAR.");
+        simulator.deliver(outcomeFor(*hop, recorded, exchange->note));
+    }
+    exchange->result = simulator.result();
+}
 } // namespace
 
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile)
@@ -103,8 +139,8 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
             const QStringList valueless = adoptPreflightAskedHeaders(
                 entry, har.entries.at(exchange.preflightIndex), &saved, QStringLiteral("(not in the HAR)"));
             if (!valueless.isEmpty())
-                exchange.note = u"The HAR has no value for " + valueless.join(u", ") + u" (a sanitized export "
-                                u"leaves them out); the preflight shows the page sent them.";
+                exchange.note = u"The HAR has no value for " + valueless.join(u", ") + u", which the preflight "
+                                u"shows the page sent: a sanitized export leaves such values out.";
         }
         for (const auto &[name, value] : std::as_const(saved.headers))
             request.headers.append(name.toLatin1(), value.toUtf8());
@@ -112,35 +148,32 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         if (entry.requestBody)
             request.body = entry.requestBody->toUtf8();
 
-        FetchSimulator simulator(request, profile, &cache);
-        bool preflightUsed = false;
-        int actualCursor = int(i);
-        bool firstActual = true;
-        while (auto hop = simulator.nextHop()) {
-            if (hop->kind == HopKind::Preflight) {
-                const HarEntry *recorded = nullptr;
-                if (!preflightUsed && exchange.preflightIndex >= 0)
-                    recorded = &har.entries.at(exchange.preflightIndex);
-                preflightUsed = true;
-                if (!recorded)
-                    exchange.note = QStringLiteral("The browser's preflight for this request is not in the HAR.");
-                simulator.deliver(outcomeFor(*hop, recorded, exchange.note));
-                continue;
+        // A browser-recorded failure (DevTools' response._error) of a response every check passes: the
+        // request had credentials the HAR does not show, when its Cookie header was left out (Chrome's
+        // sanitized export). It is judged again with credentials, if that is what fails.
+        const bool failedInBrowser = entry.status > 0 && !entry.error.isEmpty()
+            && request.credentials != CredentialsMode::Include;
+        std::optional<PreflightCache> before;
+        if (failedInBrowser)
+            before = cache;
+        const QString headerNote = exchange.note;
+        replay(har, continuation, profile, &cache, &exchange);
+        if (failedInBrowser && exchange.result.verdict == Verdict::Allowed) {
+            RecordedExchange credentialed = exchange;
+            credentialed.request.credentials = CredentialsMode::Include;
+            credentialed.redirectChain.clear();
+            credentialed.note = headerNote;
+            replay(har, continuation, profile, &*before, &credentialed);
+            if (credentialed.result.verdict != Verdict::Allowed) {
+                if (!credentialed.note.isEmpty())
+                    credentialed.note += u' ';
+                credentialed.note += u"The browser failed this request (" + entry.error + u"), yet without credentials it "
+                      u"passes every check: it was judged with credentials: 'include' (a sanitized HAR export "
+                      u"leaves out the Cookie header that shows them).";
+                exchange = std::move(credentialed);
+                cache = std::move(*before);
             }
-            const HarEntry *recorded = nullptr;
-            if (firstActual) {
-                recorded = &entry;
-                firstActual = false;
-            } else if (actualCursor >= 0 && continuation.at(actualCursor) >= 0) {
-                actualCursor = continuation.at(actualCursor);
-                recorded = &har.entries.at(actualCursor);
-                exchange.redirectChain.append(actualCursor);
-            }
-            if (!recorded)
-                exchange.note = QStringLiteral("The request after a redirect is not in the HAR.");
-            simulator.deliver(outcomeFor(*hop, recorded, exchange.note));
         }
-        exchange.result = simulator.result();
         consume(std::move(exchange));
     }
 }

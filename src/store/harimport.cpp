@@ -55,8 +55,8 @@ ImportResult importHar(const HarLog &har)
                                                                          &request, QString());
                 if (!valueless.isEmpty())
                     result.warnings.append(u"entry " + QString::number(i + 1) + u": the HAR has no value for "
-                                           + valueless.join(u", ") + u" (a sanitized export leaves them out), yet "
-                                           u"the preflight shows the page sent them: fill them in.");
+                                           + valueless.join(u", ") + u", which the preflight shows the page "
+                                           u"sent (a sanitized export leaves such values out): added empty, to fill in.");
             }
             // A request blocked at its preflight was never sent: DevTools records it without Origin.
             const QString pageOrigin = entry.requestHeader(u"origin").isEmpty() && preflightOf.at(i) >= 0

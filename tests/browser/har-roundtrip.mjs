@@ -71,6 +71,8 @@ const CALLS = [
       intent: 'resolves from the preflight cache the PUT before filled' },
     { id: 'header-blocked-by-preflight', path: '/header', init: { headers: { 'X-Trace': 'abc' } },
       intent: 'throws at the preflight: X-Trace not allowed', preflight: true },
+    { id: 'authorization-blocked-by-preflight', path: '/auth', init: { headers: { Authorization: 'Bearer demo-token' } },
+      intent: 'throws at the preflight: Authorization not allowed', preflight: true },
     { id: 'delete-method-blocked', path: '/delete', init: { method: 'DELETE' },
       intent: 'throws at the preflight: DELETE not allowed', preflight: true },
     { id: 'credentials-wildcard', path: '/cred', init: { credentials: 'include' },
@@ -129,6 +131,11 @@ class TestServer {
             }
             return send(200, { ...json, 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }, '{"stored":true}');
         case 'api.corscope.test /header':
+            if (req.method === 'OPTIONS') {
+                return send(204, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Headers': 'content-type' });
+            }
+            return send(200, { ...json, 'Access-Control-Allow-Origin': origin }, '{}');
+        case 'api.corscope.test /auth':
             if (req.method === 'OPTIONS') {
                 return send(204, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Headers': 'content-type' });
             }
@@ -515,18 +522,19 @@ async function main() {
         checks.check(!items.some((i) => requestOf(i).url === `${server.other}/final`), 'no item for the redirect follow-up');
     }
 
-    // 2. analyze
-    console.log('corscope analyze:');
-    const analyzed = await runProcess(args.corscope, ['analyze', harPath, '--format', 'json'], 20000);
-    let exchanges = null;
-    checks.check(analyzed.code === 0 || analyzed.code === 1, 'corscope analyze exits 0 or 1',
-        `exit ${analyzed.code}; ${analyzed.stderr.trim()}`);
-    try {
-        exchanges = JSON.parse(analyzed.stdout);
-    } catch (e) {
-        checks.check(false, 'corscope analyze prints JSON', `${e.message}; ${analyzed.stdout.slice(0, 300)}`);
-    }
-    if (exchanges) {
+    // 2. analyze; 3. analyze what DevTools' default "Export HAR (sanitized)" gives: no Cookie, Set-Cookie or
+    // Authorization headers. The verdicts must not change; a note must say what corscope inferred.
+    const analyze = async (file, noteFor) => {
+        const analyzed = await runProcess(args.corscope, ['analyze', file, '--format', 'json'], 20000);
+        let exchanges = null;
+        checks.check(analyzed.code === 0 || analyzed.code === 1, 'corscope analyze exits 0 or 1',
+            `exit ${analyzed.code}; ${analyzed.stderr.trim()}`);
+        try {
+            exchanges = JSON.parse(analyzed.stdout);
+        } catch (e) {
+            checks.check(false, 'corscope analyze prints JSON', `${e.message}; ${analyzed.stdout.slice(0, 300)}`);
+            return;
+        }
         checks.check(exchanges.length === CALLS.length, `one exchange per cross-origin fetch (${CALLS.length})`,
             exchanges.map((x) => `${x.harEntry}: ${x.request?.method} ${x.request?.url}`));
         for (const call of CALLS) {
@@ -540,12 +548,33 @@ async function main() {
             checks.check((x.harPreflightEntry ?? -1) === (c.preflight >= 0 ? c.preflight + 1 : -1),
                 `${call.id}: preflight entry ${c.preflight >= 0 ? c.preflight + 1 : '(none)'}`, x.harPreflightEntry);
             checks.check(x.origin === server.app, `${call.id}: origin ${server.app}`, x.origin);
-            checks.check(!x.note, `${call.id}: no note`, x.note);
+            const note = noteFor(call);
+            if (note) checks.check((x.note ?? '').includes(note), `${call.id}: a note says "${note}"`, x.note);
+            else checks.check(!x.note, `${call.id}: no note`, x.note);
             if (call.init.credentials === 'include') {
                 checks.check(x.request?.credentials === 'include', `${call.id}: credentials include`, x.request?.credentials);
             }
         }
+    };
+    console.log('corscope analyze:');
+    await analyze(harPath, () => null);
+
+    console.log('corscope analyze, the sanitized export:');
+    const sensitive = new Set(['cookie', 'set-cookie', 'authorization']);
+    const sanitized = structuredClone(har);
+    for (const entry of sanitized.log.entries) {
+        for (const part of [entry.request, entry.response]) {
+            part.headers = part.headers.filter((h) => !sensitive.has(h.name.toLowerCase()));
+            part.cookies = [];
+        }
     }
+    const sanitizedPath = path.join(dir, 'chromium-sanitized.har');
+    fs.writeFileSync(sanitizedPath, JSON.stringify(sanitized, null, 2));
+    await analyze(sanitizedPath, (call) => {
+        if (call.init.credentials === 'include') return "credentials: 'include'";
+        const asked = Object.keys(call.init.headers ?? {}).filter((name) => sensitive.has(name.toLowerCase()));
+        return asked.length ? `no value for ${asked.map((n) => n.toLowerCase()).join(', ')}` : null;
+    });
 
     if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
     console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

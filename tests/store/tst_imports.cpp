@@ -58,6 +58,7 @@ private Q_SLOTS:
     void aPreflightReportedAfterItsRequestEndedStillPairs_data();
     void aPreflightReportedAfterItsRequestEndedStillPairs();
     void aSanitizedHarKeepsTheAuthorizationThePreflightAskedFor();
+    void sanitizedChromiumHarKeepsEveryVerdict();
     void aRequestBlockedAtItsPreflightTakesALaterOne_data();
     void aRequestBlockedAtItsPreflightTakesALaterOne();
     void postmanFoldersVariablesAndBodies();
@@ -290,6 +291,49 @@ void tst_Imports::realChromiumHarPairsPreflightsInEitherOrder()
         }
     }
     QCOMPARE(exchanges.at(6).redirectChain, QList<int>{11});
+}
+
+void tst_Imports::sanitizedChromiumHarKeepsEveryVerdict()
+{
+    QString error;
+    const auto har = parseHar(readData(u"chromium-recorded.har"_s), &error);
+    QVERIFY2(har, qPrintable(error));
+    // What DevTools' default "Export HAR (sanitized)" leaves out.
+    HarLog sanitized = *har;
+    const auto isSensitive = [](const QPair<QString, QString> &header) {
+        for (const QString &name : {u"cookie"_s, u"set-cookie"_s, u"authorization"_s}) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    int removed = 0;
+    for (HarEntry &entry : sanitized.entries) {
+        removed += entry.requestHeaders.removeIf(isSensitive) + entry.responseHeaders.removeIf(isSensitive);
+    }
+    QVERIFY(removed > 0);
+
+    const QList<RecordedExchange> original = analyzeHar(*har, BrowserProfile::chromium());
+    const QList<RecordedExchange> analyzed = analyzeHar(sanitized, BrowserProfile::chromium());
+    QCOMPARE(analyzed.size(), original.size());
+    int credentialed = 0;
+    for (qsizetype i = 0; i < analyzed.size(); ++i) {
+        const RecordedExchange &x = analyzed.at(i);
+        const RecordedExchange &want = original.at(i);
+        const QByteArray where = "HAR entry " + QByteArray::number(want.entryIndex + 1) + ": " + x.note.toUtf8();
+        QVERIFY2(x.entryIndex == want.entryIndex && x.preflightIndex == want.preflightIndex, where.constData());
+        QVERIFY2(x.result.verdict == want.result.verdict, where.constData());
+        QVERIFY2(x.result.failure.has_value() == want.result.failure.has_value(), where.constData());
+        if (want.result.failure) {
+            QVERIFY2(x.result.failure->check == want.result.failure->check, where.constData());
+            QVERIFY2(x.result.failure->stage == want.result.failure->stage, where.constData());
+        }
+        const bool judgedWithCredentials = x.note.contains(u"credentials: 'include'");
+        QVERIFY2(judgedWithCredentials == (want.request.credentials == CredentialsMode::Include), where.constData());
+        QVERIFY2(judgedWithCredentials || x.note.isEmpty(), where.constData());
+        credentialed += judgedWithCredentials;
+    }
+    QCOMPARE(credentialed, 1);
 }
 
 namespace {
