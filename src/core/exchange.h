@@ -64,6 +64,7 @@ struct ExchangeResult
     bool preflightFromCache = false; // the first preflight was answered by the preflight cache
     QList<PreflightReason> preflightReasons; // why a preflight is needed (reason.text() for the sentence)
     bool reachedServer = false;      // the actual request was sent (a blocked request can still run)
+    qint64 startedAtMs = -1;         // wall clock (ms since the epoch) when it started; -1 when unknown
 
     // The first preflight sent, if any.
     const Hop *firstPreflight() const;

@@ -1,5 +1,6 @@
 #include "core/exchangejson.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -159,7 +160,7 @@ QJsonObject exchangeToJson(const FetchRequest &request, const BrowserProfile &pr
             object.insert(QStringLiteral("header"), text(warning.header));
         warnings.append(object);
     }
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("corscope"), QStringLiteral(CORSCOPE_VERSION)},
         {QStringLiteral("browser"), browserName(profile.browser)},
         {QStringLiteral("request"), requestObject},
@@ -174,6 +175,11 @@ QJsonObject exchangeToJson(const FetchRequest &request, const BrowserProfile &pr
         {QStringLiteral("readableHeaders"), namesToJson(result.readableHeaders)},
         {QStringLiteral("warnings"), warnings},
     };
+    if (result.startedAtMs >= 0) {
+        object.insert(QStringLiteral("startedAt"),
+                      QDateTime::fromMSecsSinceEpoch(result.startedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+    return object;
 }
 
 } // namespace corscope

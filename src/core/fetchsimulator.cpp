@@ -237,6 +237,11 @@ const ExchangeResult &FetchSimulator::result() const
     return d->result;
 }
 
+void FetchSimulator::setStartedAt(qint64 msSinceEpoch)
+{
+    d->result.startedAtMs = msSinceEpoch;
+}
+
 void FetchSimulator::Private::handlePreflight(const Hop &outcome)
 {
     if (!outcome.response) {

@@ -35,6 +35,8 @@ public:
     void deliver(HopOutcome outcome); // pass an rvalue to move the response in
     bool isFinished() const;
     const ExchangeResult &result() const;
+    // Stamps the result with the wall-clock time the exchange started (the engine keeps no clock).
+    void setStartedAt(qint64 msSinceEpoch);
 
 private:
     struct Private;

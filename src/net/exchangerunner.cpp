@@ -3,6 +3,8 @@
 #include "core/fetchsimulator.h"
 #include "net/transport.h"
 
+#include <QDateTime>
+
 namespace corscope {
 
 ExchangeRunner::ExchangeRunner(const FetchRequest &request, const BrowserProfile &profile,
@@ -31,6 +33,7 @@ void ExchangeRunner::start()
         return;
     m_state = State::Running;
     m_clock.start();
+    m_simulator->setStartedAt(QDateTime::currentMSecsSinceEpoch());
     QMetaObject::invokeMethod(this, &ExchangeRunner::sendNext, Qt::QueuedConnection);
 }
 

@@ -6,6 +6,12 @@ namespace corscope {
 
 namespace {
 
+// When the exchange started: as recorded, else (a result from an older corscope) when the report was made.
+QDateTime exchangeStart(const ReportData &data, const ReportExchange &e)
+{
+    return e.startedAt.isValid() ? e.startedAt : data.options.generatedAt;
+}
+
 QJsonArray nameValues(const ReportHeaders &headers)
 {
     QJsonArray array;
@@ -113,7 +119,7 @@ QJsonObject entry(const ReportData &data, const ReportExchange &e, qsizetype ind
     }
     if (!hop.networkError.isEmpty())
         corscope.insert(QStringLiteral("networkError"), hop.networkError);
-    const QDateTime started = data.options.generatedAt.addMSecs(qint64(std::max(0.0, hop.startMs)));
+    const QDateTime started = exchangeStart(data, e).addMSecs(qint64(std::max(0.0, hop.startMs)));
     return QJsonObject{{QStringLiteral("pageref"), QStringLiteral("exchange_%1").arg(index + 1)},
                        {QStringLiteral("startedDateTime"), started.toUTC().toString(Qt::ISODateWithMs)},
                        {QStringLiteral("time"), std::max(0.0, hop.totalMs)},
@@ -133,7 +139,7 @@ QJsonObject HarExport::render(const ReportData &data)
     for (qsizetype i = 0; i < data.exchanges.size(); ++i) {
         const ReportExchange &e = data.exchanges.at(i);
         pages.append(QJsonObject{
-            {QStringLiteral("startedDateTime"), data.options.generatedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("startedDateTime"), exchangeStart(data, e).toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("id"), QStringLiteral("exchange_%1").arg(i + 1)},
             {QStringLiteral("title"), QString((e.name.isEmpty() ? QString() : e.name + u": ") + e.requestLine()
                                               + u" — " + e.verdictTitle())},

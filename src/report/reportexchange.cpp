@@ -90,6 +90,7 @@ std::optional<ReportExchange> ReportExchange::fromJson(const QJsonObject &object
     ReportExchange e;
     e.json = object;
     e.name = object.value(u"name").toString();
+    e.startedAt = QDateTime::fromString(object.value(u"startedAt").toString(), Qt::ISODateWithMs);
     e.expect = object.value(u"expect").toString();
     if (object.value(u"asExpected").isBool())
         e.asExpected = object.value(u"asExpected").toBool();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -76,6 +77,7 @@ struct ReportExchange
     ReportHeaders headers;   // as the script set them
     QString body;
     QString browser;         // display name, "Chromium 156"
+    QDateTime startedAt;     // invalid when the result does not say
     QString verdict;         // "allowed", "blocked", "network-error"
     bool crossOrigin = false;
     bool preflightNeeded = false;

@@ -174,6 +174,8 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
                 cache = std::move(*before);
             }
         }
+        if (started.isValid())
+            exchange.result.startedAtMs = started.toMSecsSinceEpoch();
         consume(std::move(exchange));
     }
 }

@@ -4,6 +4,7 @@
 
 #include "net/rawhttpserver.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -544,7 +545,9 @@ void tst_RunCommand::runIsRecordedAsHarAndAnalyzedBack()
 {
     const QString file = write(matrixCollection(url(QString())));
     const QString har = m_dir.filePath(u"run.har"_s);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
     const CorscopeRun run = runCorscope(runArguments(file) + QStringList{u"--env"_s, u"local"_s, u"--har"_s, har});
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     const QJsonArray live = QJsonDocument::fromJson(run.out).array();
     const CorscopeRun analyzed = runCorscope({u"analyze"_s, har, u"--format"_s, u"json"_s});
@@ -554,6 +557,14 @@ void tst_RunCommand::runIsRecordedAsHarAndAnalyzedBack()
     for (qsizetype i = 0; i < live.size(); ++i) {
         QCOMPARE(recorded.at(i)[u"verdict"], live.at(i)[u"verdict"]);
         QCOMPARE(recorded.at(i)[u"failure"][u"check"], live.at(i)[u"failure"][u"check"]);
+        // The HAR keeps when each exchange ran: its actual request started at or after the exchange did.
+        const auto ms = [](const QJsonValue &value) {
+            return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        };
+        const qint64 ran = ms(live.at(i)[u"startedAt"]);
+        QVERIFY2(ran >= before && ran <= after, qPrintable(live.at(i)[u"startedAt"].toString()));
+        const qint64 recordedStart = ms(recorded.at(i)[u"startedAt"]);
+        QVERIFY2(recordedStart >= ran && recordedStart <= after, qPrintable(recorded.at(i)[u"startedAt"].toString()));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "core/exchangejson.h"
 #include "core/fetchrequest.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -113,6 +114,11 @@ void tst_ExchangeJson::allowedWithoutPreflight()
     QCOMPARE(json.value(u"readableHeaders").toArray(), QJsonArray{QStringLiteral("content-type")});
     QVERIFY(json.value(u"warnings").isArray());
     QCOMPARE(json.value(u"warnings").toArray().size(), 0);
+    QVERIFY2(!json.contains(u"startedAt"), qPrintable(dump(json))); // never run live: no time to tell
+
+    result.startedAtMs = QDateTime(QDate(2026, 11, 22), QTime(19, 5, 7, 42), Qt::UTC).toMSecsSinceEpoch();
+    const QJsonObject timed = exchangeToJson(request("GET"), BrowserProfile::chromium(), result);
+    QCOMPARE(timed.value(u"startedAt").toString(), QStringLiteral("2026-11-22T19:05:07.042Z"));
 }
 
 void tst_ExchangeJson::blockedAtThePreflight()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void aRunArrayGivesOneReportWithASummary();
     void pngOfALongRunStaysSmall();
     void harHasEveryHopWithCorscopeFields();
+    void harEntriesStartWhenTheirExchangeDid();
     void curlReproducesThePreflightAndTheRequest();
     void badInputIsRefusedWithAReason_data();
     void badInputIsRefusedWithAReason();
@@ -260,6 +261,33 @@ void tst_Reports::harHasEveryHopWithCorscopeFields()
     QCOMPARE(entries.at(1).toObject().value(u"request").toObject().value(u"postData").toObject().value(u"mimeType").toString(),
              QStringLiteral("application/x-www-form-urlencoded"));
     QVERIFY(entries.at(0).toObject().value(u"timings").toObject().value(u"wait").toDouble() > 0);
+}
+
+void tst_Reports::harEntriesStartWhenTheirExchangeDid()
+{
+    QJsonObject exchange = QJsonDocument::fromJson(readData(QStringLiteral("secrets.json"))).object();
+    const QDateTime generatedAt = fixedOptions(true).generatedAt;
+    const auto starts = [&generatedAt](const QJsonObject &object) {
+        QString error;
+        const auto data = ReportData::fromJson(QJsonDocument(object).toJson(), fixedOptions(true), &error);
+        if (!data)
+            qFatal("cannot load: %s", qPrintable(error));
+        QList<qint64> offsets; // ms after generatedAt
+        for (const QJsonValue &entry : HarExport::render(*data).value(u"log").toObject().value(u"entries").toArray()) {
+            offsets.append(generatedAt.msecsTo(
+                QDateTime::fromString(entry.toObject().value(u"startedDateTime").toString(), Qt::ISODateWithMs)));
+        }
+        return offsets;
+    };
+    exchange.remove(u"startedAt"_s); // a result from before corscope recorded it: the report's time
+    const QList<qint64> untimed = starts(exchange);
+    QVERIFY(untimed.size() >= 2);
+    QCOMPARE(untimed.first(), 0);
+    exchange.insert(u"startedAt"_s, generatedAt.addSecs(-3600).toString(Qt::ISODateWithMs));
+    const QList<qint64> timed = starts(exchange);
+    QCOMPARE(timed.size(), untimed.size());
+    for (qsizetype i = 0; i < timed.size(); ++i)
+        QCOMPARE(timed.at(i), untimed.at(i) - 3600 * 1000); // each hop keeps its offset in the exchange
 }
 
 void tst_Reports::curlReproducesThePreflightAndTheRequest()
