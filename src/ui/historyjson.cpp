@@ -176,6 +176,9 @@ ExchangeRecordPtr historyEntryFromJson(const QJsonObject &object, QString *error
     result.crossOrigin = object.value(QLatin1String("crossOrigin")).toBool();
     result.preflightNeeded = object.value(QLatin1String("preflightNeeded")).toBool();
     result.preflightFromCache = object.value(QLatin1String("preflightFromCache")).toBool();
+    const QDateTime startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+    if (startedAt.isValid())
+        result.startedAtMs = startedAt.toMSecsSinceEpoch();
     for (const QJsonValue &reason : object.value(QLatin1String("preflightReasons")).toArray())
         result.preflightReasons.append(PreflightReason::recorded(reason.toString()));
     result.failure = reader.finding(object.value(QLatin1String("failure")));

@@ -71,6 +71,7 @@ void TestHistoryStore::anEntryReadsBackAsTheSameExchange()
             hop(HopKind::Actual, "PUT", base + u"/items", 200, 3.5, 6, false)}));
     original->finishedAt
         = QDateTime::fromString(QStringLiteral("2025-05-01T10:11:12.345"), Qt::ISODateWithMs);
+    original->result.startedAtMs = original->finishedAt.toMSecsSinceEpoch() - 12;
     original->request.headers = {{"Content-Type", "application/json"}};
     original->request.body = "{\"a\":1}";
     original->request.credentials = CredentialsMode::Include;
@@ -89,6 +90,7 @@ void TestHistoryStore::anEntryReadsBackAsTheSameExchange()
     QVERIFY2(read, qPrintable(error));
     QCOMPARE(read->id, 7);
     QCOMPARE(read->finishedAt, original->finishedAt);
+    QCOMPARE(read->result.startedAtMs, original->result.startedAtMs);
     QCOMPARE(read->request.method, QByteArray("PUT"));
     QCOMPARE(read->request.url, original->request.url);
     QCOMPARE(read->request.origin.serialize(), QByteArray("http://localhost:3000"));
