@@ -78,6 +78,25 @@ void replay(const HarLog &har, const QList<int> &continuation, const BrowserProf
     }
     exchange->result = simulator.result();
 }
+// A simple request whose response fails the CORS check, which the browser nevertheless loaded: the
+// HAR records no failure on it or on any hop after it (DevTools writes "_error": null, or
+// "net::ERR_ABORTED" when the page let go of an empty opaque response). A CORS-mode load that fails
+// the check always ends in net::ERR_FAILED, so the page made it with mode: 'no-cors' (over plain
+// http, Chromium sends no Sec-Fetch-Mode to say so).
+bool loadedWithoutCors(const HarLog &har, const RecordedExchange &exchange)
+{
+    const ExchangeResult &result = exchange.result;
+    if (result.verdict != Verdict::Blocked || result.preflightNeeded || !result.failure
+        || result.failure->stage == Stage::Preflight)
+        return false;
+    QList<int> chain{exchange.entryIndex};
+    chain.append(exchange.redirectChain);
+    return std::all_of(chain.cbegin(), chain.cend(), [&har](int index) {
+        const HarEntry &entry = har.entries.at(index);
+        return entry.errorRecorded && entry.status > 0
+            && (entry.error.isEmpty() || entry.error == u"net::ERR_ABORTED");
+    });
+}
 } // namespace
 
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile)
@@ -110,6 +129,12 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         // subresources sent without Origin (<img>, <script>, <link> without crossorigin: "parser"
         // initiators with the page URL, which would otherwise pass for the page origin).
         if (entry.resourceType == u"document")
+            continue;
+        // The request mode as the browser sent it (Chromium, Firefox; absent on a request blocked at
+        // its preflight, which was never sent): only "cors" is checked. A no-cors fetch() POST carries
+        // Origin and is typed "fetch", yet the browser checks nothing.
+        const QString mode = entry.requestHeader(u"sec-fetch-mode").trimmed();
+        if (!mode.isEmpty() && mode.compare(u"cors", Qt::CaseInsensitive) != 0)
             continue;
         if (entry.requestHeader(u"origin").isEmpty() && preflightOf.at(i) < 0 && !entry.resourceType.isEmpty()
             && entry.resourceType != u"fetch" && entry.resourceType != u"xhr" && entry.resourceType != u"eventsource")
@@ -174,6 +199,8 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
                 cache = std::move(*before);
             }
         }
+        if (loadedWithoutCors(har, exchange))
+            continue;
         if (started.isValid())
             exchange.result.startedAtMs = started.toMSecsSinceEpoch();
         consume(std::move(exchange));

@@ -27,8 +27,9 @@ struct RecordedExchange
 // redirect chain. One preflight cache is shared in file order, on the clock of startedDateTime.
 // A request is cross-origin when its page origin (recordedPageOrigin(): its Origin header, else its
 // paired preflight's, else Chrome's initiator URL's) differs from its URL's origin. Navigations
-// (_resourceType "document") and typed non-fetch entries sent without Origin (no-cors images,
-// scripts, stylesheets) are not CORS requests and are left out.
+// (_resourceType "document"), typed non-fetch entries sent without Origin (no-cors images,
+// scripts, stylesheets) and requests sent with a Sec-Fetch-Mode other than "cors" are not CORS
+// requests and are left out.
 QList<RecordedExchange> analyzeHar(const HarLog &har, const BrowserProfile &profile);
 
 // The same, handing each exchange to `consume` as soon as it is evaluated, in file order, so that a

@@ -131,6 +131,7 @@ std::optional<HarLog> parseHarDocument(const QByteArray &json, QString *error)
         out.redirectUrl = response.value(QStringLiteral("redirectURL")).toString();
         out.resourceType = entry.value(QStringLiteral("_resourceType")).toString();
         out.initiatorUrl = entry.value(QStringLiteral("_initiator")).toObject().value(QStringLiteral("url")).toString();
+        out.errorRecorded = entry.contains(QStringLiteral("_error")) || response.contains(QStringLiteral("_error"));
         out.error = entry.value(QStringLiteral("_error")).toString();
         if (out.error.isEmpty())
             out.error = response.value(QStringLiteral("_error")).toString();

@@ -32,6 +32,7 @@ struct HarEntry
     QString initiatorUrl;                    // Chrome's _initiator.url, when present
     QString error;                           // Chrome's _error (e.g. "net::ERR_FAILED"); DevTools writes it
                                              // as response._error, older samples at the entry level
+    bool errorRecorded = false;              // the file has _error (DevTools: null when the load succeeded)
 
     QString requestHeader(QStringView name) const;  // first value, empty when absent
     QString responseHeader(QStringView name) const;

@@ -622,8 +622,10 @@ bool Reader::response(HarEntry *out, bool *headersBad, QString *responseError)
             return seen.first(2) && headers(&out->responseHeaders, headersBad);
         if (key == "redirectURL")
             return seen.first(3) && stringValue(&out->redirectUrl);
-        if (key == "_error") // where DevTools writes it
+        if (key == "_error") { // where DevTools writes it
+            out->errorRecorded = true;
             return seen.first(5) && stringValue(responseError);
+        }
         if (key == "content") {
             if (!seen.first(4))
                 return false;
@@ -695,8 +697,10 @@ bool Reader::entry(int index, HarEntry *out)
             return seen.first(2) && stringValue(&out->startedDateTime);
         if (key == "_resourceType")
             return seen.first(3) && stringValue(&out->resourceType);
-        if (key == "_error")
+        if (key == "_error") {
+            out->errorRecorded = true;
             return seen.first(4) && stringValue(&out->error);
+        }
         if (key == "time")
             return seen.first(6) && doubleValue(&out->time, -1);
         if (key == "_initiator") {

@@ -78,7 +78,19 @@ const CALLS = [
     { id: 'credentials-wildcard', path: '/cred', init: { credentials: 'include' },
       intent: 'throws: * with credentials' },
     { id: 'redirect-cross-origin', path: '/redirect', init: {}, intent: 'resolves after a redirect to other.corscope.test' },
+    // Not CORS requests: analyze must leave them out, though they carry Origin and are typed "fetch". Chromium
+    // sends Sec-Fetch-Mode only to potentially trustworthy URLs: the first one goes to localhost, so it says
+    // "no-cors"; the others go to plain http://api.corscope.test and say nothing. Chromium records the empty
+    // 204 as "_error": "net::ERR_ABORTED", the 200 with a body with no error.
+    { id: 'no-cors-post-localhost', host: 'localhost', path: '/beacon', init: { method: 'POST', mode: 'no-cors', body: 'ping' },
+      intent: 'resolves with an opaque response: no CORS check', noCors: true, secFetchMode: true },
+    { id: 'no-cors-post', path: '/beacon', init: { method: 'POST', mode: 'no-cors', body: 'pong' },
+      intent: 'resolves with an opaque response: no CORS check', noCors: true },
+    { id: 'no-cors-get', path: '/pixel', init: { mode: 'no-cors' },
+      intent: 'resolves with an opaque response: no CORS check', noCors: true },
 ];
+
+const sameUrl = (a, b) => (a.host ?? 'api') === (b.host ?? 'api') && a.path === b.path;
 
 class TestServer {
     async start() {
@@ -92,6 +104,7 @@ class TestServer {
         this.app = `http://app.corscope.test:${this.port}`;
         this.api = `http://api.corscope.test:${this.port}`;
         this.other = `http://other.corscope.test:${this.port}`;
+        this.localhost = `http://localhost:${this.port}`;
         return this;
     }
 
@@ -145,6 +158,11 @@ class TestServer {
                 return send(204, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'GET, POST' });
             }
             return send(200, { ...json, 'Access-Control-Allow-Origin': origin }, '{}');
+        case 'api.corscope.test /beacon':
+        case 'localhost /beacon':
+            return send(204, {});
+        case 'api.corscope.test /pixel':
+            return send(200, { 'Content-Type': 'image/gif' }, 'GIF89a');
         case 'api.corscope.test /cred':
             return send(200, { ...json, 'Access-Control-Allow-Origin': '*' }, '{"user":"demo"}');
         case 'api.corscope.test /redirect':
@@ -341,12 +359,12 @@ async function recordInChromium(server) {
         recorder.attach(cdp);
         await cdp.send('Network.enable');
         await page.goto(`${server.app}/`);
-        const outcomes = await page.evaluate(async ({ api, calls }) => {
+        const outcomes = await page.evaluate(async ({ bases, calls }) => {
             document.cookie = 'session=demo; domain=corscope.test; path=/';
             const results = [];
             for (const call of calls) {
                 try {
-                    const response = await fetch(api + call.path, call.init);
+                    const response = await fetch(bases[call.host ?? 'api'] + call.path, call.init);
                     await response.text();
                     results.push({ id: call.id, resolved: true, status: response.status, url: response.url });
                 } catch (e) {
@@ -354,7 +372,7 @@ async function recordInChromium(server) {
                 }
             }
             return results;
-        }, { api: server.api, calls: CALLS });
+        }, { bases: { api: server.api, localhost: server.localhost }, calls: CALLS });
         // Let the last loadingFinished/loadingFailed events arrive.
         const deadline = Date.now() + 3000;
         while (Date.now() < deadline && recorder.hops.some((h) => !h.finished)) {
@@ -427,10 +445,10 @@ async function main() {
     const checks = new Checks(args.verbose);
     const chromiumView = new Map(); // call id -> what Chromium did
     for (const [n, call] of CALLS.entries()) {
-        const url = server.api + call.path;
+        const url = (call.host === 'localhost' ? server.localhost : server.api) + call.path;
         const outcome = outcomes.find((o) => o.id === call.id);
         // Calls to the same URL are made one after the other: the k-th such call is the k-th such request.
-        const sameUrlBefore = CALLS.slice(0, n).filter((c) => c.path === call.path).length;
+        const sameUrlBefore = CALLS.slice(0, n).filter((c) => sameUrl(c, call)).length;
         const firstIndex = hops.map((h, i) => ({ h, i }))
             .filter(({ h }) => h.hopIndex === 0 && h.request.url === url && h.type !== 'Preflight')[sameUrlBefore]?.i ?? -1;
         const first = hops[firstIndex];
@@ -470,6 +488,14 @@ async function main() {
         checks.check((c.preflight >= 0) === wantsPreflight,
             `${call.id}: Chromium ${wantsPreflight ? 'sent' : 'did not send'} a preflight`);
         if (call.id === 'redirect-cross-origin') checks.check(c.chain.length === 2, `${call.id}: two hops recorded`, c.chain);
+        if (call.noCors) {
+            const request = entries[c.entry]?.request.headers;
+            const mode = call.secFetchMode ? 'no-cors' : null;
+            const origin = call.init.method === 'POST' ? server.app : null; // a no-cors GET sends no Origin
+            checks.check(headerOf(request, 'sec-fetch-mode') === mode && headerOf(request, 'origin') === origin,
+                `${call.id}: recorded with ${origin ? 'Origin' : 'no Origin'} and `
+                + `${mode ? `Sec-Fetch-Mode: ${mode}` : 'no Sec-Fetch-Mode'}`, request);
+        }
         if (call.id === 'credentials-wildcard') {
             checks.check(headerOf(entries[c.entry]?.request.headers, 'cookie') !== null,
                 `${call.id}: the page's cookie went with the request (the HAR's only sign of credentials)`);
@@ -500,8 +526,8 @@ async function main() {
         for (const [n, call] of CALLS.entries()) {
             const c = chromiumView.get(call.id);
             const matching = items.filter((i) => requestOf(i).url === c.url);
-            const calls = CALLS.filter((other) => other.path === call.path).length;
-            const k = CALLS.slice(0, n).filter((other) => other.path === call.path).length;
+            const calls = CALLS.filter((other) => sameUrl(other, call)).length;
+            const k = CALLS.slice(0, n).filter((other) => sameUrl(other, call)).length;
             if (!checks.check(matching.length === calls, `${call.id}: ${calls} item(s) for ${c.url}`, matching.length)) continue;
             const r = requestOf(matching[k]);
             const method = call.init.method ?? 'GET';
@@ -535,11 +561,16 @@ async function main() {
             checks.check(false, 'corscope analyze prints JSON', `${e.message}; ${analyzed.stdout.slice(0, 300)}`);
             return;
         }
-        checks.check(exchanges.length === CALLS.length, `one exchange per cross-origin fetch (${CALLS.length})`,
+        const corsCalls = CALLS.filter((call) => !call.noCors).length;
+        checks.check(exchanges.length === corsCalls, `one exchange per cross-origin CORS fetch (${corsCalls})`,
             exchanges.map((x) => `${x.harEntry}: ${x.request?.method} ${x.request?.url}`));
         for (const call of CALLS) {
             const c = chromiumView.get(call.id);
             const x = exchanges.find((e) => e.harEntry === c.entry + 1);
+            if (call.noCors) {
+                checks.check(!x, `${call.id}: not analyzed (the browser checked nothing)`, x?.verdict);
+                continue;
+            }
             if (!checks.check(!!x, `${call.id}: analyzed (HAR entry ${c.entry + 1})`)) continue;
             const k = { verdict: x.verdict, stage: x.failure?.stage ?? null, check: x.failure?.check ?? null };
             const same = k.verdict === c.verdict && (c.verdict === 'allowed' || (k.stage === c.stage && k.check === c.check));

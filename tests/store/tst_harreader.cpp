@@ -83,7 +83,7 @@ QString difference(const HarLog &a, const HarLog &b)
         if (x.responseBody != y.responseBody)
             return where("response body");
         if (!same(x.redirectUrl, y.redirectUrl) || !same(x.resourceType, y.resourceType)
-            || !same(x.initiatorUrl, y.initiatorUrl) || !same(x.error, y.error))
+            || !same(x.initiatorUrl, y.initiatorUrl) || !same(x.error, y.error) || x.errorRecorded != y.errorRecorded)
             return where("redirect/resource type/initiator/error");
     }
     return {};

@@ -494,6 +494,27 @@ void tst_Imports::onlyCorsRequestsAreAnalyzed_data()
         << QByteArray(R"({"_resourceType": "fetch", "_initiator": {"type": "script", "url": "http://app.test/main.js"},
             "request": {"method": "GET", "url": "http://api.test/data"}, )" + response + "}")
         << 1;
+    QTest::newRow("a no-cors fetch POST is not, for all its Origin (Sec-Fetch-Mode says so)")
+        << QByteArray(R"({"_resourceType": "fetch", "request": {"method": "POST", "url": "http://api.test/beacon",
+            "headers": [{"name": "Origin", "value": "http://app.test"}, {"name": "Sec-Fetch-Mode", "value": "no-cors"}]}, )" + response + "}")
+        << 0;
+    QTest::newRow("a fetch sent with Sec-Fetch-Mode: cors is")
+        << QByteArray(R"({"_resourceType": "fetch", "request": {"method": "POST", "url": "http://api.test/beacon",
+            "headers": [{"name": "Origin", "value": "http://app.test"}, {"name": "Sec-Fetch-Mode", "value": "cors"}]}, )" + response + "}")
+        << 1;
+    // Over plain http Chromium sends no Sec-Fetch-Mode; what DevTools recorded of the load tells instead.
+    const auto beacon = [](const QByteArray &error) -> QByteArray {
+        const QByteArray errorField = error.isNull() ? QByteArray() : QByteArray(", \"_error\": " + error);
+        return R"({"_resourceType": "fetch", "request": {"method": "POST", "url": "http://api.test/beacon",
+            "headers": [{"name": "Origin", "value": "http://app.test"}]}, "response": {"status": 204, "headers": [])"
+            + errorField + "}}";
+    };
+    QTest::newRow("a POST without ACAO the browser loaded (\"_error\": null) was no-cors: it is not")
+        << beacon("null") << 0;
+    QTest::newRow("one recorded as net::ERR_ABORTED (an empty opaque response let go) is not")
+        << beacon("\"net::ERR_ABORTED\"") << 0;
+    QTest::newRow("one the browser failed (net::ERR_FAILED) is") << beacon("\"net::ERR_FAILED\"") << 1;
+    QTest::newRow("one from an exporter that writes no _error is") << beacon(QByteArray()) << 1;
     QTest::newRow("an untyped entry without Origin is, from its initiator URL")
         << QByteArray(R"({"_initiator": {"type": "other", "url": "http://app.test/"},
             "request": {"method": "GET", "url": "http://api.test/data"}, )" + response + "}")
