@@ -173,10 +173,10 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         if (entry.requestBody)
             request.body = entry.requestBody->toUtf8();
 
-        // A browser-recorded failure (DevTools' response._error) of a response every check passes: the
+        // A browser-recorded CORS failure (DevTools' response._error) of a response every check passes: the
         // request had credentials the HAR does not show, when its Cookie header was left out (Chrome's
         // sanitized export). It is judged again with credentials, if that is what fails.
-        const bool failedInBrowser = entry.status > 0 && !entry.error.isEmpty()
+        const bool failedInBrowser = entry.status > 0 && entry.error == u"net::ERR_FAILED" // not ERR_ABORTED
             && request.credentials != CredentialsMode::Include;
         std::optional<PreflightCache> before;
         if (failedInBrowser)

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void aPreflightReportedAfterItsRequestEndedStillPairs_data();
     void aPreflightReportedAfterItsRequestEndedStillPairs();
     void aSanitizedHarKeepsTheAuthorizationThePreflightAskedFor();
+    void onlyACorsFailureIsJudgedAgainWithCredentials_data();
+    void onlyACorsFailureIsJudgedAgainWithCredentials();
     void sanitizedChromiumHarKeepsEveryVerdict();
     void aRequestBlockedAtItsPreflightTakesALaterOne_data();
     void aRequestBlockedAtItsPreflightTakesALaterOne();
@@ -291,6 +293,35 @@ void tst_Imports::realChromiumHarPairsPreflightsInEitherOrder()
         }
     }
     QCOMPARE(exchanges.at(6).redirectChain, QList<int>{11});
+}
+
+void tst_Imports::onlyACorsFailureIsJudgedAgainWithCredentials_data()
+{
+    QTest::addColumn<QByteArray>("error");
+    QTest::addColumn<bool>("blocked");
+    QTest::newRow("net::ERR_FAILED: the Cookie a sanitized export dropped made `*` fail") << QByteArray("net::ERR_FAILED") << true;
+    QTest::newRow("net::ERR_ABORTED: the page let go of a response that passed") << QByteArray("net::ERR_ABORTED") << false;
+}
+
+void tst_Imports::onlyACorsFailureIsJudgedAgainWithCredentials()
+{
+    QFETCH(QByteArray, error);
+    QFETCH(bool, blocked);
+    const QByteArray json = R"({"log": {"entries": [{"_resourceType": "fetch", "request": {"method": "GET",
+        "url": "http://api.test/me", "headers": [{"name": "Origin", "value": "http://app.test"}]},
+        "response": {"status": 200, "headers": [{"name": "Access-Control-Allow-Origin", "value": "*"}],
+        "_error": ")" + error + R"("}}]}})";
+    QString parseError;
+    const auto har = parseHar(json, &parseError);
+    QVERIFY2(har, qPrintable(parseError));
+    const QList<RecordedExchange> exchanges = analyzeHar(*har, BrowserProfile::chromium());
+    QCOMPARE(exchanges.size(), 1);
+    const RecordedExchange &x = exchanges.first();
+    QCOMPARE(x.result.verdict == Verdict::Blocked, blocked);
+    QCOMPARE(x.request.credentials == CredentialsMode::Include, blocked);
+    if (blocked)
+        QVERIFY(x.result.failure && x.result.failure->check == CheckId::WildcardOriginWithCredentials);
+    QCOMPARE(x.note.contains(u"credentials: 'include'"), blocked);
 }
 
 void tst_Imports::sanitizedChromiumHarKeepsEveryVerdict()
