@@ -176,14 +176,14 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         // A browser-recorded CORS failure (DevTools' response._error) of a response every check passes: the
         // request had credentials the HAR does not show, when its Cookie header was left out (Chrome's
         // sanitized export). It is judged again with credentials, if that is what fails.
-        const bool failedInBrowser = entry.status > 0 && entry.error == u"net::ERR_FAILED" // not ERR_ABORTED
-            && request.credentials != CredentialsMode::Include;
+        const bool failedInBrowser = entry.status > 0 && entry.error == u"net::ERR_FAILED"; // not ERR_ABORTED
+        const bool mayHaveHiddenCredentials = failedInBrowser && request.credentials != CredentialsMode::Include;
         std::optional<PreflightCache> before;
-        if (failedInBrowser)
+        if (mayHaveHiddenCredentials)
             before = cache;
         const QString headerNote = exchange.note;
         replay(har, continuation, profile, &cache, &exchange);
-        if (failedInBrowser && exchange.result.verdict == Verdict::Allowed) {
+        if (mayHaveHiddenCredentials && exchange.result.verdict == Verdict::Allowed) {
             RecordedExchange credentialed = exchange;
             credentialed.request.credentials = CredentialsMode::Include;
             credentialed.redirectChain.clear();
@@ -198,6 +198,13 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
                 exchange = std::move(credentialed);
                 cache = std::move(*before);
             }
+        }
+        if (failedInBrowser && exchange.result.verdict == Verdict::Allowed) {
+            if (!exchange.note.isEmpty())
+                exchange.note += u' ';
+            exchange.note += u"The browser failed this request (" + entry.error + u"), yet what the HAR "
+                u"recorded passes every check: the cause is not in the HAR (a browser extension, a Private "
+                u"Network Access rule, a header the export left out).";
         }
         if (loadedWithoutCors(har, exchange))
             continue;

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void aSanitizedHarKeepsTheAuthorizationThePreflightAskedFor();
     void onlyACorsFailureIsJudgedAgainWithCredentials_data();
     void onlyACorsFailureIsJudgedAgainWithCredentials();
+    void aFailureTheHarCannotExplainIsSaid();
     void sanitizedChromiumHarKeepsEveryVerdict();
     void aRequestBlockedAtItsPreflightTakesALaterOne_data();
     void aRequestBlockedAtItsPreflightTakesALaterOne();
@@ -301,6 +302,22 @@ void tst_Imports::onlyACorsFailureIsJudgedAgainWithCredentials_data()
     QTest::addColumn<bool>("blocked");
     QTest::newRow("net::ERR_FAILED: the Cookie a sanitized export dropped made `*` fail") << QByteArray("net::ERR_FAILED") << true;
     QTest::newRow("net::ERR_ABORTED: the page let go of a response that passed") << QByteArray("net::ERR_ABORTED") << false;
+}
+
+void tst_Imports::aFailureTheHarCannotExplainIsSaid()
+{
+    // Access-Control-Allow-Credentials: true and the exact origin: fine with or without credentials.
+    const QByteArray json = R"({"log": {"entries": [{"_resourceType": "fetch", "request": {"method": "GET",
+        "url": "http://api.test/me", "headers": [{"name": "Origin", "value": "http://app.test"}]},
+        "response": {"status": 200, "headers": [{"name": "Access-Control-Allow-Origin", "value": "http://app.test"},
+        {"name": "Access-Control-Allow-Credentials", "value": "true"}], "_error": "net::ERR_FAILED"}}]}})";
+    QString error;
+    const auto har = parseHar(json, &error);
+    QVERIFY2(har, qPrintable(error));
+    const QList<RecordedExchange> exchanges = analyzeHar(*har, BrowserProfile::chromium());
+    QCOMPARE(exchanges.size(), 1);
+    QVERIFY(exchanges.first().result.verdict == Verdict::Allowed);
+    QVERIFY2(exchanges.first().note.contains(u"the cause is not in the HAR"), qPrintable(exchanges.first().note));
 }
 
 void tst_Imports::onlyACorsFailureIsJudgedAgainWithCredentials()
