@@ -25,10 +25,29 @@ HttpResponse recordedResponse(const HarEntry &entry)
     return response;
 }
 
-HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QString &missing)
+// The recorded times of a hop: its start after the exchange's first entry (a preflight Chromium
+// reported late can seem to start after its request), and its "time", all of it as waiting (the
+// HAR's timings split it, but DevTools often puts nearly all of it under "wait").
+HopTimings recordedTimings(const HarEntry &entry, std::optional<qint64> exchangeStartMs)
+{
+    HopTimings timings;
+    if (entry.time < 0)
+        return timings;
+    timings.totalMs = entry.time;
+    timings.waitMs = entry.time;
+    const QDateTime started = QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs);
+    if (exchangeStartMs && started.isValid())
+        timings.startMs = double(std::max<qint64>(0, started.toMSecsSinceEpoch() - *exchangeStartMs));
+    return timings;
+}
+
+HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QString &missing,
+                      std::optional<qint64> exchangeStartMs)
 {
     HopOutcome outcome;
     outcome.sentRequest = hop.request;
+    if (entry)
+        outcome.timings = recordedTimings(*entry, exchangeStartMs);
     if (!entry) {
         outcome.networkError = QStringLiteral("net::ERR_FAILED");
         outcome.networkErrorDetail = missing;
@@ -48,6 +67,13 @@ HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QStrin
 void replay(const HarLog &har, const QList<int> &continuation, const BrowserProfile &profile,
             PreflightCache *cache, RecordedExchange *exchange)
 {
+    std::optional<qint64> exchangeStartMs;
+    for (const int index : {exchange->entryIndex, exchange->preflightIndex}) {
+        const QDateTime started = index >= 0 ? QDateTime::fromString(har.entries.at(index).startedDateTime, Qt::ISODateWithMs)
+                                             : QDateTime();
+        if (started.isValid())
+            exchangeStartMs = std::min(exchangeStartMs.value_or(started.toMSecsSinceEpoch()), started.toMSecsSinceEpoch());
+    }
     FetchSimulator simulator(exchange->request, profile, cache);
     bool preflightUsed = false;
     int actualCursor = exchange->entryIndex;
@@ -60,7 +86,7 @@ void replay(const HarLog &har, const QList<int> &continuation, const BrowserProf
             preflightUsed = true;
             if (!recorded)
                 exchange->note = QStringLiteral("The browser's preflight for this request is not in the HAR.");
-            simulator.deliver(outcomeFor(*hop, recorded, exchange->note));
+            simulator.deliver(outcomeFor(*hop, recorded, exchange->note, exchangeStartMs));
             continue;
         }
         const HarEntry *recorded = nullptr;
@@ -74,7 +100,7 @@ void replay(const HarLog &har, const QList<int> &continuation, const BrowserProf
         }
         if (!recorded)
             exchange->note = QStringLiteral("The request after a redirect is not in the HAR.");
-        simulator.deliver(outcomeFor(*hop, recorded, exchange->note));
+        simulator.deliver(outcomeFor(*hop, recorded, exchange->note, exchangeStartMs));
     }
     exchange->result = simulator.result();
 }

@@ -7,6 +7,7 @@
 #include "ui/composerpanel.h"
 #include "ui/exchangesession.h"
 #include "ui/mainwindow.h"
+#include "ui/menus.h"
 #include "ui/runpanel.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
@@ -45,20 +46,6 @@ QStringList localFiles(const QMimeData *mime)
     return files;
 }
 
-QMenu *findOrCreateMenu(QMenuBar *bar, const QString &title, bool first)
-{
-    const QString plain = QString(title).remove(u'&');
-    for (QAction *action : bar->actions()) {
-        if (action->menu() && action->text().remove(u'&') == plain)
-            return action->menu();
-    }
-    auto *menu = new QMenu(title, bar);
-    if (first && !bar->actions().isEmpty())
-        bar->insertMenu(bar->actions().first(), menu);
-    else
-        bar->addMenu(menu);
-    return menu;
-}
 } // namespace
 
 CollectionBridge *CollectionBridge::install(MainWindow *window, ExchangeSession *session)

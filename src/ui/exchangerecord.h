@@ -21,6 +21,9 @@ struct ExchangeRecord
     ExchangeResult result;
     // Still on the network: result.hops holds the hops finished so far, the verdict is not known.
     bool running = false;
+    // Replayed from a HAR recording instead of sent: where it was recorded, and what the analysis
+    // had to infer ("recorded in app.har, entry 12. The browser's preflight ... is not in the HAR.").
+    QString recordedIn;
 };
 
 using ExchangeRecordPtr = std::shared_ptr<const ExchangeRecord>;

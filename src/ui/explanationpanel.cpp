@@ -323,7 +323,8 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
     m_subtitle->setText(QString::fromLatin1(record.request.method) + u' '
         + QString::fromUtf8(record.request.url.toEncoded()) + u"\nfrom page "
         + QString::fromLatin1(record.request.origin.serialize()) + u" · " + record.profile.displayName
-        + u" · credentials: " + credentialsModeName(record.request.credentials));
+        + u" · credentials: " + credentialsModeName(record.request.credentials)
+        + (record.recordedIn.isEmpty() ? QString() : QString(u'\n' + record.recordedIn)));
 
     if (failure) {
         m_explanation->setText(failure->explanation);

@@ -51,6 +51,7 @@ bool ImportJob::isRunning() const
 void ImportJob::work()
 {
     const QString name = QFileInfo(m_path).fileName();
+    const QString cancelledText = m_analysisProfile ? QStringLiteral("Analysis cancelled.") : QStringLiteral("Import cancelled.");
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = u"Cannot open " + name + u": " + file.errorString();
@@ -62,7 +63,7 @@ void ImportJob::work()
     int lastPercent = -1;
     while (!file.atEnd()) {
         if (m_cancelled) {
-            m_error = QStringLiteral("Import cancelled.");
+            m_error = cancelledText;
             return;
         }
         const QByteArray chunk = file.read(chunkBytes);
@@ -78,10 +79,10 @@ void ImportJob::work()
         }
     }
     if (m_cancelled) {
-        m_error = QStringLiteral("Import cancelled.");
+        m_error = cancelledText;
         return;
     }
-    const QString phase = u"Importing " + name + u"…";
+    const QString phase = (m_analysisProfile ? u"Analyzing " : u"Importing ") + name + u"…";
     Q_EMIT progressChanged(readEnd, phase);
     const auto parsed = [&](qint64 bytesRead, qint64 totalBytes) {
         const int percent = readEnd + int(bytesRead * (parseEnd - readEnd) / qMax<qint64>(1, totalBytes));
@@ -90,11 +91,21 @@ void ImportJob::work()
             Q_EMIT progressChanged(percent, phase);
         }
     };
+    if (m_analysisProfile) {
+        analyze(data, parsed);
+        if (m_cancelled) {
+            m_recorded.clear();
+            m_error = cancelledText;
+        } else if (m_error.isEmpty()) {
+            Q_EMIT progressChanged(100, u"Analyzed " + name);
+        }
+        return;
+    }
     QString error;
     auto result = importData(data, &error, &m_format, parsed);
     data = QByteArray();
     if (m_cancelled) {
-        m_error = QStringLiteral("Import cancelled.");
+        m_error = cancelledText;
         return;
     }
     if (!result) {
@@ -105,6 +116,22 @@ void ImportJob::work()
         result->collection.name = QFileInfo(m_path).completeBaseName();
     m_result = std::move(result);
     Q_EMIT progressChanged(100, u"Imported " + name);
+}
+
+void ImportJob::analyze(const QByteArray &data, const ParseProgress &progress)
+{
+    QString error;
+    const auto har = parseHar(data, &error, HarBodies::Keep, progress);
+    if (!har) {
+        m_error = error;
+        return;
+    }
+    m_format = ImportFormat::Har;
+    m_harEntryCount = har->entries.size();
+    analyzeHar(*har, *m_analysisProfile, [this](RecordedExchange &&exchange) {
+        if (!m_cancelled)
+            m_recorded.append(std::move(exchange));
+    });
 }
 
 } // namespace corscope

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/browserprofile.h"
+#include "store/haranalysis.h"
 #include "store/importer.h"
 
 #include <QObject>
@@ -12,8 +14,9 @@ class QThread;
 namespace corscope {
 
 // Reads and imports one file (cURL, HAR, Postman or a collection) on a worker thread, so that a
-// 100 MB HAR never freezes the window. Progress and the end are signals delivered on the thread the
-// job lives in; the result is read there after finished(). Destroying the job cancels it.
+// 100 MB HAR never freezes the window; or, after analyzeWith(), evaluates the CORS exchanges a HAR
+// recorded (analyzeHar) instead. Progress and the end are signals delivered on the thread the job
+// lives in; the result is read there after finished(). Destroying the job cancels it.
 class ImportJob final : public QObject
 {
     Q_OBJECT
@@ -23,6 +26,8 @@ public:
     explicit ImportJob(const QString &path, QObject *parent = nullptr);
     ~ImportJob() override;
 
+    // Before start(): analyze the HAR under this browser profile instead of importing the file.
+    void analyzeWith(const BrowserProfile &profile) { m_analysisProfile = profile; }
     void start();
     void cancel();
 
@@ -32,6 +37,9 @@ public:
     const std::optional<ImportResult> &result() const { return m_result; }
     QString errorString() const { return m_error; }
     ImportFormat format() const { return m_format; }
+    // After an analysis: the cross-origin exchanges in file order, and how many entries the HAR had.
+    const QList<RecordedExchange> &recorded() const { return m_recorded; }
+    qsizetype harEntryCount() const { return m_harEntryCount; }
     bool wasCancelled() const { return m_cancelled.load(); }
 
 Q_SIGNALS:
@@ -41,6 +49,7 @@ Q_SIGNALS:
 
 private:
     void work(); // on the worker thread
+    void analyze(const QByteArray &data, const ParseProgress &progress); // on the worker thread
 
     QString m_path;
     QThread *m_thread = nullptr;
@@ -49,6 +58,9 @@ private:
     std::optional<ImportResult> m_result;
     QString m_error;
     ImportFormat m_format = ImportFormat::Unknown;
+    std::optional<BrowserProfile> m_analysisProfile;
+    QList<RecordedExchange> m_recorded;
+    qsizetype m_harEntryCount = 0;
 };
 
 } // namespace corscope

@@ -5,6 +5,7 @@
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
+#include "ui/haranalysisactions.h"
 #include "ui/historystore.h"
 #include "ui/reportactions.h"
 #include "ui/savedrequestmodel.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
 
     createActions();
     ReportActions::install(this, CollectionBridge::install(this, m_session));
+    HarAnalysisActions::install(this, m_session);
 
     connect(m_composer, &ComposerPanel::sendRequested, this, &MainWindow::sendCurrentRequest);
     connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);

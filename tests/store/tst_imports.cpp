@@ -7,6 +7,7 @@
 #include "store/harimport.h"
 #include "store/importer.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTest>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void onlyACorsFailureIsJudgedAgainWithCredentials_data();
     void onlyACorsFailureIsJudgedAgainWithCredentials();
     void aFailureTheHarCannotExplainIsSaid();
+    void recordedHopsKeepTheirTimes();
     void sanitizedChromiumHarKeepsEveryVerdict();
     void aRequestBlockedAtItsPreflightTakesALaterOne_data();
     void aRequestBlockedAtItsPreflightTakesALaterOne();
@@ -339,6 +341,29 @@ void tst_Imports::onlyACorsFailureIsJudgedAgainWithCredentials()
     if (blocked)
         QVERIFY(x.result.failure && x.result.failure->check == CheckId::WildcardOriginWithCredentials);
     QCOMPARE(x.note.contains(u"credentials: 'include'"), blocked);
+}
+
+void tst_Imports::recordedHopsKeepTheirTimes()
+{
+    QString error;
+    const auto har = parseHar(readData(u"chromium-recorded.har"_s), &error);
+    QVERIFY2(har, qPrintable(error));
+    const QList<RecordedExchange> exchanges = analyzeHar(*har, BrowserProfile::chromium());
+    QVERIFY(!exchanges.isEmpty());
+    for (const RecordedExchange &x : exchanges) {
+        const HarEntry &entry = har->entries.at(x.entryIndex);
+        const Hop *actual = nullptr;
+        for (const Hop &hop : x.result.hops) {
+            QVERIFY(hop.timings.startMs >= 0);
+            QVERIFY(hop.timings.totalMs >= 0);
+            if (!actual && hop.kind == HopKind::Actual)
+                actual = &hop;
+        }
+        if (actual)
+            QCOMPARE(actual->timings.totalMs, entry.time);
+        QCOMPARE(x.result.startedAtMs,
+                 QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs).toMSecsSinceEpoch());
+    }
 }
 
 void tst_Imports::sanitizedChromiumHarKeepsEveryVerdict()

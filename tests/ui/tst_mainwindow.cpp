@@ -4,6 +4,7 @@
 #include "ui/detailspanel.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
+#include "ui/haranalysisactions.h"
 #include "ui/headereditmodel.h"
 #include "ui/headerlistmodel.h"
 #include "ui/mainwindow.h"
@@ -17,6 +18,8 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
@@ -47,6 +50,7 @@ private Q_SLOTS:
     void selectingAHopShowsItsHeaders();
     void theFilterLineNarrowsTheHistory();
     void rowsAppearHopByHopWhileTheExchangeRuns();
+    void aHarRecordingJoinsTheTimelineWithoutSending();
 
 private:
     template <typename T>
@@ -427,6 +431,36 @@ void TestMainWindow::rowsAppearHopByHopWhileTheExchangeRuns()
     QCOMPARE(model->index(1, TimelineModel::StatusColumn).data().toString(), QStringLiteral("200 OK"));
     QVERIFY(model->index(1, 0).data(TimelineModel::TotalMsRole).toDouble() >= 600);
     QTRY_VERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Allowed")));
+}
+
+void TestMainWindow::aHarRecordingJoinsTheTimelineWithoutSending()
+{
+    auto *actions = m_window->findChild<HarAnalysisActions *>(QStringLiteral("harAnalysisActions"));
+    QVERIFY(actions);
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("analyzeHarAction")));
+    QSignalSpy finished(actions, &HarAnalysisActions::analysisFinished);
+
+    // Recorded by Chromium: seven cross-origin fetches, four of them refused.
+    actions->analyzeFile(QStringLiteral(DATA_DIR "/chromium-recorded.har"));
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toInt(), 7);
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 7);
+    QVERIFY(m_server->requests().isEmpty());
+    // The first refused one is shown, saying where it was recorded.
+    ExplanationPanel *explanation = m_window->explanation();
+    QTRY_VERIFY(explanation->verdictText().contains(QStringLiteral("Blocked")));
+    const QString subtitle = child<QLabel>(QStringLiteral("verdictSubtitle"))->text();
+    QVERIFY2(subtitle.contains(u"Recorded in chromium-recorded.har, entry 3."), qPrintable(subtitle));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"7 cross-origin request(s)"),
+        qPrintable(m_window->statusBar()->currentMessage()));
+
+    // A file that is no HAR: said in the status bar, the timeline untouched.
+    actions->analyzeFile(QStringLiteral(DATA_DIR "/chrome-bash.txt"));
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(finished.last().first().toInt(), 0);
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 7);
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(u"Cannot analyze chrome-bash.txt as a HAR recording: "),
+        qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,128 @@
+#include "ui/haranalysisactions.h"
+
+#include "ui/composerpanel.h"
+#include "ui/exchangesession.h"
+#include "ui/importjob.h"
+#include "ui/mainwindow.h"
+#include "ui/menus.h"
+#include "ui/timelinemodel.h"
+#include "ui/timelinepanel.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace corscope {
+
+namespace {
+QString entryText(int index)
+{
+    return u"entry " + QString::number(index + 1);
+}
+
+// "Recorded in app.har, entry 12 (preflight: entry 14). The HAR has no value for authorization…"
+QString recordedIn(const QString &fileName, const RecordedExchange &exchange)
+{
+    QString text = u"Recorded in " + fileName + u", " + entryText(exchange.entryIndex);
+    if (exchange.preflightIndex >= 0)
+        text += u" (preflight: " + entryText(exchange.preflightIndex) + u')';
+    text += u'.';
+    if (!exchange.note.isEmpty())
+        text += u' ' + exchange.note;
+    return text;
+}
+} // namespace
+
+HarAnalysisActions *HarAnalysisActions::install(MainWindow *window, ExchangeSession *session)
+{
+    return new HarAnalysisActions(window, session);
+}
+
+HarAnalysisActions::HarAnalysisActions(MainWindow *window, ExchangeSession *session)
+    : QObject(window)
+    , m_window(window)
+    , m_session(session)
+    , m_action(new QAction(QStringLiteral("&Analyze a HAR Recording…"), window))
+{
+    setObjectName(QStringLiteral("harAnalysisActions"));
+    m_action->setObjectName(QStringLiteral("analyzeHarAction"));
+    m_action->setStatusTip(QStringLiteral("Replay the CORS exchanges a browser recorded (DevTools' Export HAR) "
+                                          "through the engine, without sending anything"));
+    connect(m_action, &QAction::triggered, this, &HarAnalysisActions::chooseFile);
+    QMenu *file = findOrCreateMenu(window->menuBar(), QStringLiteral("&File"), true);
+    file->addSeparator();
+    file->addAction(m_action);
+}
+
+void HarAnalysisActions::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, QStringLiteral("Analyze a HAR recording"), QString(),
+        QStringLiteral("HAR files (*.har *.json);;All files (*)"));
+    if (!path.isEmpty())
+        analyzeFile(path);
+}
+
+ImportJob *HarAnalysisActions::analyzeFile(const QString &path)
+{
+    if (m_job)
+        m_job->deleteLater(); // cancels it
+    auto *job = new ImportJob(path, this);
+    const auto profile = BrowserProfile::fromName(m_window->composer()->input().browser);
+    job->analyzeWith(profile.value_or(BrowserProfile::chromium()));
+    m_job = job;
+    connect(job, &ImportJob::progressChanged, this, [this](int percent, const QString &phase) {
+        m_window->statusBar()->showMessage(phase + u' ' + QString::number(percent) + u'%');
+    });
+    connect(job, &ImportJob::finished, this, [this, job] { onFinished(job); });
+    job->start();
+    return job;
+}
+
+void HarAnalysisActions::onFinished(ImportJob *job)
+{
+    job->deleteLater();
+    if (job != m_job)
+        return; // replaced by a newer analysis
+    const QString fileName = QFileInfo(job->path()).fileName();
+    if (!job->errorString().isEmpty()) {
+        m_window->statusBar()->showMessage(u"Cannot analyze " + fileName + u" as a HAR recording: " + job->errorString());
+        Q_EMIT analysisFinished(0);
+        return;
+    }
+    const QList<RecordedExchange> &recorded = job->recorded();
+    const auto profile = BrowserProfile::fromName(m_window->composer()->input().browser).value_or(BrowserProfile::chromium());
+    QList<ExchangeRecordPtr> records;
+    records.reserve(recorded.size());
+    int blocked = 0;
+    int firstBlocked = 0;
+    for (const RecordedExchange &exchange : recorded) {
+        auto record = std::make_shared<ExchangeRecord>();
+        record->id = m_session->nextId();
+        m_session->setNextId(record->id + 1);
+        record->finishedAt = exchange.result.startedAtMs >= 0
+            ? QDateTime::fromMSecsSinceEpoch(exchange.result.startedAtMs)
+            : QDateTime::currentDateTime();
+        record->request = exchange.request;
+        record->profile = profile;
+        record->result = exchange.result;
+        record->recordedIn = recordedIn(fileName, exchange);
+        if (exchange.result.verdict != Verdict::Allowed && ++blocked == 1)
+            firstBlocked = record->id;
+        records.append(std::move(record));
+    }
+    m_window->timelineModel()->appendExchanges(records);
+    // The first failure is what the user opened the file for; else the first exchange.
+    const int shown = firstBlocked > 0 ? firstBlocked : (records.isEmpty() ? 0 : records.first()->id);
+    if (shown > 0)
+        m_window->timeline()->selectSourceRow(m_window->timelineModel()->focusRowOfExchange(shown));
+    m_window->statusBar()->showMessage(fileName + u": " + QString::number(job->harEntryCount()) + u" entries, "
+        + QString::number(records.size()) + u" cross-origin request(s) analyzed with " + profile.displayName + u": "
+        + QString::number(records.size() - blocked) + u" allowed, " + QString::number(blocked)
+        + u" blocked or failed. Nothing was sent.");
+    Q_EMIT analysisFinished(int(records.size()));
+}
+
+} // namespace corscope
