@@ -17,24 +17,6 @@
 
 namespace corscope {
 
-namespace {
-QString entryText(int index)
-{
-    return u"entry " + QString::number(index + 1);
-}
-
-// "Recorded in app.har, entry 12 (preflight: entry 14). The HAR has no value for authorization…"
-QString recordedIn(const QString &fileName, const RecordedExchange &exchange)
-{
-    QString text = u"Recorded in " + fileName + u", " + entryText(exchange.entryIndex);
-    if (exchange.preflightIndex >= 0)
-        text += u" (preflight: " + entryText(exchange.preflightIndex) + u')';
-    text += u'.';
-    if (!exchange.note.isEmpty())
-        text += u' ' + exchange.note;
-    return text;
-}
-} // namespace
 
 HarAnalysisActions *HarAnalysisActions::install(MainWindow *window, ExchangeSession *session)
 {
@@ -92,26 +74,17 @@ void HarAnalysisActions::onFinished(ImportJob *job)
         Q_EMIT analysisFinished(0);
         return;
     }
-    const QList<RecordedExchange> &recorded = job->recorded();
-    const auto profile = BrowserProfile::fromName(m_window->composer()->input().browser).value_or(BrowserProfile::chromium());
+    const QList<std::shared_ptr<ExchangeRecord>> built = job->takeRecords(); // made on the worker
     QList<ExchangeRecordPtr> records;
-    records.reserve(recorded.size());
+    records.reserve(built.size());
     int blocked = 0;
     int firstBlocked = 0;
-    for (const RecordedExchange &exchange : recorded) {
-        auto record = std::make_shared<ExchangeRecord>();
+    for (const std::shared_ptr<ExchangeRecord> &record : built) {
         record->id = m_session->nextId();
         m_session->setNextId(record->id + 1);
-        record->finishedAt = exchange.result.startedAtMs >= 0
-            ? QDateTime::fromMSecsSinceEpoch(exchange.result.startedAtMs)
-            : QDateTime::currentDateTime();
-        record->request = exchange.request;
-        record->profile = profile;
-        record->result = exchange.result;
-        record->recordedIn = recordedIn(fileName, exchange);
-        if (exchange.result.verdict != Verdict::Allowed && ++blocked == 1)
+        if (record->result.verdict != Verdict::Allowed && ++blocked == 1)
             firstBlocked = record->id;
-        records.append(std::move(record));
+        records.append(record);
     }
     m_window->timelineModel()->appendExchanges(records);
     // The first failure is what the user opened the file for; else the first exchange.
@@ -119,7 +92,8 @@ void HarAnalysisActions::onFinished(ImportJob *job)
     if (shown > 0)
         m_window->timeline()->selectSourceRow(m_window->timelineModel()->focusRowOfExchange(shown));
     m_window->statusBar()->showMessage(fileName + u": " + QString::number(job->harEntryCount()) + u" entries, "
-        + QString::number(records.size()) + u" cross-origin request(s) analyzed with " + profile.displayName + u": "
+        + QString::number(records.size()) + u" cross-origin request(s) analyzed with "
+        + job->analysisProfile().value_or(BrowserProfile::chromium()).displayName + u": "
         + QString::number(records.size() - blocked) + u" allowed, " + QString::number(blocked)
         + u" blocked or failed. Nothing was sent.");
     Q_EMIT analysisFinished(int(records.size()));

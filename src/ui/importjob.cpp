@@ -1,5 +1,8 @@
 #include "ui/importjob.h"
 
+#include "store/haranalysis.h"
+
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
@@ -12,7 +15,24 @@ constexpr qint64 chunkBytes = 1 << 20;
 // parseEnd by bytes parsed, then building the items.
 constexpr int readEnd = 20;
 constexpr int parseEnd = 90;
+
+QString entryText(int index)
+{
+    return u"entry " + QString::number(index + 1);
 }
+
+// "Recorded in app.har, entry 12 (preflight: entry 14). The HAR has no value for authorization…"
+QString recordedIn(const QString &fileName, const RecordedExchange &exchange)
+{
+    QString text = u"Recorded in " + fileName + u", " + entryText(exchange.entryIndex);
+    if (exchange.preflightIndex >= 0)
+        text += u" (preflight: " + entryText(exchange.preflightIndex) + u')';
+    text += u'.';
+    if (!exchange.note.isEmpty())
+        text += u' ' + exchange.note;
+    return text;
+}
+} // namespace
 
 ImportJob::ImportJob(const QString &path, QObject *parent)
     : QObject(parent)
@@ -94,7 +114,7 @@ void ImportJob::work()
     if (m_analysisProfile) {
         analyze(data, parsed);
         if (m_cancelled) {
-            m_recorded.clear();
+            m_records.clear();
             m_error = cancelledText;
         } else if (m_error.isEmpty()) {
             Q_EMIT progressChanged(100, u"Analyzed " + name);
@@ -128,9 +148,19 @@ void ImportJob::analyze(const QByteArray &data, const ParseProgress &progress)
     }
     m_format = ImportFormat::Har;
     m_harEntryCount = har->entries.size();
-    analyzeHar(*har, *m_analysisProfile, [this](RecordedExchange &&exchange) {
-        if (!m_cancelled)
-            m_recorded.append(std::move(exchange));
+    const QString fileName = QFileInfo(m_path).fileName();
+    const QDateTime now = QDateTime::currentDateTime();
+    analyzeHar(*har, *m_analysisProfile, [&](RecordedExchange &&exchange) {
+        if (m_cancelled)
+            return;
+        auto record = std::make_shared<ExchangeRecord>();
+        record->finishedAt = exchange.result.startedAtMs >= 0 ? QDateTime::fromMSecsSinceEpoch(exchange.result.startedAtMs)
+                                                              : now;
+        record->profile = *m_analysisProfile;
+        record->recordedIn = recordedIn(fileName, exchange);
+        record->request = std::move(exchange.request);
+        record->result = std::move(exchange.result);
+        m_records.append(std::move(record));
     });
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/browserprofile.h"
-#include "store/haranalysis.h"
 #include "store/importer.h"
+#include "ui/exchangerecord.h"
 
 #include <QObject>
 #include <QString>
@@ -15,7 +15,7 @@ namespace corscope {
 
 // Reads and imports one file (cURL, HAR, Postman or a collection) on a worker thread, so that a
 // 100 MB HAR never freezes the window; or, after analyzeWith(), evaluates the CORS exchanges a HAR
-// recorded (analyzeHar) instead. Progress and the end are signals delivered on the thread the job
+// recorded (analyzeHar) into timeline records instead. Progress and the end are signals delivered on the thread the job
 // lives in; the result is read there after finished(). Destroying the job cancels it.
 class ImportJob final : public QObject
 {
@@ -28,6 +28,7 @@ public:
 
     // Before start(): analyze the HAR under this browser profile instead of importing the file.
     void analyzeWith(const BrowserProfile &profile) { m_analysisProfile = profile; }
+    const std::optional<BrowserProfile> &analysisProfile() const { return m_analysisProfile; }
     void start();
     void cancel();
 
@@ -37,8 +38,9 @@ public:
     const std::optional<ImportResult> &result() const { return m_result; }
     QString errorString() const { return m_error; }
     ImportFormat format() const { return m_format; }
-    // After an analysis: the cross-origin exchanges in file order, and how many entries the HAR had.
-    const QList<RecordedExchange> &recorded() const { return m_recorded; }
+    // After an analysis: the cross-origin exchanges in file order, as records without ids, each
+    // saying where it was recorded (ExchangeRecord::recordedIn); and how many entries the HAR had.
+    QList<std::shared_ptr<ExchangeRecord>> takeRecords() { return std::move(m_records); }
     qsizetype harEntryCount() const { return m_harEntryCount; }
     bool wasCancelled() const { return m_cancelled.load(); }
 
@@ -59,7 +61,7 @@ private:
     QString m_error;
     ImportFormat m_format = ImportFormat::Unknown;
     std::optional<BrowserProfile> m_analysisProfile;
-    QList<RecordedExchange> m_recorded;
+    QList<std::shared_ptr<ExchangeRecord>> m_records;
     qsizetype m_harEntryCount = 0;
 };
 
