@@ -4,7 +4,6 @@
 #include "core/preflightcache.h"
 #include "store/importedrequest.h"
 
-#include <QDateTime>
 #include <QSet>
 
 namespace corscope {
@@ -35,10 +34,18 @@ HopTimings recordedTimings(const HarEntry &entry, std::optional<qint64> exchange
         return timings;
     timings.totalMs = entry.time;
     timings.waitMs = entry.time;
-    const QDateTime started = QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs);
-    if (exchangeStartMs && started.isValid())
-        timings.startMs = double(std::max<qint64>(0, started.toMSecsSinceEpoch() - *exchangeStartMs));
+    const auto started = entry.startedMs();
+    if (exchangeStartMs && started)
+        timings.startMs = double(std::max<qint64>(0, *started - *exchangeStartMs));
     return timings;
+}
+
+// Appends a sentence to an exchange's note.
+void addNote(QString &note, const QString &sentence)
+{
+    if (!note.isEmpty())
+        note += u' ';
+    note += sentence;
 }
 
 HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QString &missing,
@@ -46,13 +53,12 @@ HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QStrin
 {
     HopOutcome outcome;
     outcome.sentRequest = hop.request;
-    if (entry)
-        outcome.timings = recordedTimings(*entry, exchangeStartMs);
     if (!entry) {
         outcome.networkError = QStringLiteral("net::ERR_FAILED");
         outcome.networkErrorDetail = missing;
         return outcome;
     }
+    outcome.timings = recordedTimings(*entry, exchangeStartMs);
     if (entry->status <= 0) {
         outcome.networkError = entry->error.isEmpty() ? QStringLiteral("net::ERR_FAILED") : entry->error;
         outcome.networkErrorDetail = QStringLiteral("No response was recorded for this request.");
@@ -61,6 +67,7 @@ HopOutcome outcomeFor(const PendingHop &hop, const HarEntry *entry, const QStrin
     outcome.response = recordedResponse(*entry);
     return outcome;
 }
+
 // Runs the engine over the recorded hops of `exchange` (its request, entry and preflight index set):
 // the recorded preflight response for the preflight, the entry and its redirect continuations for the
 // actual requests. Fills result, redirectChain and note.
@@ -69,10 +76,8 @@ void replay(const HarLog &har, const QList<int> &continuation, const BrowserProf
 {
     std::optional<qint64> exchangeStartMs;
     for (const int index : {exchange->entryIndex, exchange->preflightIndex}) {
-        const QDateTime started = index >= 0 ? QDateTime::fromString(har.entries.at(index).startedDateTime, Qt::ISODateWithMs)
-                                             : QDateTime();
-        if (started.isValid())
-            exchangeStartMs = std::min(exchangeStartMs.value_or(started.toMSecsSinceEpoch()), started.toMSecsSinceEpoch());
+        if (const auto started = index >= 0 ? har.entries.at(index).startedMs() : std::nullopt)
+            exchangeStartMs = std::min(exchangeStartMs.value_or(*started), *started);
     }
     FetchSimulator simulator(exchange->request, profile, cache);
     bool preflightUsed = false;
@@ -104,6 +109,7 @@ void replay(const HarLog &har, const QList<int> &continuation, const BrowserProf
     }
     exchange->result = simulator.result();
 }
+
 // A simple request whose response fails the CORS check, which the browser nevertheless loaded: the
 // HAR records no failure on it or on any hop after it (DevTools writes "_error": null, or
 // "net::ERR_ABORTED" when the page let go of an empty opaque response). A CORS-mode load that fails
@@ -171,9 +177,9 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
         const auto origin = Origin::parse(originText);
         if (!origin || origin->isSameOrigin(Origin::fromUrl(url)))
             continue;
-        const QDateTime started = QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs);
-        if (started.isValid())
-            nowMs = started.toMSecsSinceEpoch();
+        const auto started = entry.startedMs();
+        if (started)
+            nowMs = *started;
 
         RecordedExchange exchange;
         exchange.entryIndex = int(i);
@@ -190,8 +196,8 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
             const QStringList valueless = adoptPreflightAskedHeaders(
                 entry, har.entries.at(exchange.preflightIndex), &saved, QStringLiteral("(not in the HAR)"));
             if (!valueless.isEmpty())
-                exchange.note = u"The HAR has no value for " + valueless.join(u", ") + u", which the preflight "
-                                u"shows the page sent: a sanitized export leaves such values out.";
+                addNote(exchange.note, u"The HAR has no value for " + valueless.join(u", ") + u", which the "
+                                       u"preflight shows the page sent: a sanitized export leaves such values out.");
         }
         for (const auto &[name, value] : std::as_const(saved.headers))
             request.headers.append(name.toLatin1(), value.toUtf8());
@@ -216,26 +222,22 @@ void analyzeHar(const HarLog &har, const BrowserProfile &profile,
             credentialed.note = headerNote;
             replay(har, continuation, profile, &*before, &credentialed);
             if (credentialed.result.verdict != Verdict::Allowed) {
-                if (!credentialed.note.isEmpty())
-                    credentialed.note += u' ';
-                credentialed.note += u"The browser failed this request (" + entry.error + u"), yet without credentials it "
-                      u"passes every check: it was judged with credentials: 'include' (a sanitized HAR export "
-                      u"leaves out the Cookie header that shows them).";
+                addNote(credentialed.note, u"The browser failed this request (" + entry.error + u"), yet without "
+                        u"credentials it passes every check: it was judged with credentials: 'include' (a sanitized "
+                        u"HAR export leaves out the Cookie header that shows them).");
                 exchange = std::move(credentialed);
                 cache = std::move(*before);
             }
         }
         if (failedInBrowser && exchange.result.verdict == Verdict::Allowed) {
-            if (!exchange.note.isEmpty())
-                exchange.note += u' ';
-            exchange.note += u"The browser failed this request (" + entry.error + u"), yet what the HAR "
-                u"recorded passes every check: the cause is not in the HAR (a browser extension, a Private "
-                u"Network Access rule, a header the export left out).";
+            addNote(exchange.note, u"The browser failed this request (" + entry.error + u"), yet what the HAR "
+                    u"recorded passes every check: the cause is not in the HAR (a browser extension, a Private "
+                    u"Network Access rule, a header the export left out).");
         }
         if (loadedWithoutCors(har, exchange))
             continue;
-        if (started.isValid())
-            exchange.result.startedAtMs = started.toMSecsSinceEpoch();
+        if (started)
+            exchange.result.startedAtMs = *started;
         consume(std::move(exchange));
     }
 }

@@ -48,6 +48,16 @@ QString normalizedUrl(const QString &url)
 }
 } // namespace
 
+std::optional<qint64> HarEntry::startedMs() const
+{
+    if (startedDateTime.isEmpty())
+        return std::nullopt;
+    const QDateTime started = QDateTime::fromString(startedDateTime, Qt::ISODateWithMs);
+    if (!started.isValid())
+        return std::nullopt;
+    return started.toMSecsSinceEpoch();
+}
+
 QString HarEntry::requestHeader(QStringView name) const
 {
     return headerValue(requestHeaders, name);
@@ -191,17 +201,6 @@ QString ownPageOrigin(const HarEntry &entry)
     return pageOriginFrom(entry.requestHeader(u"origin"), entry.requestHeader(u"referer"));
 }
 
-// startedDateTime in ms since the epoch; nullopt when absent or unreadable.
-std::optional<qint64> startedMs(const HarEntry &entry)
-{
-    if (entry.startedDateTime.isEmpty())
-        return std::nullopt;
-    const QDateTime started = QDateTime::fromString(entry.startedDateTime, Qt::ISODateWithMs);
-    if (!started.isValid())
-        return std::nullopt;
-    return started.toMSecsSinceEpoch();
-}
-
 // Chromium reports a preflight through DevTools after the fact, and its startedDateTime is when the
 // report came in: a few ms after the request it was for had already finished, in CI under load.
 // Two allowances: a preflight reported up to kReportLagMs after its request ended still counts as
@@ -222,8 +221,8 @@ Window preflightWindow(const HarEntry &preflight, const HarEntry &request)
 {
     if (request.time < 0)
         return Window::Fits;
-    const auto preflightStart = startedMs(preflight);
-    const auto requestStart = startedMs(request);
+    const auto preflightStart = preflight.startedMs();
+    const auto requestStart = request.startedMs();
     if (!preflightStart || !requestStart)
         return Window::Fits;
     if (*preflightStart < *requestStart - 1)
@@ -286,14 +285,14 @@ void pairLateReportedPreflights(const QList<HarEntry> &entries, QList<int> &pair
         const HarEntry &preflight = entries.at(p);
         if (!preflight.isPreflight() || used.contains(int(p)))
             continue;
-        const auto preflightStart = startedMs(preflight);
+        const auto preflightStart = preflight.startedMs();
         auto candidates = unpaired.find(preflightKey(preflight));
         if (!preflightStart || candidates == unpaired.end())
             continue;
         const QString origin = preflight.requestHeader(u"origin");
         for (qsizetype c = 0; c < candidates->size(); ++c) {
             const HarEntry &request = entries.at(candidates->at(c));
-            const auto requestStart = startedMs(request);
+            const auto requestStart = request.startedMs();
             if (!requestStart || request.time < 0 || *requestStart > *preflightStart + 1
                 || double(*preflightStart - *requestStart) > request.time + kLateReportMs)
                 continue;

@@ -34,6 +34,8 @@ struct HarEntry
                                              // as response._error, older samples at the entry level
     bool errorRecorded = false;              // the file has _error (DevTools: null when the load succeeded)
 
+    // startedDateTime in ms since the epoch; nullopt when absent or unreadable.
+    std::optional<qint64> startedMs() const;
     QString requestHeader(QStringView name) const;  // first value, empty when absent
     QString responseHeader(QStringView name) const;
     // OPTIONS with Access-Control-Request-Method (or Chrome's "preflight" resource type).

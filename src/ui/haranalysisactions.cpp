@@ -17,7 +17,6 @@
 
 namespace corscope {
 
-
 HarAnalysisActions *HarAnalysisActions::install(MainWindow *window, ExchangeSession *session)
 {
     return new HarAnalysisActions(window, session);
