@@ -264,6 +264,15 @@ bool carriesRequestedHeaders(const HarEntry &request, const HarEntry &preflight)
     });
 }
 
+// Whether `preflight` may have been made for `request` (same URL and method taken as read): the page
+// origin agrees (or the request does not tell) and the request carries what the preflight asked for.
+bool mayBeItsPreflight(const HarEntry &preflight, const HarEntry &request)
+{
+    const QString requestOrigin = ownPageOrigin(request);
+    return (requestOrigin.isEmpty() || requestOrigin == preflight.requestHeader(u"origin"))
+        && carriesRequestedHeaders(request, preflight);
+}
+
 // A preflight that found no request in flight, and no later request, goes to the oldest unpaired
 // request with its URL, method, origin and asked-for headers that ended at most kLateReportMs before
 // it. The oldest, because the preflight cache explains a request without a preflight only when an
@@ -289,15 +298,13 @@ void pairLateReportedPreflights(const QList<HarEntry> &entries, QList<int> &pair
         auto candidates = unpaired.find(preflightKey(preflight));
         if (!preflightStart || candidates == unpaired.end())
             continue;
-        const QString origin = preflight.requestHeader(u"origin");
         for (qsizetype c = 0; c < candidates->size(); ++c) {
             const HarEntry &request = entries.at(candidates->at(c));
             const auto requestStart = request.startedMs();
             if (!requestStart || request.time < 0 || *requestStart > *preflightStart + 1
                 || double(*preflightStart - *requestStart) > request.time + kLateReportMs)
                 continue;
-            const QString requestOrigin = ownPageOrigin(request);
-            if ((requestOrigin.isEmpty() || requestOrigin == origin) && carriesRequestedHeaders(request, preflight)) {
+            if (mayBeItsPreflight(preflight, request)) {
                 paired[candidates->takeAt(c)] = int(p);
                 break;
             }
@@ -317,7 +324,6 @@ QList<int> pairPreflights(const QList<HarEntry> &entries)
         const HarEntry &entry = entries.at(i);
         if (entry.isPreflight()) {
             const QString key = preflightKey(entry);
-            const QString origin = entry.requestHeader(u"origin");
             bool taken = false;
             auto it = waiting.find(key);
             if (it != waiting.end()) {
@@ -328,9 +334,7 @@ QList<int> pairPreflights(const QList<HarEntry> &entries)
                         it->removeAt(w);
                         continue;
                     }
-                    const QString requestOrigin = ownPageOrigin(request);
-                    if (window == Window::Fits && (requestOrigin.isEmpty() || requestOrigin == origin)
-                        && carriesRequestedHeaders(request, entry)) {
+                    if (window == Window::Fits && mayBeItsPreflight(entry, request)) {
                         paired[it->at(w)] = int(i);
                         it->removeAt(w);
                         taken = true;
