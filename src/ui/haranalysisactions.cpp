@@ -13,7 +13,9 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QStatusBar>
+#include <QToolButton>
 
 namespace corscope {
 
@@ -27,6 +29,8 @@ HarAnalysisActions::HarAnalysisActions(MainWindow *window, ExchangeSession *sess
     , m_window(window)
     , m_session(session)
     , m_action(new QAction(QStringLiteral("&Analyze a HAR Recording…"), window))
+    , m_progress(new QProgressBar(window->statusBar()))
+    , m_cancel(new QToolButton(window->statusBar()))
 {
     setObjectName(QStringLiteral("harAnalysisActions"));
     m_action->setObjectName(QStringLiteral("analyzeHarAction"));
@@ -36,6 +40,27 @@ HarAnalysisActions::HarAnalysisActions(MainWindow *window, ExchangeSession *sess
     QMenu *file = findOrCreateMenu(window->menuBar(), QStringLiteral("&File"), true);
     file->addSeparator();
     file->addAction(m_action);
+
+    m_progress->setObjectName(QStringLiteral("harAnalysisProgress"));
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(160);
+    m_cancel->setObjectName(QStringLiteral("cancelHarAnalysisButton"));
+    m_cancel->setText(QStringLiteral("Cancel"));
+    m_cancel->setToolTip(QStringLiteral("Stop analyzing the HAR recording; the timeline stays as it is"));
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        if (m_job)
+            m_job->cancel(); // finished() follows, as for any end
+    });
+    window->statusBar()->addPermanentWidget(m_progress);
+    window->statusBar()->addPermanentWidget(m_cancel);
+    showProgress(false);
+}
+
+void HarAnalysisActions::showProgress(bool running)
+{
+    m_progress->setValue(0);
+    m_progress->setVisible(running);
+    m_cancel->setVisible(running);
 }
 
 void HarAnalysisActions::chooseFile()
@@ -55,9 +80,11 @@ ImportJob *HarAnalysisActions::analyzeFile(const QString &path)
     job->analyzeWith(profile.value_or(BrowserProfile::chromium()));
     m_job = job;
     connect(job, &ImportJob::progressChanged, this, [this](int percent, const QString &phase) {
-        m_window->statusBar()->showMessage(phase + u' ' + QString::number(percent) + u'%');
+        m_window->statusBar()->showMessage(phase);
+        m_progress->setValue(percent);
     });
     connect(job, &ImportJob::finished, this, [this, job] { onFinished(job); });
+    showProgress(true);
     job->start();
     return job;
 }
@@ -67,7 +94,13 @@ void HarAnalysisActions::onFinished(ImportJob *job)
     job->deleteLater();
     if (job != m_job)
         return; // replaced by a newer analysis
+    showProgress(false);
     const QString fileName = QFileInfo(job->path()).fileName();
+    if (job->wasCancelled()) {
+        m_window->statusBar()->showMessage(u"Analysis of " + fileName + u" cancelled; the timeline is unchanged.");
+        Q_EMIT analysisFinished(0);
+        return;
+    }
     if (!job->errorString().isEmpty()) {
         m_window->statusBar()->showMessage(u"Cannot analyze " + fileName + u" as a HAR recording: " + job->errorString());
         Q_EMIT analysisFinished(0);

@@ -5,6 +5,8 @@
 #include <QString>
 
 class QAction;
+class QProgressBar;
+class QToolButton;
 
 namespace corscope {
 
@@ -14,7 +16,8 @@ class MainWindow;
 
 // File ▸ Analyze a HAR recording…: the CORS exchanges a browser recorded (DevTools' "Export HAR"),
 // replayed through the engine on a worker thread and added to the timeline like sent ones, each
-// saying where it was recorded. Nothing is sent; the history does not keep them.
+// saying where it was recorded. Nothing is sent; the history does not keep them. While it runs, the
+// status bar shows its progress and a Cancel button.
 class HarAnalysisActions final : public QObject
 {
     Q_OBJECT
@@ -36,10 +39,13 @@ private:
     HarAnalysisActions(MainWindow *window, ExchangeSession *session);
     void chooseFile();
     void onFinished(ImportJob *job);
+    void showProgress(bool running);
 
     MainWindow *m_window;
     ExchangeSession *m_session;
     QAction *m_action;
+    QProgressBar *m_progress;
+    QToolButton *m_cancel;
     QPointer<ImportJob> m_job;
 };
 

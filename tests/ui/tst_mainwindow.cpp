@@ -14,6 +14,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -21,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -51,6 +56,7 @@ private Q_SLOTS:
     void theFilterLineNarrowsTheHistory();
     void rowsAppearHopByHopWhileTheExchangeRuns();
     void aHarRecordingJoinsTheTimelineWithoutSending();
+    void aHarAnalysisCanBeCancelled();
 
 private:
     template <typename T>
@@ -461,6 +467,55 @@ void TestMainWindow::aHarRecordingJoinsTheTimelineWithoutSending()
     QCOMPARE(m_window->timelineModel()->exchangeCount(), 7);
     QVERIFY2(m_window->statusBar()->currentMessage().startsWith(u"Cannot analyze chrome-bash.txt as a HAR recording: "),
         qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::aHarAnalysisCanBeCancelled()
+{
+    // The Chromium recording's entries, repeated into a HAR of some megabytes, so that the worker
+    // is still reading or parsing when Cancel is clicked.
+    QFile recording(QStringLiteral(DATA_DIR "/chromium-recorded.har"));
+    QVERIFY(recording.open(QIODevice::ReadOnly));
+    QJsonObject har = QJsonDocument::fromJson(recording.readAll()).object();
+    QJsonObject log = har.value(u"log").toObject();
+    const QJsonArray recorded = log.value(u"entries").toArray();
+    QJsonArray entries;
+    for (int copy = 0; copy < 400; ++copy) {
+        for (const QJsonValue &entry : recorded)
+            entries.append(entry);
+    }
+    log.insert(u"entries", entries);
+    har.insert(u"log", log);
+    QTemporaryDir dir;
+    QFile big(dir.filePath(QStringLiteral("big.har")));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.write(QJsonDocument(har).toJson()) > 4'000'000);
+    big.close();
+
+    auto *actions = m_window->findChild<HarAnalysisActions *>(QStringLiteral("harAnalysisActions"));
+    auto *progress = child<QProgressBar>(QStringLiteral("harAnalysisProgress"));
+    auto *cancel = child<QToolButton>(QStringLiteral("cancelHarAnalysisButton"));
+    QVERIFY(!progress->isVisible());
+    QVERIFY(!cancel->isVisible());
+    QSignalSpy finished(actions, &HarAnalysisActions::analysisFinished);
+
+    actions->analyzeFile(big.fileName());
+    QVERIFY(progress->isVisible());
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 0);
+    QVERIFY2(m_window->statusBar()->currentMessage() == u"Analysis of big.har cancelled; the timeline is unchanged.",
+        qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(!progress->isVisible());
+    QVERIFY(!cancel->isVisible());
+
+    // Not cancelled, the same file fills the timeline, and the bar goes away at the end.
+    actions->analyzeFile(big.fileName());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QCOMPARE(finished.last().first().toInt(), 400 * 7);
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 400 * 7);
+    QVERIFY(!progress->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
