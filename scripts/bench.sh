@@ -37,3 +37,13 @@ QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/bench_timeline"
 echo
 echo "== Window: cold start (bench/bench_timeline_startup.sh) =="
 "$here/bench/bench_timeline_startup.sh" "$build" "${BENCH_STARTUP_RUNS:-10}"
+echo
+echo "== Collections: a 100 MB / 20,000-entry HAR, analyzed and imported (bench/bench_har.sh) =="
+"$here/bench/bench_har.sh" "$build" 20000 100 3
+echo
+echo "== Window: the same HAR analyzed and imported in the window (bench_window_har, offscreen) =="
+har=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/corscope-bench}/har-20000-100mb.har
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/bench_window_har" "$har"
+echo
+echo "== Collections: corscope run vs. curl, 1,000 requests, 4 at a time (bench/collection-vs-curl.sh) =="
+"$here/bench/collection-vs-curl.sh" "$build" 1000 4 5

@@ -102,15 +102,24 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
         });
     }
 
-    if (!m_dock->restoreWorkingState()) {
-        // A first start keeps the whole width for the exchange; opening or importing shows the dock.
-        m_dock->newCollection();
-        m_dock->hide();
-    }
+    // A first start keeps the whole width for the exchange; opening or importing shows the dock.
+    // Later starts show it at once and fill it when the file thread has read the working state.
+    if (!m_dock->restoreWorkingState())
+        startEmpty();
+    connect(m_dock, &CollectionDock::workingStateRestored, this, [this](bool restored) {
+        if (!restored && m_dock->filePath().isEmpty() && m_dock->model()->rowCount() == 0)
+            startEmpty();
+    });
     updateWindowTitle();
 }
 
 CollectionBridge::~CollectionBridge() = default;
+
+void CollectionBridge::startEmpty()
+{
+    m_dock->newCollection();
+    m_dock->hide();
+}
 
 void CollectionBridge::createMenus()
 {

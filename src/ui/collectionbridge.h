@@ -50,6 +50,7 @@ protected:
 private:
     CollectionBridge(MainWindow *window, ExchangeSession *session);
     void createMenus();
+    void startEmpty(); // an untitled collection, the dock hidden
     void updateWindowTitle();
     void onRequestOpened(const QString &itemId, const RequestInput &input, const QStringList &problems);
     void onRunJobFinished(const RunJob &job, const ExchangeResult &result);

@@ -55,7 +55,7 @@ CollectionDock::CollectionDock(QWidget *parent)
     setObjectName(QStringLiteral("collectionDock"));
     setFeatures(
         QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
-    m_autosavePool.setMaxThreadCount(1); // writes stay in order
+    m_filePool.setMaxThreadCount(1); // reads and writes stay in order
 
     m_view->setObjectName(QStringLiteral("collectionView"));
     m_view->setModel(m_model);
@@ -125,7 +125,10 @@ CollectionDock::CollectionDock(QWidget *parent)
     m_autosaveTimer->setSingleShot(true);
     m_autosaveTimer->setInterval(autosaveDelayMs);
     connect(m_autosaveTimer, &QTimer::timeout, this, &CollectionDock::writeWorkingState);
-    connect(m_model, &CollectionModel::contentChanged, this, &CollectionDock::scheduleWorkingState);
+    connect(m_model, &CollectionModel::contentChanged, this, [this] {
+        ++m_revision;
+        scheduleWorkingState();
+    });
     connect(m_model, &CollectionModel::contentChanged, this, &CollectionDock::updateEnvironments);
     connect(m_model, &CollectionModel::modifiedChanged, this, [this] {
         updateTitle();
@@ -150,7 +153,7 @@ CollectionDock::~CollectionDock()
     }
     if (m_autosaveTimer->isActive())
         writeWorkingState();
-    m_autosavePool.waitForDone();
+    m_filePool.waitForDone();
 }
 
 void CollectionDock::createActions()
@@ -297,15 +300,28 @@ void CollectionDock::newCollection()
     updateTitle();
 }
 
-bool CollectionDock::openFile(const QString &path, QString *error)
+void CollectionDock::openFile(const QString &path)
 {
-    QString problem;
-    auto collection = loadCollection(path, &problem);
+    const quint64 ticket = ++m_openTicket;
+    Q_EMIT statusMessage(u"Opening " + QFileInfo(path).fileName() + u"…");
+    // The dock waits for the pool before it is destroyed, so `this` outlives the task; the queued
+    // call is dropped with the dock if it goes first.
+    m_filePool.start([this, path, ticket] {
+        QString problem;
+        const std::optional<Collection> collection = loadCollection(path, &problem);
+        QMetaObject::invokeMethod(this, [this, path, ticket, collection, problem] {
+            if (ticket == m_openTicket)
+                finishOpen(path, collection, problem);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void CollectionDock::finishOpen(const QString &path, const std::optional<Collection> &collection, const QString &problem)
+{
     if (!collection) {
-        if (error)
-            *error = problem;
         Q_EMIT statusMessage(u"Not opened: " + problem);
-        return false;
+        Q_EMIT fileOpened(path, false, problem);
+        return;
     }
     m_path = QFileInfo(path).absoluteFilePath();
     m_model->setCollection(std::move(*collection));
@@ -314,36 +330,47 @@ bool CollectionDock::openFile(const QString &path, QString *error)
     addRecent(m_path);
     updateTitle();
     Q_EMIT statusMessage(u"Opened " + documentName() + u" ("
-        + QString::number(m_model->collection().requestCount()) + u" requests).");
+        + QString::number(collection->requestCount()) + u" requests).");
+    Q_EMIT fileOpened(path, true, QString());
+}
+
+bool CollectionDock::save()
+{
+    if (m_path.isEmpty())
+        return false;
+    saveAs(m_path);
     return true;
 }
 
-bool CollectionDock::save(QString *error)
+void CollectionDock::saveAs(const QString &path)
 {
-    if (m_path.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("The collection has no file yet: use Save As.");
-        return false;
-    }
-    return saveAs(m_path, error);
+    const quint64 revision = m_revision;
+    Q_EMIT statusMessage(u"Saving " + QFileInfo(path).fileName() + u"…");
+    m_filePool.start([this, collection = m_model->collection(), path, revision] {
+        QString problem;
+        const bool saved = saveCollection(collection, path, &problem);
+        QMetaObject::invokeMethod(this, [this, path, revision, saved, problem] {
+            finishSave(path, revision, saved ? QString() : problem);
+        }, Qt::QueuedConnection);
+    });
 }
 
-bool CollectionDock::saveAs(const QString &path, QString *error)
+void CollectionDock::finishSave(const QString &path, quint64 revision, const QString &problem)
 {
-    QString problem;
-    if (!saveCollection(m_model->collection(), path, &problem)) {
-        if (error)
-            *error = problem;
+    if (!problem.isEmpty()) {
         Q_EMIT statusMessage(u"Not saved: " + problem);
-        return false;
+        Q_EMIT fileSaved(path, false, problem);
+        return;
     }
     m_path = QFileInfo(path).absoluteFilePath();
-    m_model->setSaved();
+    // Edits made while the file was written are not in it: the document stays modified then.
+    if (revision == m_revision)
+        m_model->setSaved();
     addRecent(m_path);
     updateTitle();
     scheduleWorkingState();
     Q_EMIT statusMessage(u"Saved " + documentName() + u'.');
-    return true;
+    Q_EMIT fileSaved(path, true, QString());
 }
 
 void CollectionDock::openWithDialog()
@@ -558,15 +585,16 @@ void CollectionDock::writeWorkingState()
     const QString path = workingStatePath();
     if (m_path.isEmpty() && m_model->rowCount() == 0) {
         // Nothing worth restoring: the next start opens as a first start does.
-        m_autosavePool.start([path] { QFile::remove(path); });
+        m_filePool.start([path] { QFile::remove(path); });
         return;
     }
     QSettings settings;
     settings.setValue(workingPathKey, m_path);
     settings.setValue(workingModifiedKey, isModified());
-    // Serialising is quick; the disk write (and its fsync) is what must stay off the GUI thread.
-    const QByteArray bytes = serializeCollection(m_model->collection());
-    m_autosavePool.start([bytes, path] {
+    // Only the copy is made here (its strings are shared, not copied): serialising 16,000 imported
+    // requests takes about 50 ms, and the disk write (and its fsync) more; both stay off the GUI thread.
+    m_filePool.start([collection = m_model->collection(), path] {
+        const QByteArray bytes = serializeCollection(collection);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile file(path);
         if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size())
@@ -576,26 +604,42 @@ void CollectionDock::writeWorkingState()
 
 void CollectionDock::waitForWorkingState()
 {
-    m_autosavePool.waitForDone();
+    m_filePool.waitForDone();
 }
 
 bool CollectionDock::restoreWorkingState()
 {
-    if (!QFileInfo::exists(workingStatePath()))
+    const QString path = workingStatePath();
+    if (!QFileInfo::exists(path))
         return false;
-    QString problem;
-    auto collection = loadCollection(workingStatePath(), &problem);
-    if (!collection)
-        return false;
+    const quint64 ticket = ++m_openTicket;
+    const quint64 revision = m_revision;
+    m_filePool.start([this, path, ticket, revision] {
+        QString problem;
+        const std::optional<Collection> collection = loadCollection(path, &problem);
+        QMetaObject::invokeMethod(this, [this, collection, ticket, revision] {
+            finishRestore(collection, ticket, revision);
+        }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void CollectionDock::finishRestore(const std::optional<Collection> &collection, quint64 ticket, quint64 revision)
+{
+    // A file opened or an edit made since the start wins over the older working state.
+    if (!collection || ticket != m_openTicket || revision != m_revision) {
+        Q_EMIT workingStateRestored(false);
+        return;
+    }
     QSettings settings;
     m_path = settings.value(workingPathKey).toString();
-    m_model->setCollection(std::move(*collection));
+    m_model->setCollection(*collection);
     if (settings.value(workingModifiedKey).toBool())
         m_model->setModifiedWithoutHistory();
     m_view->expandToDepth(0);
     m_autosaveTimer->stop(); // nothing new to write
     updateTitle();
-    return true;
+    Q_EMIT workingStateRestored(true);
 }
 
 } // namespace corscope

@@ -26,8 +26,9 @@ class ImportJob;
 // The collection tree in a dock: open, save, save as, recent files, rename (inline), duplicate,
 // drag to reorder, delete with undo, imports in the background, the environment to resolve
 // {{variables}} with, and "run". The file operations take paths (the dialogs are a thin layer on
-// top) so that tests drive the same code. The working state is written to the app data folder a
-// moment after every change, off the GUI thread, and restored at the next start.
+// top) so that tests drive the same code. Files are read and written on the dock's file thread,
+// never the GUI thread, in the order asked: opens, saves and the working state, which is written to
+// the app data folder a moment after every change and restored at the next start.
 class CollectionDock final : public QDockWidget
 {
     Q_OBJECT
@@ -48,10 +49,11 @@ public:
     QString documentName() const;
 
     void newCollection();
-    // Each returns false and sets *error (a sentence) on failure; the model is left as it was.
-    bool openFile(const QString &path, QString *error = nullptr);
-    bool save(QString *error = nullptr); // to filePath(); false when there is none
-    bool saveAs(const QString &path, QString *error = nullptr);
+    // Each reads or writes on the file thread and ends with fileOpened() or fileSaved(); on failure
+    // the tree and the file on disk are left as they were. The newest open wins.
+    void openFile(const QString &path);
+    bool save(); // to filePath(); false (nothing started) when there is none
+    void saveAs(const QString &path);
 
     // With file dialogs (the menu actions).
     void openWithDialog();
@@ -79,7 +81,8 @@ public:
     QString currentFolderPath() const;
 
     static QString workingStatePath();
-    // Loads the autosaved working state, if any. Returns true when something was restored.
+    // Loads the autosaved working state on the file thread. False at once when there is none (a
+    // first start); else workingStateRestored() follows.
     bool restoreWorkingState();
     // Writes the working state now (on the autosave thread); the timer calls it after changes.
     void writeWorkingState();
@@ -93,6 +96,11 @@ Q_SIGNALS:
     void documentChanged(); // path or modified state changed: the window updates its title
     void statusMessage(const QString &text);
     void importFinished(bool ok);
+    // error: a sentence when ok is false.
+    void fileOpened(const QString &path, bool ok, const QString &error);
+    void fileSaved(const QString &path, bool ok, const QString &error);
+    // restored is false when the file was unreadable, or a file was opened or the tree edited first.
+    void workingStateRestored(bool restored);
 
 private:
     void createActions();
@@ -103,6 +111,9 @@ private:
     void rebuildRecentMenu();
     void onImportFinished(ImportJob *job);
     void scheduleWorkingState();
+    void finishOpen(const QString &path, const std::optional<Collection> &collection, const QString &problem);
+    void finishSave(const QString &path, quint64 revision, const QString &problem);
+    void finishRestore(const std::optional<Collection> &collection, quint64 ticket, quint64 revision);
 
     CollectionModel *m_model;
     QTreeView *m_view;
@@ -113,7 +124,9 @@ private:
     QToolButton *m_importCancel;
     QMenu *m_recentMenu;
     QTimer *m_autosaveTimer;
-    QThreadPool m_autosavePool;
+    QThreadPool m_filePool; // one thread: opens, saves and autosaves happen in the order asked
+    quint64 m_openTicket = 0; // the newest open; older ones finishing later are dropped
+    quint64 m_revision = 0; // counts edits, so a save knows whether the tree moved on meanwhile
     QList<QPointer<ImportJob>> m_imports;
     QString m_path;
     QAction *m_duplicateAction = nullptr;
