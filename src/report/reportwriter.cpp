@@ -86,15 +86,27 @@ QByteArray ReportWriter::render(const ReportData &data, ReportFormat format, QSt
     return {};
 }
 
-QString ReportWriter::write(const ReportData &data, const QString &path, Painter painter)
+QByteArray ReportWriter::renderForPath(const ReportData &data, const QString &path, QString *error, Painter painter)
 {
     const auto format = formatForPath(path);
-    if (!format)
-        return u"cannot tell the report format from '" + path + u"': use " + supportedExtensions();
+    if (!format) {
+        *error = u"cannot tell the report format from '" + path + u"': use " + supportedExtensions();
+        return {};
+    }
+    return render(data, *format, error, painter);
+}
+
+QString ReportWriter::write(const ReportData &data, const QString &path, Painter painter)
+{
     QString error;
-    const QByteArray bytes = render(data, *format, &error, painter);
+    const QByteArray bytes = renderForPath(data, path, &error, painter);
     if (!error.isEmpty())
         return error;
+    return save(bytes, path);
+}
+
+QString ReportWriter::save(const QByteArray &bytes, const QString &path)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return u"cannot write " + path + u": " + file.errorString();

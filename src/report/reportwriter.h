@@ -34,8 +34,13 @@ public:
 
     static QByteArray render(const ReportData &data, ReportFormat format, QString *error,
                              Painter painter = ReportWriter::painter());
+    // The format from the path's extension; *error is set when the extension names none.
+    static QByteArray renderForPath(const ReportData &data, const QString &path, QString *error,
+                                    Painter painter = ReportWriter::painter());
     // Empty string on success, else what went wrong.
     static QString write(const ReportData &data, const QString &path, Painter painter = ReportWriter::painter());
+    // Writes rendered bytes atomically (QSaveFile); empty string on success. Safe on any thread.
+    static QString save(const QByteArray &bytes, const QString &path);
 };
 
 } // namespace corscope

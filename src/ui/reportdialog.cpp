@@ -139,7 +139,10 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     refresh();
 }
 
-ReportDialog::~ReportDialog() = default;
+ReportDialog::~ReportDialog()
+{
+    m_writer.waitForDone(); // its tasks call back into this dialog
+}
 
 void ReportDialog::showEvent(QShowEvent *event)
 {
@@ -235,19 +238,38 @@ void ReportDialog::copyToClipboard()
                                     : QStringLiteral("Copied the report (text and image) WITH secrets."));
 }
 
-QString ReportDialog::saveTo(const QString &path)
+void ReportDialog::saveTo(const QString &path)
 {
     if (m_refreshTimer->isActive())
         refresh();
+    const bool redacted = isRedacting();
     if (!m_data)
-        return QStringLiteral("Nothing to report.");
-    const QString error = ReportWriter::write(*m_data, path, &PngReport::renderPng);
-    if (error.isEmpty())
+        return finishSave(path, QStringLiteral("Nothing to report."), redacted);
+    // Painting stays here (it is quick and needs the GUI's fonts); the disk write and its fsync do not.
+    QString error;
+    const QByteArray bytes = ReportWriter::renderForPath(*m_data, path, &error, &PngReport::renderPng);
+    if (!error.isEmpty())
+        return finishSave(path, error, redacted);
+    m_result->setText(u"Saving " + QFileInfo(path).fileName() + u"…");
+    m_save->setEnabled(false);
+    m_writer.setMaxThreadCount(1);
+    m_writer.start([this, bytes, path, redacted] {
+        const QString writeError = ReportWriter::save(bytes, path);
+        QMetaObject::invokeMethod(this, [this, path, writeError, redacted] { finishSave(path, writeError, redacted); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ReportDialog::finishSave(const QString &path, const QString &error, bool redacted)
+{
+    m_save->setEnabled(true);
+    if (error.isEmpty()) {
         m_result->setText(u"Saved " + QFileInfo(path).fileName()
-            + (isRedacting() ? QStringLiteral(" (secrets masked).") : QStringLiteral(" WITH secrets.")));
-    else
+            + (redacted ? QStringLiteral(" (secrets masked).") : QStringLiteral(" WITH secrets.")));
+    } else {
         m_result->setText(u"Not saved: " + error);
-    return error;
+    }
+    Q_EMIT saved(path, error);
 }
 
 void ReportDialog::saveWithDialog()

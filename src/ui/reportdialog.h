@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QImage>
 #include <QJsonValue>
+#include <QThreadPool>
 #include <optional>
 
 class QCheckBox;
@@ -44,16 +45,23 @@ public:
     // Renders now (the fields refresh after a short pause while typing).
     void refresh();
     void copyToClipboard();
-    // Format from the extension (.png, .md, .html, .har); empty string on success.
-    QString saveTo(const QString &path);
+    // Format from the extension (.png, .md, .html, .har). Rendered at once, written on a worker
+    // thread; saved() follows either way.
+    void saveTo(const QString &path);
     void saveWithDialog();
 
     static QString patternsSettingsKey() { return QStringLiteral("report/redactPatterns"); }
+
+Q_SIGNALS:
+    // error is empty when the file was written.
+    void saved(const QString &path, const QString &error);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void finishSave(const QString &path, const QString &error, bool redacted);
+
     QJsonValue m_source;
     std::optional<ServerStack> m_stack = ServerStack::Express;
     std::optional<ReportData> m_data;
@@ -69,6 +77,7 @@ private:
     QPushButton *m_copy;
     QPushButton *m_save;
     QTimer *m_refreshTimer;
+    QThreadPool m_writer; // one thread: files are written in the order saved
 };
 
 } // namespace corscope

@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <memory>
 
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void theClipboardCarriesTextAndImageTogether();
     void savingWritesEveryFormatRedacted_data();
     void savingWritesEveryFormatRedacted();
+    void aSaveThatCannotBeWrittenSaysWhy();
     void theWindowCopiesTheShownExchange();
     void screenshotOfTheDialog();
 
@@ -188,7 +190,11 @@ void TestReportDialog::savingWritesEveryFormatRedacted()
     ReportDialog dialog(
         exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
     const QString path = m_dir.filePath(name);
-    QCOMPARE(dialog.saveTo(path), QString());
+    QSignalSpy saved(&dialog, &ReportDialog::saved);
+    dialog.saveTo(path);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().at(0).toString(), path);
+    QCOMPARE(saved.first().at(1).toString(), QString());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
@@ -199,6 +205,25 @@ void TestReportDialog::savingWritesEveryFormatRedacted()
         QVERIFY(!QImage::fromData(bytes, "PNG").isNull());
     if (name.endsWith(u".html"))
         QVERIFY(bytes.contains("data:image/png;base64,"));
+}
+
+void TestReportDialog::aSaveThatCannotBeWrittenSaysWhy()
+{
+    const ExchangeRecordPtr record = secretExchange();
+    ReportDialog dialog(
+        exchangeToJson(record->request, record->profile, record->result), QStringLiteral("test"));
+    QSignalSpy saved(&dialog, &ReportDialog::saved);
+    // A folder that does not exist: found by the writer thread.
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-folder/report.md"));
+    dialog.saveTo(missing);
+    QVERIFY(saved.wait(10000));
+    QVERIFY2(saved.last().at(1).toString().startsWith(u"cannot write " + missing),
+        qPrintable(saved.last().at(1).toString()));
+    QVERIFY(!QFileInfo::exists(missing));
+    // An extension that names no format: refused before anything is written.
+    dialog.saveTo(m_dir.filePath(QStringLiteral("report.docx")));
+    QCOMPARE(saved.size(), 2);
+    QVERIFY(saved.last().at(1).toString().contains(u".md, .html, .png or .har"));
 }
 
 void TestReportDialog::theWindowCopiesTheShownExchange()
