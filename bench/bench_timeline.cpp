@@ -1,6 +1,7 @@
 // Prints figures for the timeline: appending 100,000 exchanges to TimelineModel, painting one
 // viewport of the timeline view offscreen, and the peak memory. Targets (issue 3): append ≤ 1 s,
 // paint ≤ 16 ms, peak RSS ≤ 300 MB. Figures, never pass/fail.
+#include "peakmemory.h"
 #include "ui/timelinefiltermodel.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
@@ -20,18 +21,6 @@
 using namespace corscope;
 
 namespace {
-long peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
 Hop hop(HopKind kind, const char *method, int status, double start, bool passed)
 {
     Hop h;

@@ -5,6 +5,8 @@
 // Figures, never pass/fail.
 //
 // Usage: bench_window_har FILE.har      (bench/bench_har.sh generates a 100 MB one)
+#include "peakmemory.h"
+
 #include "net/qnamtransport.h"
 #include "ui/collectiondock.h"
 #include "ui/collectionmodel.h"
@@ -28,18 +30,6 @@
 using namespace corscope;
 
 namespace {
-long peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
 // The longest stretch between two turns of the GUI thread's event loop while it is being watched.
 class PauseMeter
 {

@@ -294,7 +294,7 @@ void TimelineModel::appendExchange(const ExchangeRecordPtr &record)
     appendExchanges({record});
 }
 
-void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
+QList<TimelineModel::Row> TimelineModel::rowsFor(const QList<ExchangeRecordPtr> &records) const
 {
     QList<Row> rows;
     rows.reserve(records.size() * 2);
@@ -302,6 +302,12 @@ void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
         if (record)
             appendRowsFor(record, rows);
     }
+    return rows;
+}
+
+void TimelineModel::appendExchanges(const QList<ExchangeRecordPtr> &records)
+{
+    QList<Row> rows = rowsFor(records);
     if (rows.isEmpty())
         return;
     const int first = int(m_rows.size());
@@ -367,12 +373,7 @@ void TimelineModel::setRunningElapsed(double ms)
 
 void TimelineModel::insertHistory(const QList<ExchangeRecordPtr> &records)
 {
-    QList<Row> rows;
-    rows.reserve(records.size() * 2);
-    for (const ExchangeRecordPtr &record : records) {
-        if (record)
-            appendRowsFor(record, rows);
-    }
+    QList<Row> rows = rowsFor(records);
     if (rows.isEmpty())
         return;
     const int first = m_historyRowCount;

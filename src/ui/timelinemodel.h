@@ -95,6 +95,7 @@ private:
     // The roles that describe a row's exchange rather than its hop, finished or in flight.
     QVariant exchangeData(const Row &row, int role) const;
     void appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &rows) const;
+    QList<Row> rowsFor(const QList<ExchangeRecordPtr> &records) const; // null records skipped
 
     QList<Row> m_rows;
     int m_exchangeCount = 0;

@@ -32,6 +32,10 @@ Q_DECLARE_METATYPE(corscope::CheckId)
 namespace corscope::test {
 
 inline const QByteArray kPageOrigin = QByteArrayLiteral("http://app.test:3000");
+inline const QByteArray kAcao = QByteArrayLiteral("Access-Control-Allow-Origin");
+inline const QByteArray kAcac = QByteArrayLiteral("Access-Control-Allow-Credentials");
+inline const QByteArray kAcam = QByteArrayLiteral("Access-Control-Allow-Methods");
+inline const QByteArray kAcah = QByteArrayLiteral("Access-Control-Allow-Headers");
 inline const QString kApiUrl = QStringLiteral("http://api.test:8000/x");
 
 inline QUrl url(const QString &text)

@@ -17,8 +17,6 @@ const QString kMismatch = QStringLiteral("The 'Access-Control-Allow-Origin' head
 const QString kMissing = QStringLiteral("No 'Access-Control-Allow-Origin' header is present on the requested resource.");
 const QString kWildcard = QStringLiteral("The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.");
 const QString kCredentials = QStringLiteral("The value of the 'Access-Control-Allow-Credentials' header in the response is '%1' which must be 'true' when the request's credentials mode is 'include'.");
-const QByteArray kAcao = QByteArrayLiteral("Access-Control-Allow-Origin");
-const QByteArray kAcac = QByteArrayLiteral("Access-Control-Allow-Credentials");
 
 QString chrome(const QString &detail)
 {

@@ -15,10 +15,6 @@ Q_DECLARE_METATYPE(QList<QByteArray>)
 namespace {
 const QByteArray kOrigin = kPageOrigin;
 const QByteArray kUrl = QByteArrayLiteral("http://api.test:8000/x");
-const QByteArray kAcao = QByteArrayLiteral("Access-Control-Allow-Origin");
-const QByteArray kAcac = QByteArrayLiteral("Access-Control-Allow-Credentials");
-const QByteArray kAcam = QByteArrayLiteral("Access-Control-Allow-Methods");
-const QByteArray kAcah = QByteArrayLiteral("Access-Control-Allow-Headers");
 const QByteArray kMaxAge = QByteArrayLiteral("Access-Control-Max-Age");
 } // namespace
 

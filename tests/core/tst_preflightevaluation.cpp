@@ -11,10 +11,6 @@ using namespace corscope;
 using namespace corscope::test;
 
 namespace {
-const QByteArray kAcao = QByteArrayLiteral("Access-Control-Allow-Origin");
-const QByteArray kAcac = QByteArrayLiteral("Access-Control-Allow-Credentials");
-const QByteArray kAcam = QByteArrayLiteral("Access-Control-Allow-Methods");
-const QByteArray kAcah = QByteArrayLiteral("Access-Control-Allow-Headers");
 
 // ACAO (and ACAC) that pass the CORS check for this credentials mode.
 HeaderList corsOk(CredentialsMode credentials)

@@ -10,10 +10,6 @@ using namespace corscope;
 using namespace corscope::test;
 
 namespace {
-const QByteArray kAcao = QByteArrayLiteral("Access-Control-Allow-Origin");
-const QByteArray kAcac = QByteArrayLiteral("Access-Control-Allow-Credentials");
-const QByteArray kAcam = QByteArrayLiteral("Access-Control-Allow-Methods");
-const QByteArray kAcah = QByteArrayLiteral("Access-Control-Allow-Headers");
 const QString kOther = QStringLiteral("http://c.test:9000/y");
 
 QByteArray headerOf(const HttpRequest &request, const QByteArray &name)
