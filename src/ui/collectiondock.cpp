@@ -324,7 +324,7 @@ void CollectionDock::finishOpen(const QString &path, const std::optional<Collect
         return;
     }
     m_path = QFileInfo(path).absoluteFilePath();
-    m_model->setCollection(std::move(*collection));
+    m_model->setCollection(*collection);
     m_view->expandToDepth(0);
     show();
     addRecent(m_path);
