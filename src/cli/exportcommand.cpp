@@ -67,17 +67,12 @@ int ExportCommand::start(const QStringList &arguments)
         return fail(u"No request '" + wanted + u"' (give its id, name or folder/name).");
     const VariableResolver resolver(*collection, environment);
     QStringList problems;
-    QString out;
-    for (const RequestInput &input : resolver.inputsFor(found->request, parser.values(QStringLiteral("origin")), &problems)) {
-        if (auto built = buildRequest(input, &problems, ForbiddenHeaders::Drop))
-            out += curlCommandsFor(built->request, built->profile) + u'\n';
-    }
+    const QString curl = curlCommandsFor(found->request, resolver, parser.values(QStringLiteral("origin")), &problems);
     if (!problems.isEmpty()) {
         problems.removeDuplicates();
         return fail(problems.join(QStringLiteral("\ncorscope export: ")));
     }
-    out.chop(1);
-    printOut(out);
+    printOut(curl);
     return ExitAllowed;
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/preflightdecision.h"
 #include "core/scriptheaders.h"
+#include "store/requestinput.h"
+#include "store/variables.h"
 
 namespace corscope {
 
@@ -36,15 +38,29 @@ QString curlCommandsFor(const FetchRequest &request, const BrowserProfile &profi
         out += u"\n\n";
     }
     out += QStringLiteral("# The request itself\n");
+    // A comment cannot sit on a continued line (it would swallow the backslash): it goes above.
+    if (credentials)
+        out += QStringLiteral("# credentials: 'include' sends the page's cookies for this site: put yours in -b\n");
     out += u"curl -i -X " + QString::fromLatin1(method) + u' ' + url + u" \\\n  -H " + origin;
     for (const HeaderField &field : headers)
         out += u" \\\n  -H " + quoted(QString::fromLatin1(field.name) + u": " + QString::fromUtf8(field.value));
     if (credentials)
-        out += u" \\\n  -b " + quoted(QStringLiteral("name=value")) + u"  # credentials: 'include' sends the cookies";
+        out += u" \\\n  -b " + quoted(QStringLiteral("name=value"));
     if (!request.body.isEmpty())
         out += u" \\\n  --data-raw " + quoted(QString::fromUtf8(request.body));
     out += u'\n';
     return out;
+}
+
+QString curlCommandsFor(const SavedRequest &request, const VariableResolver &resolver, const QStringList &origins,
+                        QStringList *problems)
+{
+    QStringList out;
+    for (const RequestInput &input : resolver.inputsFor(request, origins, problems)) {
+        if (auto built = buildRequest(input, problems, ForbiddenHeaders::Drop))
+            out.append(curlCommandsFor(built->request, built->profile));
+    }
+    return out.join(u'\n');
 }
 
 } // namespace corscope

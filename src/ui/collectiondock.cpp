@@ -1,17 +1,20 @@
 #include "ui/collectiondock.h"
 
 #include "store/collectionfile.h"
+#include "store/curlexport.h"
 #include "store/importer.h"
 #include "store/variables.h"
 #include "ui/collectionmodel.h"
 #include "ui/importjob.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -225,6 +228,9 @@ void CollectionDock::createActions()
         if (m_model->removeItem(current))
             Q_EMIT statusMessage(u"Deleted “" + name + u"” (Ctrl+Z brings it back).");
     });
+    m_copyCurlAction = make(QStringLiteral("copyItemAsCurlAction"), QStringLiteral("Copy as c&URL (bash)"));
+    m_copyCurlAction->setToolTip(QStringLiteral("The preflight and the request as curl commands, for each page origin"));
+    connect(m_copyCurlAction, &QAction::triggered, this, [this] { copyAsCurl(m_view->currentIndex()); });
     QAction *folder = make(QStringLiteral("newFolderAction"), QStringLiteral("New &Folder"));
     connect(folder, &QAction::triggered, this, [this] {
         QModelIndex parent = m_view->currentIndex().siblingAtColumn(0);
@@ -243,7 +249,7 @@ void CollectionDock::createActions()
     connect(
         m_runFolderAction, &QAction::triggered, this, [this] { Q_EMIT runRequested(currentFolderPath()); });
 
-    for (QAction *action : {rename, m_duplicateAction, m_deleteAction, folder, m_runFolderAction})
+    for (QAction *action : {rename, m_duplicateAction, m_deleteAction, m_copyCurlAction, folder, m_runFolderAction})
         m_view->addAction(action);
     for (QAction *action : {undo, redo, rename, m_duplicateAction, m_deleteAction})
         widget()->addAction(action);
@@ -254,6 +260,7 @@ void CollectionDock::updateActions()
     const QModelIndex current = m_view->currentIndex();
     m_duplicateAction->setEnabled(current.isValid());
     m_deleteAction->setEnabled(current.isValid());
+    m_copyCurlAction->setEnabled(current.isValid() && !current.siblingAtColumn(0).data(CollectionModel::IsFolderRole).toBool());
     m_runFolderAction->setEnabled(current.isValid() && !currentFolderPath().isEmpty());
 }
 
@@ -499,6 +506,24 @@ const Environment *CollectionDock::currentEnvironment() const
     if (m_environment->currentIndex() <= 0)
         return nullptr;
     return m_model->properties().environment(m_environment->currentText());
+}
+
+bool CollectionDock::copyAsCurl(const QModelIndex &index)
+{
+    const auto item = m_model->itemAt(index.siblingAtColumn(0));
+    if (!item || item->isFolder())
+        return false;
+    QStringList problems;
+    const QString curl = curlCommandsFor(
+        item->request, VariableResolver(m_model->properties(), currentEnvironment()), {}, &problems);
+    if (!problems.isEmpty() || curl.isEmpty()) {
+        Q_EMIT statusMessage(u"Not copied: "
+            + (problems.isEmpty() ? QStringLiteral("the request has no page origin.") : problems.first()));
+        return false;
+    }
+    QGuiApplication::clipboard()->setText(curl);
+    Q_EMIT statusMessage(u"Copied the curl commands of “" + item->name + u"”.");
+    return true;
 }
 
 std::optional<RequestInput> CollectionDock::resolvedInput(

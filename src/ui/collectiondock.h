@@ -74,6 +74,9 @@ public:
     std::optional<RequestInput> resolvedInput(
         const QModelIndex &index, QStringList *problems = nullptr) const;
     void openRequest(const QModelIndex &index);
+    // Puts the curl commands of the request at `index` on the clipboard (its preflight and itself,
+    // once per page origin, variables resolved); false and a status message when it cannot.
+    bool copyAsCurl(const QModelIndex &index);
 
     // The runnable jobs of the collection or one folder ("a/b"); problems per request in *problems.
     QList<RunJob> jobsFor(const QString &folderPath, QStringList *problems) const;
@@ -131,6 +134,7 @@ private:
     QString m_path;
     QAction *m_duplicateAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
     QAction *m_runFolderAction = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "store/curlexport.h"
 #include "ui/collectionbridge.h"
 #include "ui/composerpanel.h"
 #include "ui/detailspanel.h"
@@ -14,6 +15,8 @@
 #include "ui/timelinepanel.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -171,6 +174,10 @@ void MainWindow::createActions()
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRequest);
 
     request->addSeparator();
+    QAction *copyCurl = request->addAction(QStringLiteral("Copy as c&URL (bash)"));
+    copyCurl->setObjectName(QStringLiteral("copyAsCurlAction"));
+    copyCurl->setToolTip(QStringLiteral("The preflight and the request as curl commands, headers as the browser sends them"));
+    connect(copyCurl, &QAction::triggered, this, &MainWindow::copyCurrentRequestAsCurl);
     QAction *focusUrl = request->addAction(QStringLiteral("Edit &URL"));
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusUrl, &QAction::triggered, this, [this] {
@@ -241,6 +248,22 @@ bool MainWindow::sendCurrentRequest()
     const int id = m_session->send(*built);
     m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method)
         + u' ' + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
+    return true;
+}
+
+bool MainWindow::copyCurrentRequestAsCurl()
+{
+    QStringList problems;
+    const auto built = m_composer->buildRequest(&problems);
+    if (!built) {
+        m_status->setText(u"Not copied: " + problems.value(0));
+        return false;
+    }
+    const QString commands = curlCommandsFor(built->request, built->profile);
+    QGuiApplication::clipboard()->setText(commands);
+    m_status->setText(commands.contains(u"-X OPTIONS")
+            ? QStringLiteral("Copied two curl commands: the preflight, then the request.")
+            : QStringLiteral("Copied the curl command (no preflight is needed)."));
     return true;
 }
 

@@ -50,6 +50,10 @@ public:
     // Builds the composer's request and sends it; false (and the problems shown) when it cannot be sent.
     bool sendCurrentRequest();
     void cancelRequest();
+    // Puts on the clipboard the curl commands that replay the composer's request as the browser
+    // would send it: its preflight first when one is needed. False (and the problem shown) when the
+    // request cannot be built.
+    bool copyCurrentRequestAsCurl();
 
     ComposerPanel *composer() const { return m_composer; }
     TimelineModel *timelineModel() const { return m_timelineModel; }

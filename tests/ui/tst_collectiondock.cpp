@@ -14,6 +14,7 @@
 #include "ui/timelinepanel.h"
 
 #include <QApplication>
+#include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void onlyTheNewestOpenFills();
     void aBrokenFileIsRefusedAndTheTreeKept();
     void openingARequestFillsTheComposerWithTheEnvironment();
+    void aRequestIsCopiedAsCurlForEveryPageOrigin();
     void runningFillsTheOriginMatrixAndTheTimeline();
     void openingARequestAfterARunSelectsItsLastResult();
     void aRunCanBeCancelled();
@@ -285,6 +287,39 @@ void TestCollectionDock::aBrokenFileIsRefusedAndTheTreeKept()
     QVERIFY(!error.isEmpty());
     QCOMPARE(m_dock->model()->rowCount(), 2);
     QVERIFY(m_dock->filePath().endsWith(u"good.json"));
+}
+
+void TestCollectionDock::aRequestIsCopiedAsCurlForEveryPageOrigin()
+{
+    QVERIFY(open(writeCollection(QStringLiteral("curl.json"))));
+    CollectionModel *model = m_dock->model();
+    QSignalSpy status(m_dock, &CollectionDock::statusMessage);
+    QGuiApplication::clipboard()->setText(QStringLiteral("unchanged"));
+    // No environment chosen: {{api}} has no value, and nothing half-resolved is copied.
+    m_dock->environmentCombo()->setCurrentIndex(0);
+    QVERIFY(!m_dock->copyAsCurl(model->indexOfId(QStringLiteral("ok1"))));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("unchanged"));
+    QVERIFY2(status.last().first().toString().startsWith(u"Not copied: "), qPrintable(status.last().first().toString()));
+    QVERIFY2(status.last().first().toString().contains(u"api"), qPrintable(status.last().first().toString()));
+    QVERIFY(!m_dock->copyAsCurl(model->indexOfId(QStringLiteral("fo1")))); // a folder
+
+    m_dock->environmentCombo()->setCurrentIndex(m_dock->environmentCombo()->findText(QStringLiteral("prod")));
+    m_dock->view()->setCurrentIndex(model->indexOfId(QStringLiteral("ok1")));
+    auto *action = m_dock->findChild<QAction *>(QStringLiteral("copyItemAsCurlAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    const QString curl = QGuiApplication::clipboard()->text();
+    // The X-Trace header needs a preflight; the collection has two page origins.
+    QCOMPARE(curl.count(u"curl -i -X OPTIONS 'https://api.example.com/ok'"), 2);
+    QCOMPARE(curl.count(u"curl -i -X GET 'https://api.example.com/ok'"), 2);
+    QVERIFY2(curl.contains(u"-H 'Origin: http://localhost:3000'"), qPrintable(curl));
+    QVERIFY2(curl.contains(u"-H 'Origin: https://app.example.com'"), qPrintable(curl));
+    QVERIFY2(curl.contains(u"-H 'Access-Control-Request-Headers: x-trace'"), qPrintable(curl));
+    QCOMPARE(status.last().first().toString(), QStringLiteral("Copied the curl commands of “works everywhere”."));
+    QCOMPARE(m_server->requests().size(), 0);
+
+    m_dock->view()->setCurrentIndex(model->indexOfId(QStringLiteral("fo1")));
+    QVERIFY(!action->isEnabled());
 }
 
 void TestCollectionDock::openingARequestFillsTheComposerWithTheEnvironment()

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void rowsAppearHopByHopWhileTheExchangeRuns();
     void aHarRecordingJoinsTheTimelineWithoutSending();
     void aHarAnalysisCanBeCancelled();
+    void theRequestIsCopiedAsCurl();
 
 private:
     template <typename T>
@@ -516,6 +518,35 @@ void TestMainWindow::aHarAnalysisCanBeCancelled()
     QCOMPARE(finished.last().first().toInt(), 400 * 7);
     QCOMPARE(m_window->timelineModel()->exchangeCount(), 400 * 7);
     QVERIFY(!progress->isVisible());
+}
+
+void TestMainWindow::theRequestIsCopiedAsCurl()
+{
+    auto *copy = m_window->findChild<QAction *>(QStringLiteral("copyAsCurlAction"));
+    QVERIFY(copy);
+    QGuiApplication::clipboard()->clear();
+    fill(QStringLiteral("PUT"), QStringLiteral("http://127.0.0.1:9/items?id=1"), QStringLiteral("http://localhost:3000"));
+    m_window->composer()->headerModel()->setEntries(
+        {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true},
+            {QStringLiteral("X-Trace"), QStringLiteral("it's 1"), true}});
+    copy->trigger();
+    const QString curl = QGuiApplication::clipboard()->text();
+    // The preflight as the browser builds it, then the request with the page's Origin.
+    QVERIFY2(curl.contains(u"curl -i -X OPTIONS 'http://127.0.0.1:9/items?id=1'"), qPrintable(curl));
+    QVERIFY2(curl.contains(u"-H 'Access-Control-Request-Method: PUT'"), qPrintable(curl));
+    QVERIFY2(curl.contains(u"-H 'Access-Control-Request-Headers: content-type,x-trace'"), qPrintable(curl));
+    QVERIFY2(curl.contains(u"curl -i -X PUT 'http://127.0.0.1:9/items?id=1' \\\n  -H 'Origin: http://localhost:3000'"),
+        qPrintable(curl));
+    QVERIFY2(curl.contains(u"-H 'X-Trace: it'\\''s 1'"), qPrintable(curl));
+    QVERIFY(child<QLabel>(QStringLiteral("statusLabel"))->text().contains(u"the preflight, then the request"));
+
+    // A request that cannot be built copies nothing and says why.
+    QGuiApplication::clipboard()->setText(QStringLiteral("unchanged"));
+    fill(QStringLiteral("GET"), QStringLiteral("not a url"), QStringLiteral("http://localhost:3000"));
+    QVERIFY(!m_window->copyCurrentRequestAsCurl());
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("unchanged"));
+    QVERIFY(child<QLabel>(QStringLiteral("statusLabel"))->text().startsWith(u"Not copied: "));
+    QCOMPARE(m_server->requests().size(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
