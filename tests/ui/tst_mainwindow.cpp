@@ -481,7 +481,7 @@ void TestMainWindow::aHarAnalysisCanBeCancelled()
     QJsonObject log = har.value(u"log").toObject();
     const QJsonArray recorded = log.value(u"entries").toArray();
     QJsonArray entries;
-    for (int copy = 0; copy < 400; ++copy) {
+    for (int copy = 0; copy < 1000; ++copy) {
         for (const QJsonValue &entry : recorded)
             entries.append(entry);
     }
@@ -490,7 +490,7 @@ void TestMainWindow::aHarAnalysisCanBeCancelled()
     QTemporaryDir dir;
     QFile big(dir.filePath(QStringLiteral("big.har")));
     QVERIFY(big.open(QIODevice::WriteOnly));
-    QVERIFY(big.write(QJsonDocument(har).toJson()) > 4'000'000);
+    QVERIFY(big.write(QJsonDocument(har).toJson()) > 10'000'000);
     big.close();
 
     auto *actions = m_window->findChild<HarAnalysisActions *>(QStringLiteral("harAnalysisActions"));
@@ -515,8 +515,8 @@ void TestMainWindow::aHarAnalysisCanBeCancelled()
     // Not cancelled, the same file fills the timeline, and the bar goes away at the end.
     actions->analyzeFile(big.fileName());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
-    QCOMPARE(finished.last().first().toInt(), 400 * 7);
-    QCOMPARE(m_window->timelineModel()->exchangeCount(), 400 * 7);
+    QCOMPARE(finished.last().first().toInt(), 1000 * 7);
+    QCOMPARE(m_window->timelineModel()->exchangeCount(), 1000 * 7);
     QVERIFY(!progress->isVisible());
 }
 
