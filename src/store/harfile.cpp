@@ -26,6 +26,21 @@ QString headerValue(const QList<QPair<QString, QString>> &headers, QStringView n
     return {};
 }
 
+bool hasHeader(const QList<QPair<QString, QString>> &headers, QStringView name)
+{
+    return std::any_of(headers.cbegin(), headers.cend(),
+                       [&](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+}
+
+// The header names a preflight asked for (Access-Control-Request-Headers), trimmed.
+QStringList askedHeaderNames(const HarEntry &preflight)
+{
+    QStringList names = preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts);
+    for (QString &name : names)
+        name = name.trimmed();
+    return names;
+}
+
 bool readHeaders(const QJsonValue &value, QList<QPair<QString, QString>> *headers)
 {
     if (value.isUndefined())
@@ -254,13 +269,10 @@ bool carriesRequestedHeaders(const HarEntry &request, const HarEntry &preflight)
 {
     if (request.requestHeaders.isEmpty())
         return true;
-    const QStringList asked = preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts);
-    return std::all_of(asked.cbegin(), asked.cend(), [&](const QString &name) {
-        const QString wanted = name.trimmed();
-        if (wanted.compare(u"authorization", Qt::CaseInsensitive) == 0 || wanted.compare(u"cookie", Qt::CaseInsensitive) == 0)
-            return true;
-        return std::any_of(request.requestHeaders.cbegin(), request.requestHeaders.cend(),
-                           [&](const auto &header) { return header.first.compare(wanted, Qt::CaseInsensitive) == 0; });
+    const QStringList asked = askedHeaderNames(preflight);
+    return std::all_of(asked.cbegin(), asked.cend(), [&](const QString &wanted) {
+        return wanted.compare(u"authorization", Qt::CaseInsensitive) == 0
+            || wanted.compare(u"cookie", Qt::CaseInsensitive) == 0 || hasHeader(request.requestHeaders, wanted);
     });
 }
 
@@ -389,12 +401,8 @@ QStringList adoptPreflightAskedHeaders(const HarEntry &entry, const HarEntry &pr
                                        const QString &missingValue)
 {
     QStringList valueless;
-    for (const QString &name : preflight.requestHeader(u"access-control-request-headers").split(u',', Qt::SkipEmptyParts)) {
-        const QString wanted = name.trimmed();
-        const bool present = std::any_of(request->headers.cbegin(), request->headers.cend(), [&](const auto &header) {
-            return header.first.compare(wanted, Qt::CaseInsensitive) == 0;
-        });
-        if (present)
+    for (const QString &wanted : askedHeaderNames(preflight)) {
+        if (hasHeader(request->headers, wanted))
             continue;
         const QString value = entry.requestHeader(wanted);
         if (value.isNull())
