@@ -309,16 +309,23 @@ void CollectionDock::newCollection()
 
 void CollectionDock::openFile(const QString &path)
 {
-    const quint64 ticket = ++m_openTicket;
     Q_EMIT statusMessage(u"Opening " + QFileInfo(path).fileName() + u"…");
+    readOnFileThread(path, [this, path](const std::optional<Collection> &collection, const QString &problem, bool newest) {
+        if (newest)
+            finishOpen(path, collection, problem);
+    });
+}
+
+void CollectionDock::readOnFileThread(const QString &path, const Loaded &loaded)
+{
+    const quint64 ticket = ++m_readTicket;
     // The dock waits for the pool before it is destroyed, so `this` outlives the task; the queued
     // call is dropped with the dock if it goes first.
-    m_filePool.start([this, path, ticket] {
+    m_filePool.start([this, path, ticket, loaded] {
         QString problem;
         const std::optional<Collection> collection = loadCollection(path, &problem);
-        QMetaObject::invokeMethod(this, [this, path, ticket, collection, problem] {
-            if (ticket == m_openTicket)
-                finishOpen(path, collection, problem);
+        QMetaObject::invokeMethod(this, [this, ticket, loaded, collection, problem] {
+            loaded(collection, problem, ticket == m_readTicket);
         }, Qt::QueuedConnection);
     });
 }
@@ -637,22 +644,17 @@ bool CollectionDock::restoreWorkingState()
     const QString path = workingStatePath();
     if (!QFileInfo::exists(path))
         return false;
-    const quint64 ticket = ++m_openTicket;
     const quint64 revision = m_revision;
-    m_filePool.start([this, path, ticket, revision] {
-        QString problem;
-        const std::optional<Collection> collection = loadCollection(path, &problem);
-        QMetaObject::invokeMethod(this, [this, collection, ticket, revision] {
-            finishRestore(collection, ticket, revision);
-        }, Qt::QueuedConnection);
+    readOnFileThread(path, [this, revision](const std::optional<Collection> &collection, const QString &, bool newest) {
+        // A file opened or an edit made since the start wins over the older working state.
+        finishRestore(newest && revision == m_revision ? collection : std::nullopt);
     });
     return true;
 }
 
-void CollectionDock::finishRestore(const std::optional<Collection> &collection, quint64 ticket, quint64 revision)
+void CollectionDock::finishRestore(const std::optional<Collection> &collection)
 {
-    // A file opened or an edit made since the start wins over the older working state.
-    if (!collection || ticket != m_openTicket || revision != m_revision) {
+    if (!collection) {
         Q_EMIT workingStateRestored(false);
         return;
     }

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -116,7 +118,11 @@ private:
     void scheduleWorkingState();
     void finishOpen(const QString &path, const std::optional<Collection> &collection, const QString &problem);
     void finishSave(const QString &path, quint64 revision, const QString &problem);
-    void finishRestore(const std::optional<Collection> &collection, quint64 ticket, quint64 revision);
+    void finishRestore(const std::optional<Collection> &collection); // nullopt: nothing to restore
+    // Reads a collection file on the file thread; `loaded` gets it on the GUI thread (nullopt and the
+    // problem when unreadable), and whether no other read was started since.
+    using Loaded = std::function<void(const std::optional<Collection> &collection, const QString &problem, bool newest)>;
+    void readOnFileThread(const QString &path, const Loaded &loaded);
 
     CollectionModel *m_model;
     QTreeView *m_view;
@@ -128,7 +134,7 @@ private:
     QMenu *m_recentMenu;
     QTimer *m_autosaveTimer;
     QThreadPool m_filePool; // one thread: opens, saves and autosaves happen in the order asked
-    quint64 m_openTicket = 0; // the newest open; older ones finishing later are dropped
+    quint64 m_readTicket = 0; // the newest read (an open or the restore); older ones are stale
     quint64 m_revision = 0; // counts edits, so a save knows whether the tree moved on meanwhile
     QList<QPointer<ImportJob>> m_imports;
     QString m_path;
