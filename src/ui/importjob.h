@@ -15,8 +15,8 @@ namespace corscope {
 
 // Reads and imports one file (cURL, HAR, Postman or a collection) on a worker thread, so that a
 // 100 MB HAR never freezes the window; or, after analyzeWith(), evaluates the CORS exchanges a HAR
-// recorded (analyzeHar) into timeline records instead. Progress and the end are signals delivered on the thread the job
-// lives in; the result is read there after finished(). Destroying the job cancels it.
+// recorded (analyzeHar) into timeline records instead. Progress and the end are signals delivered on
+// the thread the job lives in; the result is read there after finished(). Destroying the job cancels it.
 class ImportJob final : public QObject
 {
     Q_OBJECT
