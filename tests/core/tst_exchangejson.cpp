@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace corscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 const QUrl kUrl(QStringLiteral("http://api.test:8000/x"));
@@ -74,6 +75,45 @@ void verifyHeaderPairs(const QJsonValue &value)
     }
 }
 
+Hop networkErrorHop()
+{
+    Hop hop;
+    hop.kind = HopKind::Actual;
+    hop.request.method = "GET";
+    hop.request.url = kUrl;
+    hop.request.headers = {{"Origin", "http://app.test:3000"}};
+    hop.networkError = QStringLiteral("net::ERR_CONNECTION_REFUSED");
+    hop.networkErrorDetail = QStringLiteral("Connection refused");
+    hop.passed = false;
+    hop.timings.startMs = 0;
+    hop.timings.connectMs = 0.25;
+    hop.timings.totalMs = 1.0 / 3.0; // written rounded to the microsecond
+    return hop;
+}
+
+Finding finding(Stage stage, CheckId check, const QByteArray &header, int status)
+{
+    Finding f;
+    f.stage = stage;
+    f.check = check;
+    f.header = header;
+    f.status = status;
+    f.seen = QStringLiteral("(absent)");
+    f.needed = QStringLiteral("`*` or http://app.test:3000");
+    f.explanation = QStringLiteral("The response has no `Access-Control-Allow-Origin`.");
+    f.consoleMessage = QStringLiteral("Access to fetch at 'http://api.test:8000/x' has been blocked by CORS policy.");
+    f.fix = QStringLiteral("Send `Access-Control-Allow-Origin: http://app.test:3000`.");
+    return f;
+}
+
+QByteArray everyByte()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 256; ++i)
+        bytes.append(char(i));
+    return bytes;
+}
+
 bool hasPair(const QJsonArray &pairs, const QString &name, const QString &value)
 {
     for (const QJsonValue &pair : pairs) {
@@ -94,6 +134,12 @@ private Q_SLOTS:
     void blockedAtThePreflight();
     void warningsAndReadableHeaders();
     void everyHeaderListIsWrittenAsItIs();
+    void readingBackWritesTheSameJson_data();
+    void readingBackWritesTheSameJson();
+    void readingBackGivesTheEngineTypes();
+    void aBodyPastThePreviewKeepsItsSize();
+    void whatIsNotAnExchangeIsRefusedWithAReason_data();
+    void whatIsNotAnExchangeIsRefusedWithAReason();
 };
 
 void tst_ExchangeJson::allowedWithoutPreflight()
@@ -230,6 +276,272 @@ void tst_ExchangeJson::everyHeaderListIsWrittenAsItIs()
             QCOMPARE(written.toArray(), expected);
         }
     }
+}
+
+// Every kind of exchange the engine produces: write it, read it back, write it again: the same JSON.
+void tst_ExchangeJson::readingBackWritesTheSameJson_data()
+{
+    QTest::addColumn<FetchRequest>("request");
+    QTest::addColumn<BrowserProfile>("profile");
+    QTest::addColumn<ExchangeResult>("result");
+
+    ExchangeResult simple;
+    simple.verdict = Verdict::Allowed;
+    simple.crossOrigin = true;
+    simple.hops = {actualHop(200)};
+    simple.readableHeaders = {"content-type"};
+    simple.reachedServer = true;
+    QTest::newRow("an allowed GET without preflight") << request("GET") << BrowserProfile::chromium() << simple;
+
+    ExchangeResult timed = simple;
+    timed.startedAtMs = QDateTime(QDate(2026, 11, 22), QTime(19, 5, 7, 42), Qt::UTC).toMSecsSinceEpoch();
+    timed.hops.first().timings = {0.5, 1.25, 2.0004, 0.1, 3.85};
+    QTest::newRow("a timed exchange keeps its start and its hop timings") << request("GET") << BrowserProfile::firefox()
+                                                                          << timed;
+
+    ExchangeResult blocked;
+    blocked.verdict = Verdict::Blocked;
+    blocked.crossOrigin = true;
+    blocked.preflightNeeded = true;
+    blocked.preflightReasons = {PreflightReason{PreflightReason::Kind::UnsafeMethod, "PUT", {}, 0, {}},
+                                PreflightReason{PreflightReason::Kind::UnsafeHeaderName, "X-Trace", {}, 0, {}}};
+    Hop failedPreflight = preflightHop(404);
+    failedPreflight.passed = false;
+    blocked.hops = {failedPreflight};
+    blocked.failure = finding(Stage::Preflight, CheckId::PreflightInvalidStatus, {}, 404);
+    QTest::newRow("a PUT blocked at the preflight") << request("PUT") << BrowserProfile::safari() << blocked;
+
+    ExchangeResult warned;
+    warned.verdict = Verdict::Allowed;
+    warned.crossOrigin = true;
+    warned.preflightNeeded = true;
+    warned.hops = {preflightHop(204), actualHop(200)};
+    warned.readableHeaders = {"cache-control", "x-trace-id"};
+    warned.warnings = {{QStringLiteral("vary-origin-missing"), QStringLiteral("Add Vary: Origin."), {}},
+                       {QStringLiteral("max-age-capped"), QStringLiteral("Capped at 7200 s."), "Access-Control-Max-Age"}};
+    warned.reachedServer = true;
+    QTest::newRow("an allowed PUT after a preflight, with warnings") << request("PUT") << BrowserProfile::chromium()
+                                                                     << warned;
+
+    ExchangeResult cached = warned;
+    cached.preflightFromCache = true;
+    cached.hops = {actualHop(200)};
+    QTest::newRow("a preflight answered from the cache") << request("PUT") << BrowserProfile::chromium() << cached;
+
+    FetchRequest withCredentials = request("GET");
+    withCredentials.credentials = CredentialsMode::Include;
+    withCredentials.redirect = RedirectMode::Manual;
+    ExchangeResult redirected;
+    redirected.verdict = Verdict::Blocked;
+    redirected.crossOrigin = true;
+    Hop moved = actualHop(302);
+    moved.response->reasonPhrase = "Found";
+    moved.response->headers.append("Location", "http://other.test/y?q=%C3%A9");
+    Hop second = actualHop(200);
+    second.request.url = QUrl(QStringLiteral("http://other.test/y?q=%C3%A9"));
+    second.request.headers = {{"Origin", "null"}, {"Cookie", "a=b"}};
+    second.passed = false;
+    redirected.hops = {moved, second};
+    redirected.failure = finding(Stage::Actual, CheckId::WildcardOriginWithCredentials, "Access-Control-Allow-Origin", 200);
+    redirected.reachedServer = true;
+    QTest::newRow("a redirect followed with credentials, then blocked") << withCredentials << BrowserProfile::firefox()
+                                                                        << redirected;
+
+    ExchangeResult refused;
+    refused.verdict = Verdict::NetworkError;
+    refused.crossOrigin = true;
+    refused.hops = {networkErrorHop()};
+    refused.failure = finding(Stage::Actual, CheckId::NetworkError, {}, 0);
+    QTest::newRow("a refused connection") << request("GET") << BrowserProfile::chromium() << refused;
+
+    FetchRequest posted = request("POST");
+    posted.headers = {{"Content-Type", "application/json"}, {"X-Name", "caf\xc3\xa9"}};
+    posted.body = "{\"name\":\"caf\xc3\xa9\"}";
+    ExchangeResult withBodies = simple;
+    withBodies.hops.first().request.body = posted.body;
+    withBodies.hops.first().response->body = "{\"ok\":true}\n";
+    QTest::newRow("text bodies and a non-ASCII header value") << posted << BrowserProfile::chromium() << withBodies;
+
+    FetchRequest binary = request("POST");
+    binary.body = everyByte();
+    ExchangeResult binaryBodies = simple;
+    binaryBodies.hops.first().request.body = everyByte();
+    binaryBodies.hops.first().response->body = everyByte() + everyByte();
+    QTest::newRow("binary bodies") << binary << BrowserProfile::chromium() << binaryBodies;
+
+    FetchRequest large = request("POST");
+    large.body = QByteArray(40 * 1024, 'a');
+    ExchangeResult largeBodies = simple;
+    largeBodies.hops.first().request.body = large.body;
+    largeBodies.hops.first().response->body = QByteArray(100 * 1024, 'b');
+    largeBodies.hops.first().response->bodyTruncated = true;
+    QTest::newRow("bodies past the 16 KiB preview") << large << BrowserProfile::chromium() << largeBodies;
+
+    FetchRequest opaque = request("GET");
+    opaque.origin = Origin::opaque();
+    opaque.credentials = CredentialsMode::Omit;
+    opaque.redirect = RedirectMode::Error;
+    QTest::newRow("a page with an opaque origin") << opaque << BrowserProfile::chromium() << simple;
+
+    ExchangeResult nothingSent;
+    nothingSent.verdict = Verdict::Blocked;
+    nothingSent.crossOrigin = true;
+    nothingSent.failure = finding(Stage::Actual, CheckId::Other, {}, 0);
+    QTest::newRow("nothing sent") << request("GET") << BrowserProfile::chromium() << nothingSent;
+}
+
+void tst_ExchangeJson::readingBackWritesTheSameJson()
+{
+    QFETCH(FetchRequest, request);
+    QFETCH(BrowserProfile, profile);
+    QFETCH(ExchangeResult, result);
+    const QJsonObject written = exchangeToJson(request, profile, result);
+    const ExchangeOrError read = exchangeFromJson(written);
+    QVERIFY2(read.exchange, qPrintable(read.error));
+    QVERIFY(read.error.isEmpty());
+    const QJsonObject again = exchangeToJson(read.exchange->request, read.exchange->profile, read.exchange->result);
+    QCOMPARE(dump(again), dump(written));
+    // And once more from the second writing: reading is not a one-off.
+    const ExchangeOrError twice = exchangeFromJson(again);
+    QVERIFY2(twice.exchange, qPrintable(twice.error));
+    QCOMPARE(dump(exchangeToJson(twice.exchange->request, twice.exchange->profile, twice.exchange->result)),
+             dump(written));
+}
+
+void tst_ExchangeJson::readingBackGivesTheEngineTypes()
+{
+    FetchRequest asked = request("PUT");
+    asked.credentials = CredentialsMode::Include;
+    asked.body = "{\"a\":1}";
+    ExchangeResult result;
+    result.verdict = Verdict::Blocked;
+    result.crossOrigin = true;
+    result.preflightNeeded = true;
+    result.preflightReasons = {PreflightReason{PreflightReason::Kind::UnsafeMethod, "PUT", {}, 0, {}}};
+    Hop preflight = preflightHop(204);
+    Hop actual = actualHop(200);
+    actual.passed = false;
+    actual.timings.startMs = 13.5;
+    actual.response->body = "{\"ok\":true}";
+    result.hops = {preflight, actual};
+    result.failure = finding(Stage::Actual, CheckId::MissingAllowOrigin, "Access-Control-Allow-Origin", 200);
+    result.warnings = {{QStringLiteral("vary-origin-missing"), QStringLiteral("No Vary"), "Vary"}};
+    result.readableHeaders = {"content-type"};
+    result.reachedServer = true;
+
+    const ExchangeOrError read = exchangeFromJson(exchangeToJson(asked, BrowserProfile::firefox(), result));
+    QVERIFY2(read.exchange, qPrintable(read.error));
+    const JudgedExchange &e = *read.exchange;
+    QCOMPARE(e.profile.browser, Browser::Firefox);
+    QCOMPARE(e.profile.displayName, BrowserProfile::firefox().displayName);
+    QCOMPARE(e.request.method, QByteArray("PUT"));
+    QCOMPARE(e.request.url, kUrl);
+    QCOMPARE(e.request.origin.serialize(), QByteArray("http://app.test:3000"));
+    QCOMPARE(e.request.credentials, CredentialsMode::Include);
+    QCOMPARE(e.request.redirect, RedirectMode::Follow);
+    QCOMPARE(e.request.headers, asked.headers);
+    QCOMPARE(e.request.body, asked.body);
+    QCOMPARE(e.result.verdict, Verdict::Blocked);
+    QVERIFY(e.result.crossOrigin);
+    QVERIFY(e.result.preflightNeeded);
+    QVERIFY(!e.result.preflightFromCache);
+    QVERIFY(e.result.reachedServer);
+    QCOMPARE(preflightReasonTexts(e.result.preflightReasons), preflightReasonTexts(result.preflightReasons));
+    QVERIFY(e.result.failure);
+    QCOMPARE(e.result.failure->stage, Stage::Actual);
+    QCOMPARE(e.result.failure->check, CheckId::MissingAllowOrigin);
+    QCOMPARE(e.result.failure->header, QByteArray("Access-Control-Allow-Origin"));
+    QCOMPARE(e.result.failure->status, 200);
+    QCOMPARE(e.result.failure->fix, result.failure->fix);
+    QCOMPARE(e.result.failure->consoleMessage, result.failure->consoleMessage);
+    QCOMPARE(e.result.hops.size(), 2);
+    QCOMPARE(e.result.hops.at(0).kind, HopKind::Preflight);
+    QCOMPARE(e.result.hops.at(0).request.headers, preflight.request.headers);
+    QCOMPARE(e.result.hops.at(0).response->headers, preflight.response->headers);
+    QCOMPARE(e.result.hops.at(1).kind, HopKind::Actual);
+    QCOMPARE(e.result.hops.at(1).passed, false);
+    QCOMPARE(e.result.hops.at(1).timings.startMs, 13.5);
+    QCOMPARE(e.result.hops.at(1).response->status, 200);
+    QCOMPARE(e.result.hops.at(1).response->body, QByteArray("{\"ok\":true}"));
+    QCOMPARE(e.result.hops.at(1).response->bodySize(), qint64(11));
+    QCOMPARE(e.result.hops.at(1).response->url, kUrl);
+    QCOMPARE(e.result.warnings.size(), 1);
+    QCOMPARE(e.result.warnings.first().header, QByteArray("Vary"));
+    QCOMPARE(e.result.readableHeaders, QList<QByteArray>{"content-type"});
+    QCOMPARE(e.result.startedAtMs, qint64(-1));
+
+    // A blocked preflight: the request never reached the server.
+    result.hops = {preflight};
+    const ExchangeOrError unsent = exchangeFromJson(exchangeToJson(asked, BrowserProfile::firefox(), result));
+    QVERIFY2(unsent.exchange, qPrintable(unsent.error));
+    QVERIFY(!unsent.exchange->result.reachedServer);
+}
+
+void tst_ExchangeJson::aBodyPastThePreviewKeepsItsSize()
+{
+    ExchangeResult result;
+    result.hops = {actualHop(200)};
+    result.hops.first().response->body = QByteArray(20000, 'x');
+    const ExchangeOrError read = exchangeFromJson(exchangeToJson(request("GET"), BrowserProfile::chromium(), result));
+    QVERIFY2(read.exchange, qPrintable(read.error));
+    const HttpResponse &response = *read.exchange->result.hops.first().response;
+    QCOMPARE(response.body.size(), qsizetype(16 * 1024));
+    QCOMPARE(response.bodySize(), qint64(20000));
+}
+
+void tst_ExchangeJson::whatIsNotAnExchangeIsRefusedWithAReason_data()
+{
+    QTest::addColumn<QString>("path"); // "key" or "key/key" of the value to replace
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("reason");
+
+    const QJsonValue none(QJsonValue::Undefined);
+    QTest::newRow("no request") << u"request"_s << none << u"not a corscope result"_s;
+    QTest::newRow("no verdict") << u"verdict"_s << none << u"not a corscope result"_s;
+    QTest::newRow("hops that are not a list") << u"hops"_s << QJsonValue(3) << u"not a corscope result"_s;
+    QTest::newRow("an unknown verdict") << u"verdict"_s << QJsonValue(u"maybe"_s) << u"verdict"_s;
+    QTest::newRow("an unknown browser") << u"browser"_s << QJsonValue(u"netscape"_s) << u"netscape"_s;
+    QTest::newRow("an unknown credentials mode") << u"request/credentials"_s << QJsonValue(u"all"_s)
+                                                 << u"credentials"_s;
+    QTest::newRow("a request without URL") << u"request/url"_s << none << u"URL"_s;
+    QTest::newRow("a page origin with a path") << u"request/origin"_s << QJsonValue(u"http://app.test/x"_s)
+                                               << u"origin"_s;
+    QTest::newRow("a header that is not a pair") << u"request/headers"_s << QJsonValue(QJsonArray{QJsonArray{u"a"_s}})
+                                                 << u"pair"_s;
+    QTest::newRow("an unknown hop kind") << u"hops"_s
+                                         << QJsonValue(QJsonArray{QJsonObject{{u"kind"_s, u"teleport"_s}}})
+                                         << u"teleport"_s;
+    QTest::newRow("a failure with an unknown check")
+        << u"failure"_s << QJsonValue(QJsonObject{{u"stage"_s, u"actual"_s}, {u"check"_s, u"vibes"_s}})
+        << u"unknown stage or check"_s;
+    QTest::newRow("a start that is not a time") << u"startedAt"_s << QJsonValue(u"yesterday"_s) << u"startedAt"_s;
+}
+
+void tst_ExchangeJson::whatIsNotAnExchangeIsRefusedWithAReason()
+{
+    QFETCH(QString, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, reason);
+    ExchangeResult result;
+    result.verdict = Verdict::Allowed;
+    result.hops = {actualHop(200)};
+    QJsonObject json = exchangeToJson(request("GET"), BrowserProfile::chromium(), result);
+    QVERIFY(exchangeFromJson(json).exchange); // the unspoilt object is read
+    const QStringList keys = path.split(u'/');
+    if (keys.size() == 1) {
+        json.remove(keys.first());
+        if (!value.isUndefined())
+            json.insert(keys.first(), value);
+    } else {
+        QJsonObject inner = json.value(keys.first()).toObject();
+        inner.remove(keys.last());
+        if (!value.isUndefined())
+            inner.insert(keys.last(), value);
+        json.insert(keys.first(), inner);
+    }
+    const ExchangeOrError read = exchangeFromJson(json);
+    QVERIFY2(!read.exchange, qPrintable(dump(json)));
+    QVERIFY2(read.error.contains(reason), qPrintable(read.error));
 }
 
 QTEST_GUILESS_MAIN(tst_ExchangeJson)

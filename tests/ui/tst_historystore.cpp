@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void anEntryReadsBackAsTheSameExchange();
+    void aLineOfAnEarlierCorscopeStillLoads();
     void theHistorySurvivesARestartOfTheWindow();
     void aCorruptFileIsMovedAsideAndTheGoodEntriesKept();
     void aFileOfGarbageGivesAnEmptyHistoryAndAWarning();
@@ -114,6 +116,55 @@ void TestHistoryStore::anEntryReadsBackAsTheSameExchange()
     broken.insert(QStringLiteral("verdict"), QStringLiteral("maybe"));
     QVERIFY(!historyEntryFromJson(broken, &error));
     QVERIFY2(error.contains(QStringLiteral("verdict")), qPrintable(error));
+}
+
+// A history.jsonl line as corscope wrote it before the exchange JSON had one reader in core: it loads,
+// and written again it is the same entry.
+void TestHistoryStore::aLineOfAnEarlierCorscopeStillLoads()
+{
+    const QByteArray line =
+    R"json({"browser":"firefox","corscope":"0.1.0","crossOrigin":true,"failure":{"check":"missing-allow-origin")json"
+    R"json(,"explanation":"The response has no `Access-Control-Allow-Origin` header.","fix":"Send `Access-Contr)json"
+    R"json(ol-Allow-Origin: http://localhost:3000`.","header":"Access-Control-Allow-Origin","message":"Access t)json"
+    R"json(o fetch at 'http://127.0.0.1:8080/items?id=1' from origin 'http://localhost:3000' has been blocked b)json"
+    R"json(y CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.","neede)json"
+    R"json(d":"http://localhost:3000","seen":"(absent)","stage":"actual","status":200},"finishedAt":"2025-05-01)json"
+    R"json(T10:11:12.345","hops":[{"kind":"preflight","passed":true,"redirect":false,"request":{"headers":[["Or)json"
+    R"json(igin","http://localhost:3000"],["Access-Control-Request-Method","PUT"],["Access-Control-Request-Head)json"
+    R"json(ers","content-type,x-trace"]],"method":"OPTIONS","url":"http://127.0.0.1:8080/items?id=1"},"response)json"
+    R"json(":{"bodyBytes":0,"bodyTruncated":false,"headers":[["Access-Control-Allow-Origin","http://localhost:3)json"
+    R"json(000"],["Access-Control-Allow-Methods","PUT"],["Access-Control-Allow-Headers","content-type,x-trace"])json"
+    R"json(,["Access-Control-Allow-Credentials","true"]],"status":204,"statusText":"No Content"},"timings":{"co)json"
+    R"json(nnectMs":1.25,"downloadMs":0.125,"startMs":0,"totalMs":3.875,"waitMs":2.5}},{"kind":"actual","passed)json"
+    R"json(":false,"redirect":false,"request":{"body":"{\"a\":1}","headers":[["Origin","http://localhost:3000"])json"
+    R"json(,["Content-Type","application/json"],["X-Trace","1"]],"method":"PUT","url":"http://127.0.0.1:8080/it)json"
+    R"json(ems?id=1"},"response":{"body":"{\"ok\":true}","bodyBytes":11,"bodyTruncated":false,"headers":[["Cont)json"
+    R"json(ent-Type","application/json"]],"status":200,"statusText":"OK"},"timings":{"downloadMs":0.5,"startMs")json"
+    R"json(:3.5,"totalMs":2.75,"waitMs":2.25}}],"id":7,"preflightFromCache":false,"preflightNeeded":true,"prefl)json"
+    R"json(ightReasons":["`PUT` is not a CORS-safelisted method (only GET, HEAD and POST are)."],"readableHeade)json"
+    R"json(rs":[],"request":{"body":"{\"a\":1}","credentials":"include","headers":[["Content-Type","application)json"
+    R"json(/json"],["X-Trace","1"]],"method":"PUT","origin":"http://localhost:3000","redirect":"follow","url":")json"
+    R"json(http://127.0.0.1:8080/items?id=1"},"startedAt":"2025-05-01T10:11:12.333Z","verdict":"blocked","warni)json"
+    R"json(ngs":[{"check":"vary-origin-missing","header":"Vary","message":"No Vary: Origin."}]})json";
+    QString error;
+    const ExchangeRecordPtr read = historyEntryFromJson(QJsonDocument::fromJson(line).object(), &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(read->id, 7);
+    QCOMPARE(read->finishedAt, QDateTime::fromString(QStringLiteral("2025-05-01T10:11:12.345"), Qt::ISODateWithMs));
+    QCOMPARE(read->profile.browser, Browser::Firefox);
+    QCOMPARE(read->request.method, QByteArray("PUT"));
+    QCOMPARE(read->request.credentials, CredentialsMode::Include);
+    QCOMPARE(read->result.verdict, Verdict::Blocked);
+    QCOMPARE(read->result.failure->check, CheckId::MissingAllowOrigin);
+    QCOMPARE(read->result.hops.size(), 2);
+    QCOMPARE(read->result.hops.at(1).response->body, QByteArray("{\"ok\":true}"));
+    QVERIFY(read->result.reachedServer);
+    // Written again it is the same entry (but for the version of corscope that writes it).
+    QJsonObject original = QJsonDocument::fromJson(line).object();
+    QJsonObject again = historyEntryToJson(*read);
+    original.remove(QStringLiteral("corscope"));
+    again.remove(QStringLiteral("corscope"));
+    QCOMPARE(again, original);
 }
 
 void TestHistoryStore::theHistorySurvivesARestartOfTheWindow()
