@@ -4,6 +4,7 @@
 #include "core/preflightdecision.h"
 #include "ui/headereditmodel.h"
 #include "ui/headernamedelegate.h"
+#include "ui/headertableview.h"
 #include "ui/tone.h"
 
 #include <QComboBox>
@@ -52,7 +53,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     , m_redirect(new QComboBox(this))
     , m_browser(new QComboBox(this))
     , m_headers(new HeaderEditModel(this))
-    , m_headerView(new QTableView(this))
+    , m_headerView(new HeaderTableView(this))
     , m_body(new QPlainTextEdit(this))
     , m_bodyNote(new QLabel(this))
     , m_preflight(new QLabel(this))
@@ -123,7 +124,6 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_headerView->setColumnWidth(HeaderEditModel::NameColumn, 150);
     m_headerView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_headerView->setEditTriggers(QAbstractItemView::AllEditTriggers);
-    m_headerView->setTabKeyNavigation(false);
     m_headerView->setToolTip(
         QStringLiteral("Headers the script sets. Double-click or type to edit; uncheck to disable a row"));
     m_headerView->setMinimumHeight(110);
@@ -166,6 +166,12 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     problemPalette.setColor(QPalette::WindowText, toneColor(palette(), Tone::Failure));
     m_problems->setPalette(problemPalette);
     m_problems->hide();
+
+    // Out of the header table, Tab reaches the table's own buttons before the body.
+    setTabOrder(m_browser, m_headerView);
+    setTabOrder(m_headerView, addHeader);
+    setTabOrder(addHeader, removeHeader);
+    setTabOrder(removeHeader, m_body);
 
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);

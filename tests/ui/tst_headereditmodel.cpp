@@ -1,8 +1,15 @@
+#include "ui/composerpanel.h"
 #include "ui/headereditmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace corscope;
 
@@ -19,6 +26,8 @@ private Q_SLOTS:
     void disabledRowsAreNotSentNorChecked();
     void addingAndRemovingRows();
     void forbiddenHeadersFollowTheBrowserProfile();
+    void tabMovesFromNameToValueToTheNextRow();
+    void tabPastAnEmptyLastRowLeavesTheTableButNotForTheBody();
 
 private:
     HeaderEditModel *m_model = nullptr;
@@ -134,6 +143,99 @@ void TestHeaderEditModel::forbiddenHeadersFollowTheBrowserProfile()
     m_model->setProfile(firefox);
     QCOMPARE(m_model->problems().isEmpty(), !firefox.userAgentIsForbidden);
     QVERIFY(chromium.userAgentIsForbidden != firefox.userAgentIsForbidden);
+}
+
+namespace {
+// The composer shown and active, so that focus and key events behave as on a desktop.
+struct ShownComposer
+{
+    ComposerPanel panel;
+    QTableView *view = nullptr;
+    HeaderEditModel *model = nullptr;
+
+    bool show()
+    {
+        view = panel.findChild<QTableView *>(QStringLiteral("headersView"));
+        model = panel.headerModel();
+        panel.show();
+        panel.activateWindow();
+        return view && QTest::qWaitForWindowActive(&panel);
+    }
+    // The line edit open on index, if it has the focus.
+    QLineEdit *editorOn(int row, int column) const
+    {
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        if (!editor || view->currentIndex() != model->index(row, column) || !view->isAncestorOf(editor))
+            return nullptr;
+        return editor;
+    }
+};
+
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+} // namespace
+
+void TestHeaderEditModel::tabMovesFromNameToValueToTheNextRow()
+{
+    ShownComposer composer;
+    QVERIFY(composer.show());
+    auto *body = composer.panel.findChild<QPlainTextEdit *>(QStringLiteral("bodyEdit"));
+    QVERIFY(body);
+    QTest::mouseClick(
+        composer.panel.findChild<QToolButton *>(QStringLiteral("addHeaderButton")), Qt::LeftButton);
+    QTRY_VERIFY(composer.editorOn(0, HeaderEditModel::NameColumn));
+    QCOMPARE(focused()->objectName(), QStringLiteral("headerNameEditor"));
+
+    // Typing a full name opens the completer's popup: Tab must still move on.
+    QTest::keyClicks(focused(), QStringLiteral("X-Trace-Id"));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QTRY_VERIFY(composer.editorOn(0, HeaderEditModel::ValueColumn));
+    QTest::keyClicks(focused(), QStringLiteral("42"));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    // The value was the last cell: a new empty row, its name being edited.
+    QTRY_VERIFY(composer.editorOn(1, HeaderEditModel::NameColumn));
+    QCOMPARE(composer.model->rowCount(), 2);
+    QCOMPARE(composer.model->enabledHeaderLines(), QStringList{QStringLiteral("X-Trace-Id: 42")});
+    QVERIFY(!body->hasFocus());
+
+    QTest::keyClicks(focused(), QStringLiteral("Accept"));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QTRY_VERIFY(composer.editorOn(1, HeaderEditModel::ValueColumn));
+    QTest::keyClicks(focused(), QStringLiteral("text/plain"));
+
+    // Shift+Tab goes back the same way, over the check box column.
+    QTest::keyClick(focused(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(composer.editorOn(1, HeaderEditModel::NameColumn));
+    QTest::keyClick(focused(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(composer.editorOn(0, HeaderEditModel::ValueColumn));
+    QCOMPARE(qobject_cast<QLineEdit *>(focused())->text(), QStringLiteral("42"));
+    QTest::keyClick(focused(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(composer.editorOn(0, HeaderEditModel::NameColumn));
+    // Before the first name, Shift+Tab leaves the table backwards: to the browser choice.
+    QTest::keyClick(focused(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_COMPARE(focused(), composer.panel.findChild<QComboBox *>(QStringLiteral("browserCombo")));
+    QCOMPARE(composer.model->enabledHeaderLines(),
+        (QStringList{QStringLiteral("X-Trace-Id: 42"), QStringLiteral("Accept: text/plain")}));
+    QCOMPARE(composer.model->rowCount(), 2);
+}
+
+void TestHeaderEditModel::tabPastAnEmptyLastRowLeavesTheTableButNotForTheBody()
+{
+    ShownComposer composer;
+    QVERIFY(composer.show());
+    composer.model->setEntries({{QStringLiteral("X-Trace-Id"), QStringLiteral("1"), true}});
+    QTest::mouseClick(
+        composer.panel.findChild<QToolButton *>(QStringLiteral("addHeaderButton")), Qt::LeftButton);
+    QTRY_VERIFY(composer.editorOn(1, HeaderEditModel::NameColumn));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QTRY_VERIFY(composer.editorOn(1, HeaderEditModel::ValueColumn));
+    // Tab through an empty row means the headers are done: no third row, and the focus goes to the
+    // table's buttons, never into the body.
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QTRY_COMPARE(focused(), composer.panel.findChild<QToolButton *>(QStringLiteral("addHeaderButton")));
+    QCOMPARE(composer.model->rowCount(), 2);
 }
 
 QTEST_MAIN(TestHeaderEditModel)
