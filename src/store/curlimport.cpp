@@ -335,7 +335,10 @@ struct CurlRequest
     QStringList data;
 };
 
-std::optional<CollectionItem> curlToItem(const QStringList &words, int number, QStringList *warnings, QString *error)
+// *preflightFor: for an OPTIONS command with Access-Control-Request-Method, that method (the command
+// is then a preflight, as `corscope` and DevTools copy it before the request); else empty.
+std::optional<CollectionItem> curlToItem(
+    const QStringList &words, int number, QStringList *warnings, QString *error, QString *preflightFor)
 {
     CurlRequest parsed;
     QString url;
@@ -459,6 +462,13 @@ std::optional<CollectionItem> curlToItem(const QStringList &words, int number, Q
         headers.append({QStringLiteral("Cookie"), cookie});
     if (!referer.isEmpty())
         headers.append({QStringLiteral("Referer"), referer});
+    preflightFor->clear();
+    for (const auto &[name, value] : std::as_const(headers)) {
+        if (name.compare(u"access-control-request-method", Qt::CaseInsensitive) == 0)
+            *preflightFor = value.trimmed();
+    }
+    if (parsed.explicitMethod.compare(u"OPTIONS", Qt::CaseInsensitive) != 0)
+        preflightFor->clear();
     const QString origin = adoptRecordedHeaders(headers, &request);
     const bool hadCookie = std::any_of(headers.cbegin(), headers.cend(), [](const auto &header) {
         return header.first.compare(u"cookie", Qt::CaseInsensitive) == 0;
@@ -525,6 +535,17 @@ std::optional<QList<QStringList>> splitShellCommands(const QString &text, ShellD
     return commands;
 }
 
+bool looksLikeCurl(const QString &text)
+{
+    for (const QStringView line : QStringView(text).split(u'\n')) {
+        const QStringView trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+            continue;
+        return trimmed.startsWith(u"curl ") || trimmed.startsWith(u"curl.exe ") || trimmed.startsWith(u"curl\t");
+    }
+    return false;
+}
+
 std::optional<ImportResult> importCurl(const QString &text, QString *error)
 {
     QString problem;
@@ -535,6 +556,12 @@ std::optional<ImportResult> importCurl(const QString &text, QString *error)
     }
     ImportResult result;
     result.collection.name = QStringLiteral("Imported from curl");
+    struct Command
+    {
+        CollectionItem item;
+        QString preflightFor;
+    };
+    QList<Command> parsed;
     int number = 0;
     for (const QStringList &words : *commands) {
         const QString program = words.first().section(u'/', -1).section(u'\\', -1);
@@ -542,12 +569,30 @@ std::optional<ImportResult> importCurl(const QString &text, QString *error)
             *error = u"'" + words.first() + u"' is not a curl command";
             return std::nullopt;
         }
-        auto item = curlToItem(words, ++number, &result.warnings, &problem);
+        Command command;
+        auto item = curlToItem(words, ++number, &result.warnings, &problem, &command.preflightFor);
         if (!item) {
             *error = problem;
             return std::nullopt;
         }
-        result.collection.items.push_back(std::move(*item));
+        command.item = std::move(*item);
+        parsed.append(std::move(command));
+    }
+    // A preflight followed by its request ("Copy as cURL" of corscope writes both) is one request:
+    // the browser sends the preflight by itself, so importing it too would send it twice.
+    for (qsizetype i = 0; i < parsed.size(); ++i) {
+        const Command &command = parsed.at(i);
+        if (!command.preflightFor.isEmpty() && i + 1 < parsed.size()) {
+            const SavedRequest &next = parsed.at(i + 1).item.request;
+            if (next.url == command.item.request.url
+                && next.method.compare(command.preflightFor, Qt::CaseInsensitive) == 0) {
+                result.warnings.append(u"curl command " + QString::number(i + 1)
+                    + u" is the preflight of the next one: only the request was imported (the "
+                      u"preflight is sent before it when needed).");
+                continue;
+            }
+        }
+        result.collection.items.push_back(command.item);
     }
     if (result.collection.items.empty()) {
         *error = QStringLiteral("no curl command found");

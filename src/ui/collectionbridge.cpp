@@ -28,12 +28,6 @@
 namespace corscope {
 
 namespace {
-bool looksLikeCurl(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    return trimmed.startsWith(u"curl ") || trimmed.startsWith(u"curl.exe ") || trimmed.startsWith(u"curl\t");
-}
-
 QStringList localFiles(const QMimeData *mime)
 {
     QStringList files;

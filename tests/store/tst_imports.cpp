@@ -68,6 +68,11 @@ private Q_SLOTS:
     void aRequestBlockedAtItsPreflightTakesALaterOne();
     void postmanFoldersVariablesAndBodies();
     void exportedCurlReproducesThePreflight();
+    void copyAsCurlPastedBackIsTheRequest();
+    void preflightCommandsThatAreNotFollowedByTheirRequestStay_data();
+    void preflightCommandsThatAreNotFollowedByTheirRequestStay();
+    void looksLikeCurlSkipsComments_data();
+    void looksLikeCurlSkipsComments();
 };
 
 void tst_Imports::browserCurlDialects_data()
@@ -649,8 +654,9 @@ void tst_Imports::exportedCurlReproducesThePreflight()
     QString error;
     const auto back = importCurl(script, &error);
     QVERIFY2(back, qPrintable(error));
-    QCOMPARE(back->collection.items.size(), size_t(2));
-    const SavedRequest &actual = back->collection.items[1].request;
+    // The preflight is not a request of its own: the request brings it along.
+    QCOMPARE(back->collection.items.size(), size_t(1));
+    const SavedRequest &actual = back->collection.items[0].request;
     QCOMPARE(actual.method, u"PUT"_s);
     QCOMPARE(actual.body, std::optional<QString>(u"{\"a\":1}"_s));
     QCOMPARE(header(actual, u"x-note"_s), u"it's"_s);
@@ -661,6 +667,96 @@ void tst_Imports::exportedCurlReproducesThePreflight()
     simple.headers = {};
     simple.body.clear();
     QVERIFY(!curlCommandsFor(simple, BrowserProfile::chromium()).contains(u"OPTIONS"));
+}
+
+void tst_Imports::copyAsCurlPastedBackIsTheRequest()
+{
+    // What Request > Copy as cURL puts on the clipboard: comments, the preflight, the request with
+    // credentials (its comment and the -b placeholder).
+    FetchRequest request;
+    request.method = "PATCH";
+    request.url = QUrl(u"http://127.0.0.1:4807/api/items?page=2"_s);
+    request.origin = *Origin::parse(u"http://localhost:3000"_s);
+    request.credentials = CredentialsMode::Include;
+    request.headers.append("X-Trace-Id", "7");
+    request.body = "{\"done\":true}";
+    const QString script = curlCommandsFor(request, BrowserProfile::chromium());
+    QVERIFY2(script.startsWith(u"# "), qPrintable(script));
+    QVERIFY(script.contains(u"-X OPTIONS"));
+    QVERIFY(looksLikeCurl(script));
+
+    QString error;
+    const auto back = importCurl(script, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->collection.items.size(), size_t(1));
+    const SavedRequest &imported = back->collection.items[0].request;
+    QCOMPARE(imported.method, u"PATCH"_s);
+    QCOMPARE(imported.url, u"http://127.0.0.1:4807/api/items?page=2"_s);
+    QCOMPARE(imported.origins, QStringList{u"http://localhost:3000"_s});
+    QCOMPARE(imported.credentials, u"include"_s);
+    QCOMPARE(imported.body, std::optional<QString>(u"{\"done\":true}"_s));
+    QCOMPARE(header(imported, u"X-Trace-Id"_s), u"7"_s);
+    for (const auto &field : imported.headers)
+        QVERIFY2(!field.first.startsWith(u"Access-Control-", Qt::CaseInsensitive), qPrintable(field.first));
+    QVERIFY(std::any_of(back->warnings.cbegin(), back->warnings.cend(),
+        [](const QString &warning) { return warning.contains(u"preflight"); }));
+}
+
+void tst_Imports::preflightCommandsThatAreNotFollowedByTheirRequestStay_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QStringList>("methods");
+    QTest::newRow("an OPTIONS command alone is what the user wants to send")
+        << u"curl -X OPTIONS 'https://a.test/x' -H 'Origin: http://localhost:3000' "
+           u"-H 'Access-Control-Request-Method: PUT'"_s
+        << QStringList{u"OPTIONS"_s};
+    QTest::newRow("a preflight for another URL is kept")
+        << u"curl -X OPTIONS 'https://a.test/x' -H 'Access-Control-Request-Method: PUT'\n"
+           u"curl -X PUT 'https://a.test/y'"_s
+        << QStringList{u"OPTIONS"_s, u"PUT"_s};
+    QTest::newRow("a preflight for another method is kept")
+        << u"curl -X OPTIONS 'https://a.test/x' -H 'Access-Control-Request-Method: PUT'\n"
+           u"curl -X DELETE 'https://a.test/x'"_s
+        << QStringList{u"OPTIONS"_s, u"DELETE"_s};
+    QTest::newRow("an OPTIONS request without Access-Control-Request-Method is a request")
+        << u"curl -X OPTIONS 'https://a.test/x'\ncurl -X PUT 'https://a.test/x'"_s
+        << QStringList{u"OPTIONS"_s, u"PUT"_s};
+    QTest::newRow("the preflight of the second of three commands goes, the others stay")
+        << u"# three\ncurl 'https://a.test/a'\n\n# preflight\ncurl -i -X OPTIONS 'https://a.test/x' "
+           u"-H 'Access-Control-Request-Method: put'\ncurl -X PUT 'https://a.test/x'"_s
+        << QStringList{u"GET"_s, u"PUT"_s};
+}
+
+void tst_Imports::preflightCommandsThatAreNotFollowedByTheirRequestStay()
+{
+    QFETCH(QString, script);
+    QFETCH(QStringList, methods);
+    QString error;
+    const auto back = importCurl(script, &error);
+    QVERIFY2(back, qPrintable(error));
+    QStringList imported;
+    for (const CollectionItem &item : back->collection.items)
+        imported.append(item.request.method);
+    QCOMPARE(imported, methods);
+}
+
+void tst_Imports::looksLikeCurlSkipsComments_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("curl");
+    QTest::newRow("a plain command") << u"curl 'https://a.test'"_s << true;
+    QTest::newRow("curl.exe with leading blanks") << u"  curl.exe \"https://a.test\""_s << true;
+    QTest::newRow("comment lines first") << u"# The request itself\n\ncurl -i 'https://a.test'"_s << true;
+    QTest::newRow("a URL") << u"https://a.test/curl"_s << false;
+    QTest::newRow("only comments") << u"# curl 'https://a.test'\n"_s << false;
+    QTest::newRow("a word that starts with curl") << u"curlew 'x'"_s << false;
+}
+
+void tst_Imports::looksLikeCurlSkipsComments()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, curl);
+    QCOMPARE(looksLikeCurl(text), curl);
 }
 
 QTEST_GUILESS_MAIN(tst_Imports)
