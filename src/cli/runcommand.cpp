@@ -25,6 +25,7 @@ constexpr int progressIntervalMs = 100;
 
 RunCommand::RunCommand(QObject *parent)
     : QObject(parent)
+    , m_progress(ProgressLine::forStandardError())
 {
     m_progressTimer.setSingleShot(true);
     m_progressTimer.setInterval(progressIntervalMs);
@@ -38,7 +39,10 @@ int RunCommand::start(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Run the requests of a collection file (or of one folder) for each page origin, sharing one preflight "
-        "cache. Exit status: 0 when every request meets its \"expect\", 1 otherwise, 2 on bad input."));
+        "cache.\n\nEach request is expected to be allowed unless its \"expect\" in the file says otherwise "
+        "(\"blocked\" or \"network-error\"). Exit status: 0 when every request got its expected verdict, 1 "
+        "otherwise (so a blocked request fails a CI job), 2 on bad input.\n\nProgress goes to stderr: one "
+        "updating line on a terminal; elsewhere (a CI log, a file) only a summary at the end."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A corscope collection (JSON)."));
     parser.addOption({QStringLiteral("env"), QStringLiteral("Use the variables of this environment."),
@@ -114,8 +118,9 @@ int RunCommand::start(const QStringList &arguments)
             const QList<RequestInput> inputs = resolver.inputsFor(item.request, originOverride, &itemErrors);
             for (const RequestInput &input : inputs) {
                 if (auto built = buildRequest(input, &itemErrors)) {
+                    // No "expect" means "allowed": a run in CI must fail when a request is blocked.
                     jobs.append(RunJob{item.id, item.name, entry.folderPath, input.origin, *built,
-                                       item.request.delayMs, item.request.expect});
+                                       item.request.delayMs, item.request.expect.value_or(QStringLiteral("allowed"))});
                 }
             }
             itemErrors.removeDuplicates();
@@ -142,13 +147,15 @@ int RunCommand::start(const QStringList &arguments)
     }();
     connect(m_runner, &CollectionRunner::jobStarted, this, [this, total, matrix](qsizetype index) {
         const RunJob &job = m_runner->jobs().at(index);
-        m_progress += QStringLiteral("[%1/%2] %3%4\n")
-                          .arg(index + 1)
-                          .arg(total)
-                          .arg(job.name, matrix ? u" (" + job.origin + u')' : QString())
-                          .toUtf8();
-        if (!m_progressTimer.isActive())
+        m_progress.update(QStringLiteral("[%1/%2] %3%4")
+                              .arg(index + 1)
+                              .arg(total)
+                              .arg(job.name, matrix ? u" (" + job.origin + u')' : QString()));
+        // The first update shows at once, later ones at most once per interval (the latest wins).
+        if (m_progress.output() == ProgressLine::Output::Terminal && !m_progressTimer.isActive()) {
+            m_progress.flush();
             m_progressTimer.start();
+        }
     });
     if (m_format == u"json" || !m_harPath.isEmpty())
         m_json = new RunJsonBuilder(m_runner, this);
@@ -162,15 +169,14 @@ int RunCommand::start(const QStringList &arguments)
 void RunCommand::flushProgress()
 {
     m_progressTimer.stop();
-    if (m_progress.isEmpty())
-        return;
-    writeError(m_progress);
-    m_progress.clear();
+    m_progress.flush();
 }
 
 void RunCommand::onRunnerFinished()
 {
-    flushProgress();
+    // The results go to stdout, often the same terminal: the progress line must be gone first.
+    m_progressTimer.stop();
+    m_progress.clear();
     if (m_json && !m_json->isReady())
         connect(m_json, &RunJsonBuilder::ready, this, &RunCommand::onFinished, Qt::SingleShotConnection);
     else
@@ -187,6 +193,8 @@ void RunCommand::onFinished()
     else
         m_json->finishStream();
     flushOut();
+    // The grid ends with the same summary line; the other formats are for machines, so people get it here.
+    m_progress.finish(m_format == u"text" ? QString() : report.summary());
     int code = report.allAsExpected() ? ExitAllowed : ExitBlocked;
     if (!m_harPath.isEmpty()) {
         // The same HAR 1.2 writer as bug reports, here without redaction: this is the raw record.

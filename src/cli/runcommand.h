@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/progressline.h"
 #include "store/collection.h"
 
 #include <QByteArray>
@@ -41,8 +42,8 @@ private:
     CollectionRunner *m_runner = nullptr;
     CompositeTransport *m_transport = nullptr;
     RunJsonBuilder *m_json = nullptr; // for --format json and --har
-    // Progress lines on stderr, written in batches (one write per interval, not one per request).
-    QByteArray m_progress;
+    // Progress on stderr, written at most once per interval, not once per request.
+    ProgressLine m_progress;
     QTimer m_progressTimer;
 };
 

@@ -59,12 +59,11 @@ QByteArray RunReport::json() const
     return QJsonDocument(m_runner.resultsJson()).toJson(QJsonDocument::Indented);
 }
 
-QString RunReport::grid() const
+QString RunReport::summary() const
 {
     const QList<RunJob> &jobs = m_runner.jobs();
     QStringList columns;
     QStringList rows;
-    QHash<QString, QHash<QString, QString>> cells;
     int allowed = 0;
     int blocked = 0;
     int failed = 0;
@@ -77,19 +76,45 @@ QString RunReport::grid() const
             columns.append(column);
         if (!rows.contains(row))
             rows.append(row);
+        if (!m_runner.isFinished(i)) {
+            ++unexpected;
+            continue;
+        }
+        const ExchangeResult &result = m_runner.result(i);
+        allowed += result.verdict == Verdict::Allowed;
+        blocked += result.verdict == Verdict::Blocked;
+        failed += result.verdict == Verdict::NetworkError;
+        unexpected += !meetsExpectation(job, result);
+    }
+    return QStringLiteral("%1 request(s) × %2 origin(s): %3 allowed, %4 blocked, %5 network error(s); %6 not as expected.")
+        .arg(rows.size())
+        .arg(columns.size())
+        .arg(allowed)
+        .arg(blocked)
+        .arg(failed)
+        .arg(unexpected);
+}
+
+QString RunReport::grid() const
+{
+    const QList<RunJob> &jobs = m_runner.jobs();
+    QStringList columns;
+    QStringList rows;
+    QHash<QString, QHash<QString, QString>> cells;
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const RunJob &job = jobs.at(i);
+        const QString column = QString::fromUtf8(job.built.request.origin.serialize());
+        const QString row = rowName(job);
+        if (!columns.contains(column))
+            columns.append(column);
+        if (!rows.contains(row))
+            rows.append(row);
         QString cell = QStringLiteral("(cancelled)");
         if (m_runner.isFinished(i)) {
             const ExchangeResult &result = m_runner.result(i);
             cell = cellText(result);
-            allowed += result.verdict == Verdict::Allowed;
-            blocked += result.verdict == Verdict::Blocked;
-            failed += result.verdict == Verdict::NetworkError;
-            if (!meetsExpectation(job, result)) {
+            if (!meetsExpectation(job, result))
                 cell += u" (expected " + *job.expect + u')';
-                ++unexpected;
-            }
-        } else {
-            ++unexpected;
         }
         cells[row][column] = cell;
     }
@@ -115,14 +140,7 @@ QString RunReport::grid() const
             line.chop(1);
         out += line + u'\n';
     }
-    out += QStringLiteral("\n%1 request(s) × %2 origin(s): %3 allowed, %4 blocked, %5 network error(s); %6 not as expected.\n")
-               .arg(rows.size())
-               .arg(columns.size())
-               .arg(allowed)
-               .arg(blocked)
-               .arg(failed)
-               .arg(unexpected);
-    return out;
+    return out + u'\n' + summary() + u'\n';
 }
 
 QByteArray RunReport::junit() const

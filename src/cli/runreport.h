@@ -19,6 +19,8 @@ public:
     QString grid() const;
     // JUnit XML for CI: one testcase per request and origin, a failure when "expect" is not met.
     QByteArray junit() const;
+    // One line: requests × origins, how many were allowed, blocked, failed, and not as expected.
+    QString summary() const;
     bool allAsExpected() const;
 
 private:

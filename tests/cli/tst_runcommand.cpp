@@ -10,8 +10,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace corscope;
 using namespace corscope::testing;
@@ -36,6 +43,65 @@ QJsonArray pair(const QString &name, const QString &value)
     return QJsonArray{name, value};
 }
 
+// Runs corscope with stderr on a pseudo-terminal of the given width (stdout stays a pipe); run.err holds
+// the bytes the terminal received, exactly (raw mode: no newline translation).
+CorscopeRun runCorscopeOnTerminal(const QStringList &arguments, unsigned short columns)
+{
+    CorscopeRun run;
+    int master = -1;
+    int terminal = -1;
+    winsize size{};
+    size.ws_row = 24;
+    size.ws_col = columns;
+    if (openpty(&master, &terminal, nullptr, nullptr, &size) != 0) {
+        run.problem = u"openpty failed: "_s + QString::fromLocal8Bit(strerror(errno));
+        return run;
+    }
+    termios mode{};
+    tcgetattr(terminal, &mode);
+    cfmakeraw(&mode);
+    tcsetattr(terminal, TCSANOW, &mode);
+    fcntl(master, F_SETFD, FD_CLOEXEC);
+    fcntl(terminal, F_SETFD, FD_CLOEXEC);
+    fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+
+    QByteArray received;
+    const auto drain = [&received, master] {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::read(master, buffer, sizeof buffer);
+            if (n <= 0)
+                return; // EAGAIN: nothing more for now; EIO: the child closed the terminal
+            received.append(buffer, n);
+        }
+    };
+    QSocketNotifier notifier(master, QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, drain);
+
+    QProcess process;
+    process.setProcessEnvironment(childEnvironment());
+    // After QProcess has set up the child's pipes: stderr becomes the terminal.
+    process.setChildProcessModifier([terminal] { ::dup2(terminal, STDERR_FILENO); });
+    process.start(QStringLiteral(CORSCOPE_BIN), arguments);
+    run.finished = QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 15000);
+    if (!run.finished) {
+        process.kill();
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 5000))
+            run.problem = u"still running after 15 s, and after the kill"_s;
+        else
+            run.problem = u"still running after 15 s, killed"_s;
+    }
+    ::close(terminal);
+    drain();
+    notifier.setEnabled(false);
+    ::close(master);
+    run.exitStatus = process.exitStatus();
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = received + process.readAllStandardError();
+    return run;
+}
+
 QJsonObject collection(const QJsonArray &requests, const QJsonObject &defaults = {})
 {
     return QJsonObject{{u"format"_s, u"corscope-collection"_s},
@@ -55,6 +121,7 @@ private Q_SLOTS:
     void init();
 
     void resultsAreAnArrayInRequestOrder();
+    void terminalProgressIsOneUpdatingLine();
     void defaultsApplyToEveryRequest();
     void preflightCacheIsShared_data();
     void preflightCacheIsShared();
@@ -181,17 +248,54 @@ void tst_RunCommand::resultsAreAnArrayInRequestOrder()
         QVERIFY(result.value(u"failure").isNull());
         QVERIFY(result.value(u"preflight").isNull());
         QCOMPARE(result.value(u"request")[u"url"].toString(), url(paths.at(i)));
-        QVERIFY(!result.contains(u"asExpected"));
+        // No "expect" in the file: expected to be allowed.
+        QCOMPARE(result.value(u"expect").toString(), u"allowed"_s);
+        QCOMPARE(result.value(u"asExpected"), QJsonValue(true));
     }
 
     const QList<RawHttpRequest> received = m_server.requests();
     QCOMPARE(received.size(), 3);
     for (qsizetype i = 0; i < received.size(); ++i)
         QCOMPARE(QString::fromLatin1(received.at(i).path()), paths.at(i));
-    const QString progress = QString::fromUtf8(run.err);
-    QVERIFY2(progress.indexOf(u"[1/3] first") >= 0 && progress.indexOf(u"[1/3] first") < progress.indexOf(u"[2/3] second")
-                 && progress.indexOf(u"[2/3] second") < progress.indexOf(u"[3/3] request 3"),
-             qPrintable(progress));
+    // stderr is a pipe here, as in CI: no line per request, only the summary.
+    QCOMPARE(QString::fromUtf8(run.err),
+             u"3 request(s) × 1 origin(s): 3 allowed, 0 blocked, 0 network error(s); 0 not as expected.\n"_s);
+}
+
+void tst_RunCommand::terminalProgressIsOneUpdatingLine()
+{
+    const QString file = write(collection({request(u"first request with a long name"_s, u"/a"_s),
+                                           request(u"second"_s, u"/b"_s), request(u"third"_s, u"/no-acao"_s)}));
+    QVERIFY(!file.isEmpty());
+    const CorscopeRun run = runCorscopeOnTerminal(runArguments(file), 16);
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe())); // "third" is blocked, expected to be allowed
+    QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 3);
+
+    const QByteArray erase = "\r\x1b[K";
+    // The first update shows at once; every update overwrites the line, cut to 15 of the 16 columns.
+    QVERIFY2(run.err.startsWith(QByteArray(erase + "[1/3] first re\xe2\x80\xa6")), qPrintable(run.describe()));
+    // One newline in all, at the very end: the summary that replaced the progress line.
+    QCOMPARE(run.err.count('\n'), 1);
+    const QByteArray summary
+        = QStringLiteral("3 request(s) × 1 origin(s): 2 allowed, 1 blocked, 0 network error(s); 1 not as expected.\n")
+              .toUtf8();
+    QVERIFY2(run.err.endsWith(QByteArray(erase + summary)), qPrintable(run.describe()));
+    const QList<QByteArray> shown = run.err.chopped(summary.size()).split('\r');
+    QVERIFY(shown.first().isEmpty());
+    int previous = 0;
+    for (qsizetype i = 1; i < shown.size(); ++i) {
+        const QByteArray &update = shown.at(i);
+        QVERIFY2(update.startsWith("\x1b[K"), update.constData());
+        const QString text = QString::fromUtf8(update.mid(3));
+        if (text.isEmpty())
+            continue; // the erase before the summary
+        QVERIFY2(text.size() <= 15, qPrintable(text));
+        // "[k/3] name", k rising: updates in the order the requests started.
+        const int k = text.mid(1, 1).toInt();
+        QVERIFY2(text.startsWith(u'[') && text.mid(2, 3) == u"/3]" && k > previous, qPrintable(text));
+        previous = k;
+    }
 }
 
 void tst_RunCommand::defaultsApplyToEveryRequest()
@@ -200,9 +304,11 @@ void tst_RunCommand::defaultsApplyToEveryRequest()
                                {u"credentials"_s, u"omit"_s},
                                {u"headers"_s, QJsonArray{pair(u"Accept-Language"_s, u"de"_s)}}};
     QJsonObject first{{u"name"_s, u"from defaults"_s}, {u"url"_s, url(u"/a"_s)}};
+    // /b sends no Access-Control-Allow-Credentials, so the credentialed request is blocked, as it says.
     QJsonObject second{{u"name"_s, u"overrides"_s}, {u"url"_s, url(u"/b"_s)}, {u"credentials"_s, u"include"_s},
                        {u"method"_s, u"POST"_s}, {u"body"_s, u"hello"_s},
-                       {u"headers"_s, QJsonArray{pair(u"Content-Type"_s, u"text/plain"_s)}}};
+                       {u"headers"_s, QJsonArray{pair(u"Content-Type"_s, u"text/plain"_s)}},
+                       {u"expect"_s, u"blocked"_s}};
     const QString file = write(collection({first, second}, defaults));
     QVERIFY(!file.isEmpty());
 
@@ -214,6 +320,7 @@ void tst_RunCommand::defaultsApplyToEveryRequest()
     QCOMPARE(results.at(0)[u"request"][u"credentials"].toString(), u"omit"_s);
     QCOMPARE(results.at(1)[u"request"][u"origin"].toString(), pageOrigin);
     QCOMPARE(results.at(1)[u"request"][u"credentials"].toString(), u"include"_s);
+    QCOMPARE(results.at(1)[u"verdict"].toString(), u"blocked"_s);
 
     const QList<RawHttpRequest> received = m_server.requests();
     QCOMPARE(received.size(), 2);
@@ -346,8 +453,14 @@ void tst_RunCommand::exitCodeFollowsExpectations_data()
                           return object;
                       }()}
         << 1 << QList<bool>{true, false};
-    QTest::newRow("requests without expectations exit 0 even when blocked")
-        << QJsonArray{request(u"closed"_s, u"/no-acao"_s)} << 0 << QList<bool>{};
+    QTest::newRow("a blocked request without expect exits 1: allowed is the default expectation")
+        << QJsonArray{request(u"open"_s, u"/a"_s), request(u"closed"_s, u"/no-acao"_s)} << 1
+        << QList<bool>{true, false};
+    QTest::newRow("a blocked request expected to be blocked exits 0")
+        << QJsonArray{expecting(u"closed"_s, u"/no-acao"_s, u"blocked"_s)} << 0 << QList<bool>{true};
+    QTest::newRow("requests without expect that are all allowed exit 0")
+        << QJsonArray{request(u"open"_s, u"/a"_s), request(u"open again"_s, u"/b"_s)} << 0
+        << QList<bool>{true, true};
 }
 
 void tst_RunCommand::exitCodeFollowsExpectations()
@@ -365,14 +478,10 @@ void tst_RunCommand::exitCodeFollowsExpectations()
     for (qsizetype i = 0; i < results.size(); ++i) {
         const QJsonObject result = results.at(i).toObject();
         QCOMPARE(result.value(u"name").toString(), requests.at(i)[u"name"].toString());
-        if (asExpected.isEmpty()) {
-            QVERIFY(!result.contains(u"asExpected"));
-            continue;
-        }
-        QCOMPARE(result.value(u"expect").toString(), requests.at(i)[u"expect"].toString());
+        const QString expect = requests.at(i)[u"expect"].toString(u"allowed"_s);
+        QCOMPARE(result.value(u"expect").toString(), expect);
         QCOMPARE(result.value(u"asExpected"), QJsonValue(asExpected.at(i)));
-        QCOMPARE(result.value(u"asExpected").toBool(),
-                 result.value(u"verdict").toString() == requests.at(i)[u"expect"].toString());
+        QCOMPARE(result.value(u"asExpected").toBool(), result.value(u"verdict").toString() == expect);
     }
 }
 
@@ -485,18 +594,21 @@ void tst_RunCommand::originMatrixGridShowsWhereItBreaks()
     const QString file = write(matrixCollection(url(QString())));
     const CorscopeRun run = runCorscope(runArguments(file) + QStringList{u"--env"_s, u"local"_s, u"--format"_s, u"text"_s});
     QVERIFY2(run.finished, qPrintable(run.describe()));
-    // "list" has no expectation; "no-acao" is blocked as expected everywhere: exit 0.
-    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    // "list" has no expectation, so it is expected to be allowed, and the production origin is blocked:
+    // exit 1. "no-acao" is blocked as expected everywhere.
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
     const QStringList lines = QString::fromUtf8(run.out).split(u'\n');
     QVERIFY2(lines.value(0).contains(pageOrigin) && lines.value(0).contains(u"https://app.example.com"), qPrintable(run.describe()));
     QVERIFY2(lines.value(1).startsWith(u"list") && lines.value(1).contains(u"✓")
-                 && lines.value(1).contains(u"✗ allow-origin-mismatch"),
+                 && lines.value(1).contains(u"✗ allow-origin-mismatch (expected allowed)"),
              qPrintable(run.describe()));
     QVERIFY2(lines.value(2).startsWith(u"errors/no-acao") && lines.value(2).count(u"✗ missing-allow-origin") == 2,
              qPrintable(run.describe()));
-    QVERIFY(QString::fromUtf8(run.out).contains(u"2 request(s) × 2 origin(s): 1 allowed, 3 blocked"));
+    QVERIFY(QString::fromUtf8(run.out).contains(
+        u"2 request(s) × 2 origin(s): 1 allowed, 3 blocked, 0 network error(s); 1 not as expected."));
     QCOMPARE(countReceived("GET"), 4);
-    QVERIFY(QString::fromUtf8(run.err).contains(u"[4/4] no-acao (https://app.example.com)"));
+    // The grid has the summary; stderr is not a terminal: no progress lines either.
+    QVERIFY2(run.err.isEmpty(), run.err.constData());
 
     // --origin overrides the file's origins; an expectation that fails gives exit 1.
     QJsonObject strict = matrixCollection(url(QString()));
@@ -548,7 +660,7 @@ void tst_RunCommand::runIsRecordedAsHarAndAnalyzedBack()
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     const CorscopeRun run = runCorscope(runArguments(file) + QStringList{u"--env"_s, u"local"_s, u"--har"_s, har});
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
-    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe())); // "list" is blocked from the production origin
     const QJsonArray live = QJsonDocument::fromJson(run.out).array();
     const CorscopeRun analyzed = runCorscope({u"analyze"_s, har, u"--format"_s, u"json"_s});
     QVERIFY2(analyzed.exitCode == 1, qPrintable(analyzed.describe())); // some were blocked
