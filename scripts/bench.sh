@@ -29,6 +29,9 @@ fi
 # "Library was built as DEBUG": that is about the benchmark library itself, not corscope's code.
 "$build/bench/bench_engine" "$min_arg" --benchmark_counters_tabular=true
 echo
+echo "== Reports: redaction and rendering of long values (bench_redaction; MB/s flat = linear) =="
+"$build/bench/bench_redaction"
+echo
 echo "== CLI: corscope check vs. two curl calls (loopback) =="
 "$here/bench/check-vs-curl.sh" "$build" "${BENCH_RUNS:-200}"
 echo

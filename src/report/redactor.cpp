@@ -1,5 +1,7 @@
 #include "report/redactor.h"
 
+#include "report/knownsecrets.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
@@ -45,41 +47,123 @@ const QRegularExpression &bearerInText()
     return re;
 }
 
-const QRegularExpression &jwtInText()
+// Every rule below must stay linear in the length of the text: reports are made of what servers send,
+// and a server can send a megabyte of one header. The two ways a pattern turns quadratic here are a
+// match attempt at every position of a long run that scans to the end of the run each time, and a
+// scan that fails and then backtracks over what it consumed. So attempts start only where a run
+// starts (a lookbehind), runs are consumed possessively (*+, ++) when the next token cannot be part of
+// them anyway, and checks that need to look inside a run are atomic lookaheads. tst_redactor feeds
+// 1 MB values of each shape through them; bench_redaction prints the time per size.
+
+bool isJwtCharacter(QChar c)
 {
-    static const QRegularExpression re(QStringLiteral(R"(\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)"));
-    return re;
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_'
+           || c == u'-';
 }
 
-// "name": "value", name=value, name: value, for secret-looking names; group 3 is the value.
+// \w of a regular expression without Unicode properties.
+bool isWordCharacter(QChar c)
+{
+    return isJwtCharacter(c) && c != u'-';
+}
+
+// A part of a text to be masked.
+struct Span
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+};
+
+// Where JWTs are: "eyJ" at a word start, 4 or more more characters, a dot, 4 or more, a dot, the
+// signature (possibly empty); what `\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*` matches.
+// Written out because as a pattern, every "eyJ" start in a long run ("eyJ-eyJ-eyJ-...") scanned to the
+// end of the run again; here a failed start skips the rest of its run, where every start fails alike.
+QList<Span> jwtSpans(const QString &text)
+{
+    const qsizetype size = text.size();
+    const auto runEnd = [&text, size](qsizetype from) {
+        while (from < size && isJwtCharacter(text.at(from)))
+            ++from;
+        return from;
+    };
+    QList<Span> spans;
+    qsizetype at = 0;
+    while (at + 3 <= size) {
+        const bool starts = text.at(at) == u'e' && text.at(at + 1) == u'y' && text.at(at + 2) == u'J'
+                            && (at == 0 || !isWordCharacter(text.at(at - 1)));
+        if (!starts) {
+            ++at;
+            continue;
+        }
+        const qsizetype header = runEnd(at + 3);
+        if (header - (at + 3) >= 4 && header < size && text.at(header) == u'.') {
+            const qsizetype payload = runEnd(header + 1);
+            if (payload - (header + 1) >= 4 && payload < size && text.at(payload) == u'.') {
+                const qsizetype end = runEnd(payload + 1);
+                spans.append({at, end - at});
+                at = end;
+                continue;
+            }
+        }
+        at = qMax(header, at + 1);
+    }
+    return spans;
+}
+
+// "name": "value", name=value, name: value, for secret-looking names; group 3, 4 or 5 is the value.
+// The name is a whole run of name characters whose last dot-separated part contains the secret word
+// (the lookbehind keeps attempts to where a run starts; the possessive runs never re-scan).
 const QRegularExpression &secretPairInText()
 {
     static const QRegularExpression re(
-        QStringLiteral(R"re((["']?)([A-Za-z0-9_.-]*(?:token|secret|api[-_]?key|passw(?:or)?d|signature|session[-_]?id))re"
-                       R"re([A-Za-z0-9_-]*)\1\s*[:=]\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^"'\s&,;{}<>\[\]]+)))re"),
+        QStringLiteral(R"re((["']?)(?<![A-Za-z0-9_.-])((?:[A-Za-z0-9_-]*+\.)*+)re"
+                       R"re((?=[A-Za-z0-9_-]*?(?:token|secret|api[-_]?key|passw(?:or)?d|signature|session[-_]?id)))re"
+                       R"re([A-Za-z0-9_-]*+))re"
+                       R"re(\1\s*+[:=]\s*+(?:"((?:[^"\\]|\\.)*+)"|'([^']*+)'|([^"'\s&,;{}<>\[\]]++)))re"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
-// Replaces the given capture groups of every match, right to left so that offsets stay valid.
+// Replaces spans (in order, not overlapping) by the mask, in one pass over the text.
+QString maskSpans(const QString &input, const QList<Span> &spans, const std::function<void(const QString &)> &record)
+{
+    if (spans.isEmpty())
+        return input;
+    QString output;
+    output.reserve(input.size());
+    qsizetype copied = 0;
+    for (const Span &span : spans) {
+        const QStringView part = QStringView(input).mid(span.start, span.length);
+        output += QStringView(input).mid(copied, span.start - copied);
+        if (part == Redactor::mask()) {
+            output += part;
+        } else {
+            record(part.toString());
+            output += Redactor::mask();
+        }
+        copied = span.start + span.length;
+    }
+    output += QStringView(input).mid(copied);
+    return output;
+}
+
+// Masks the given capture groups of every match (of one match, the groups that took part).
 QString maskGroups(const QString &input, const QRegularExpression &re, std::initializer_list<int> groups,
                    const std::function<void(const QString &)> &record)
 {
-    QString output = input;
-    QList<QRegularExpressionMatch> matches;
-    for (auto it = re.globalMatch(input); it.hasNext();)
-        matches.append(it.next());
-    for (auto match = matches.crbegin(); match != matches.crend(); ++match) {
+    QList<Span> spans;
+    for (auto it = re.globalMatch(input); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        qsizetype end = spans.isEmpty() ? 0 : spans.last().start + spans.last().length;
         for (int group : groups) {
-            if (match->capturedStart(group) < 0 || match->capturedLength(group) == 0)
+            // Groups of one match in their order in the text; a group inside an earlier one is skipped.
+            if (match.capturedStart(group) < end || match.capturedLength(group) == 0)
                 continue;
-            if (match->captured(group) == Redactor::mask())
-                continue;
-            record(match->captured(group));
-            output.replace(match->capturedStart(group), match->capturedLength(group), Redactor::mask());
+            spans.append({match.capturedStart(group), match.capturedLength(group)});
+            end = match.capturedEnd(group);
         }
     }
-    return output;
+    return maskSpans(input, spans, record);
 }
 
 QString decoded(const QString &component)
@@ -93,11 +177,16 @@ QString decoded(const QString &component)
 
 void Redactor::Found::add(const QString &value)
 {
-    if (worthHunting(value) && !values.contains(value))
+    // A set beside the list: a body with thousands of secret fields must not compare each with all.
+    if (worthHunting(value) && !seen.contains(value)) {
+        seen.insert(value);
         values.append(value);
+    }
     const QString plain = decoded(value);
-    if (plain != value && worthHunting(plain) && !values.contains(plain))
+    if (plain != value && worthHunting(plain) && !seen.contains(plain)) {
+        seen.insert(plain);
         values.append(plain);
+    }
 }
 
 QString Redactor::mask()
@@ -283,15 +372,19 @@ QString Redactor::body(const QString &text, Found &found) const
 QString Redactor::text(const QString &input, Found &found) const
 {
     const auto record = [&found](const QString &value) { found.add(value); };
-    QString output = input;
-    // URLs first: their query parameters follow the query rules, not the free-text ones.
-    QList<QRegularExpressionMatch> urls;
-    for (auto it = urlInText().globalMatch(output); it.hasNext();)
-        urls.append(it.next());
-    for (auto match = urls.crbegin(); match != urls.crend(); ++match)
-        output.replace(match->capturedStart(), match->capturedLength(), url(match->captured(), found));
+    // URLs first: their query parameters follow the query rules, not the free-text ones. Built in one
+    // pass: replacing in place moves the rest of the text once per URL.
+    QString output;
+    qsizetype copied = 0;
+    for (auto it = urlInText().globalMatch(input); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        output += QStringView(input).mid(copied, match.capturedStart() - copied);
+        output += url(match.captured(), found);
+        copied = match.capturedEnd();
+    }
+    output += QStringView(input).mid(copied);
     output = maskGroups(output, bearerInText(), {3}, record);
-    output = maskGroups(output, jwtInText(), {0}, record);
+    output = maskSpans(output, jwtSpans(output), record);
     output = maskGroups(output, secretPairInText(), {3, 4, 5}, record);
     for (const QRegularExpression &pattern : m_patterns) {
         if (!pattern.isValid())
@@ -359,7 +452,7 @@ QJsonValue Redactor::textWalk(const QJsonValue &value, Found &found) const
     return value;
 }
 
-QJsonValue Redactor::knownValuesWalk(const QJsonValue &value, const QStringList &known) const
+QJsonValue Redactor::knownValuesWalk(const QJsonValue &value, const KnownSecrets &known) const
 {
     if (value.isObject()) {
         QJsonObject object = value.toObject();
@@ -373,12 +466,8 @@ QJsonValue Redactor::knownValuesWalk(const QJsonValue &value, const QStringList 
             array[i] = knownValuesWalk(array.at(i), known);
         return array;
     }
-    if (value.isString()) {
-        QString text = value.toString();
-        for (const QString &secret : known)
-            text.replace(secret, mask());
-        return text;
-    }
+    if (value.isString())
+        return known.maskIn(value.toString(), mask());
     return value;
 }
 
@@ -387,10 +476,8 @@ QJsonValue Redactor::redact(const QJsonValue &value) const
     Found found;
     QJsonValue result = structuredWalk(value, QStringView(), found);
     result = textWalk(result, found);
-    QStringList known = found.values;
-    // Longest first, so that a secret containing another one is masked whole.
-    std::sort(known.begin(), known.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    return knownValuesWalk(result, known);
+    const KnownSecrets known(found.values);
+    return known.isEmpty() ? result : knownValuesWalk(result, known);
 }
 
 QString Redactor::redactHeaderValue(QStringView name, const QString &value) const
@@ -408,10 +495,8 @@ QString Redactor::redactUrl(const QString &input) const
 QString Redactor::redactBody(const QString &input) const
 {
     Found found;
-    QString output = text(body(input, found), found);
-    for (const QString &secret : std::as_const(found.values))
-        output.replace(secret, mask());
-    return output;
+    const QString output = text(body(input, found), found);
+    return KnownSecrets(found.values).maskIn(output, mask());
 }
 
 QString Redactor::redactText(const QString &input) const

@@ -4,10 +4,13 @@
 #include <QJsonValue>
 #include <QList>
 #include <QRegularExpression>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 namespace corscope {
+
+class KnownSecrets;
 
 // Masks secrets in the data of a report before anything is rendered: credentials and secret headers,
 // tokens in query strings (request URLs, Location, Referer), secret fields of JSON and form bodies,
@@ -46,6 +49,7 @@ private:
     struct Found
     {
         QStringList values;
+        QSet<QString> seen;
         void add(const QString &value);
     };
 
@@ -56,7 +60,7 @@ private:
     QString text(const QString &text, Found &found) const;
     QJsonValue structuredWalk(const QJsonValue &value, QStringView key, Found &found) const;
     QJsonValue textWalk(const QJsonValue &value, Found &found) const;
-    QJsonValue knownValuesWalk(const QJsonValue &value, const QStringList &known) const;
+    QJsonValue knownValuesWalk(const QJsonValue &value, const KnownSecrets &known) const;
 
     QList<QRegularExpression> m_patterns;
 };
