@@ -1,17 +1,14 @@
 #include "ui/collectiondock.h"
 
-#include "store/collectionfile.h"
 #include "store/curlexport.h"
-#include "store/importer.h"
 #include "store/variables.h"
+#include "ui/collectiondocument.h"
 #include "ui/collectionmodel.h"
-#include "ui/importjob.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -20,10 +17,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
-#include <QSaveFile>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -33,19 +26,18 @@
 namespace corscope {
 
 namespace {
-constexpr int maxRecentFiles = 8;
-constexpr int autosaveDelayMs = 800;
-const QString recentKey = QStringLiteral("collections/recentFiles");
-const QString workingPathKey = QStringLiteral("collections/workingPath");
-const QString workingModifiedKey = QStringLiteral("collections/workingModified");
 const QString fileFilter = QStringLiteral("corscope collections (*.json);;All files (*)");
 const QString importFilter
     = QStringLiteral("Imports (*.har *.json *.txt *.sh *.curl);;HAR files (*.har);;All files (*)");
 } // namespace
 
 CollectionDock::CollectionDock(QWidget *parent)
+    : CollectionDock(nullptr, parent)
+{ }
+
+CollectionDock::CollectionDock(CollectionDocument *document, QWidget *parent)
     : QDockWidget(QStringLiteral("Collection"), parent)
-    , m_model(new CollectionModel(this))
+    , m_document(document ? document : new CollectionDocument(this))
     , m_view(new QTreeView(this))
     , m_environment(new QComboBox(this))
     , m_importRow(new QWidget(this))
@@ -53,15 +45,13 @@ CollectionDock::CollectionDock(QWidget *parent)
     , m_importProgress(new QProgressBar(m_importRow))
     , m_importCancel(new QToolButton(m_importRow))
     , m_recentMenu(new QMenu(QStringLiteral("Open &Recent"), this))
-    , m_autosaveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("collectionDock"));
     setFeatures(
         QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
-    m_filePool.setMaxThreadCount(1); // reads and writes stay in order
 
     m_view->setObjectName(QStringLiteral("collectionView"));
-    m_view->setModel(m_model);
+    m_view->setModel(model());
     m_view->setHeaderHidden(false);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(CollectionModel::NameColumn, QHeaderView::Stretch);
@@ -94,12 +84,7 @@ CollectionDock::CollectionDock(QWidget *parent)
     importLayout->addWidget(m_importLabel);
     importLayout->addLayout(importBar);
     m_importRow->hide();
-    connect(m_importCancel, &QToolButton::clicked, this, [this] {
-        for (const QPointer<ImportJob> &job : std::as_const(m_imports)) {
-            if (job)
-                job->cancel();
-        }
-    });
+    connect(m_importCancel, &QToolButton::clicked, m_document, &CollectionDocument::cancelImports);
 
     auto *content = new QWidget(this);
     auto *toolbar = new QToolBar(content);
@@ -125,22 +110,11 @@ CollectionDock::CollectionDock(QWidget *parent)
     toolbar->addSeparator();
     toolbar->addAction(findChild<QAction *>(QStringLiteral("runCollectionAction")));
 
-    m_autosaveTimer->setSingleShot(true);
-    m_autosaveTimer->setInterval(autosaveDelayMs);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &CollectionDock::writeWorkingState);
-    connect(m_model, &CollectionModel::contentChanged, this, [this] {
-        ++m_revision;
-        scheduleWorkingState();
-    });
-    connect(m_model, &CollectionModel::contentChanged, this, &CollectionDock::updateEnvironments);
-    connect(m_model, &CollectionModel::modifiedChanged, this, [this] {
-        updateTitle();
-        scheduleWorkingState();
-    });
+    connectDocument();
     connect(m_view, &QTreeView::activated, this, &CollectionDock::openRequest);
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &CollectionDock::updateActions);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &CollectionDock::updateActions);
+    connect(model(), &QAbstractItemModel::modelReset, this, &CollectionDock::updateActions);
 
     rebuildRecentMenu();
     updateEnvironments();
@@ -148,15 +122,46 @@ CollectionDock::CollectionDock(QWidget *parent)
     updateActions();
 }
 
-CollectionDock::~CollectionDock()
+CollectionDock::~CollectionDock() = default;
+
+void CollectionDock::connectDocument()
 {
-    for (const QPointer<ImportJob> &job : std::as_const(m_imports)) {
-        if (job)
-            job->cancel();
-    }
-    if (m_autosaveTimer->isActive())
-        writeWorkingState();
-    m_filePool.waitForDone();
+    CollectionDocument *document = m_document;
+    connect(document, &CollectionDocument::documentChanged, this, &CollectionDock::updateTitle);
+    connect(document->model(), &CollectionModel::contentChanged, this, &CollectionDock::updateEnvironments);
+    connect(document, &CollectionDocument::recentFilesChanged, this, &CollectionDock::rebuildRecentMenu);
+    connect(document, &CollectionDocument::fileOpened, this, [this](const QString &, bool ok) {
+        if (!ok)
+            return;
+        m_view->expandToDepth(0);
+        show();
+    });
+    connect(document, &CollectionDocument::workingStateRestored, this, [this](bool restored) {
+        if (restored)
+            m_view->expandToDepth(0);
+    });
+    connect(document, &CollectionDocument::importStarted, this, [this](const QString &path) {
+        m_importLabel->setText(u"Importing " + QFileInfo(path).fileName() + u"…");
+        m_importProgress->setValue(0);
+        m_importRow->show();
+    });
+    connect(document, &CollectionDocument::importProgress, this, [this](int percent, const QString &phase) {
+        m_importProgress->setValue(percent);
+        m_importLabel->setText(phase);
+    });
+    connect(document, &CollectionDocument::importFinished, this, [this](bool ok) {
+        if (!m_document->isImporting())
+            m_importRow->hide();
+        if (ok)
+            show();
+    });
+    // Forwarded after the dock's own handlers, so that a listener here sees the view updated.
+    connect(document, &CollectionDocument::documentChanged, this, &CollectionDock::documentChanged);
+    connect(document, &CollectionDocument::statusMessage, this, &CollectionDock::statusMessage);
+    connect(document, &CollectionDocument::importFinished, this, &CollectionDock::importFinished);
+    connect(document, &CollectionDocument::fileOpened, this, &CollectionDock::fileOpened);
+    connect(document, &CollectionDocument::fileSaved, this, &CollectionDock::fileSaved);
+    connect(document, &CollectionDocument::workingStateRestored, this, &CollectionDock::workingStateRestored);
 }
 
 void CollectionDock::createActions()
@@ -189,7 +194,7 @@ void CollectionDock::createActions()
     connect(import, &QAction::triggered, this, &CollectionDock::importWithDialog);
 
     // Fixed texts (the toolbar stays narrow); the tooltip says what would be undone.
-    QUndoStack *stack = m_model->undoStack();
+    QUndoStack *stack = model()->undoStack();
     QAction *undo = make(QStringLiteral("undoAction"), QStringLiteral("&Undo"), QKeySequence::Undo);
     undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     undo->setEnabled(false);
@@ -216,7 +221,7 @@ void CollectionDock::createActions()
         QStringLiteral("duplicateAction"), QStringLiteral("&Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
     m_duplicateAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_duplicateAction, &QAction::triggered, this, [this] {
-        const QModelIndex copy = m_model->duplicateItem(m_view->currentIndex().siblingAtColumn(0));
+        const QModelIndex copy = model()->duplicateItem(m_view->currentIndex().siblingAtColumn(0));
         if (copy.isValid())
             m_view->setCurrentIndex(copy);
     });
@@ -225,7 +230,7 @@ void CollectionDock::createActions()
     connect(m_deleteAction, &QAction::triggered, this, [this] {
         const QModelIndex current = m_view->currentIndex().siblingAtColumn(0);
         const QString name = current.data().toString();
-        if (m_model->removeItem(current))
+        if (model()->removeItem(current))
             Q_EMIT statusMessage(u"Deleted “" + name + u"” (Ctrl+Z brings it back).");
     });
     m_copyCurlAction = make(QStringLiteral("copyItemAsCurlAction"), QStringLiteral("Copy as c&URL (bash)"));
@@ -236,7 +241,7 @@ void CollectionDock::createActions()
         QModelIndex parent = m_view->currentIndex().siblingAtColumn(0);
         if (parent.isValid() && !parent.data(CollectionModel::IsFolderRole).toBool())
             parent = parent.parent();
-        const QModelIndex created = m_model->addFolder(parent, QStringLiteral("New folder"));
+        const QModelIndex created = model()->addFolder(parent, QStringLiteral("New folder"));
         m_view->setCurrentIndex(created);
         m_view->edit(created);
     });
@@ -264,26 +269,15 @@ void CollectionDock::updateActions()
     m_runFolderAction->setEnabled(current.isValid() && !currentFolderPath().isEmpty());
 }
 
-bool CollectionDock::isModified() const
-{
-    return m_model->isModified();
-}
-
-QString CollectionDock::documentName() const
-{
-    return m_path.isEmpty() ? QStringLiteral("Untitled collection") : QFileInfo(m_path).fileName();
-}
-
 void CollectionDock::updateTitle()
 {
     setWindowTitle(u"Collection — " + documentName() + (isModified() ? QStringLiteral(" *") : QString()));
-    Q_EMIT documentChanged();
 }
 
 void CollectionDock::updateEnvironments()
 {
     QStringList names;
-    for (const Environment &environment : m_model->properties().environments)
+    for (const Environment &environment : model()->properties().environments)
         names.append(environment.name);
     QStringList shown;
     for (int i = 1; i < m_environment->count(); ++i)
@@ -298,106 +292,92 @@ void CollectionDock::updateEnvironments()
     m_environment->setEnabled(!names.isEmpty());
 }
 
+CollectionModel *CollectionDock::model() const
+{
+    return m_document->model();
+}
+
+QString CollectionDock::filePath() const
+{
+    return m_document->filePath();
+}
+
+bool CollectionDock::isModified() const
+{
+    return m_document->isModified();
+}
+
+QString CollectionDock::documentName() const
+{
+    return m_document->documentName();
+}
+
 void CollectionDock::newCollection()
 {
-    Collection collection;
-    collection.name = QStringLiteral("Untitled");
-    m_path.clear();
-    m_model->setCollection(collection);
-    updateTitle();
+    m_document->newCollection();
 }
 
 void CollectionDock::openFile(const QString &path)
 {
-    Q_EMIT statusMessage(u"Opening " + QFileInfo(path).fileName() + u"…");
-    readOnFileThread(path, [this, path](const std::optional<Collection> &collection, const QString &problem, bool newest) {
-        if (newest)
-            finishOpen(path, collection, problem);
-    });
-}
-
-void CollectionDock::readOnFileThread(const QString &path, const Loaded &loaded)
-{
-    const quint64 ticket = ++m_readTicket;
-    // The dock waits for the pool before it is destroyed, so `this` outlives the task; the queued
-    // call is dropped with the dock if it goes first.
-    m_filePool.start([this, path, ticket, loaded] {
-        QString problem;
-        const std::optional<Collection> collection = loadCollection(path, &problem);
-        QMetaObject::invokeMethod(this, [this, ticket, loaded, collection, problem] {
-            loaded(collection, problem, ticket == m_readTicket);
-        }, Qt::QueuedConnection);
-    });
-}
-
-void CollectionDock::finishOpen(const QString &path, const std::optional<Collection> &collection, const QString &problem)
-{
-    if (!collection) {
-        Q_EMIT statusMessage(u"Not opened: " + problem);
-        Q_EMIT fileOpened(path, false, problem);
-        return;
-    }
-    m_path = QFileInfo(path).absoluteFilePath();
-    m_model->setCollection(*collection);
-    m_view->expandToDepth(0);
-    show();
-    addRecent(m_path);
-    updateTitle();
-    Q_EMIT statusMessage(u"Opened " + documentName() + u" ("
-        + QString::number(collection->requestCount()) + u" requests).");
-    Q_EMIT fileOpened(path, true, QString());
+    m_document->openFile(path);
 }
 
 bool CollectionDock::save()
 {
-    if (m_path.isEmpty())
-        return false;
-    saveAs(m_path);
-    return true;
+    return m_document->save();
 }
 
 void CollectionDock::saveAs(const QString &path)
 {
-    const quint64 revision = m_revision;
-    Q_EMIT statusMessage(u"Saving " + QFileInfo(path).fileName() + u"…");
-    m_filePool.start([this, collection = m_model->collection(), path, revision] {
-        QString problem;
-        const bool saved = saveCollection(collection, path, &problem);
-        QMetaObject::invokeMethod(this, [this, path, revision, saved, problem] {
-            finishSave(path, revision, saved ? QString() : problem);
-        }, Qt::QueuedConnection);
-    });
+    m_document->saveAs(path);
 }
 
-void CollectionDock::finishSave(const QString &path, quint64 revision, const QString &problem)
+QStringList CollectionDock::recentFiles() const
 {
-    if (!problem.isEmpty()) {
-        Q_EMIT statusMessage(u"Not saved: " + problem);
-        Q_EMIT fileSaved(path, false, problem);
-        return;
-    }
-    m_path = QFileInfo(path).absoluteFilePath();
-    // Edits made while the file was written are not in it: the document stays modified then.
-    if (revision == m_revision)
-        m_model->setSaved();
-    addRecent(m_path);
-    updateTitle();
-    scheduleWorkingState();
-    Q_EMIT statusMessage(u"Saved " + documentName() + u'.');
-    Q_EMIT fileSaved(path, true, QString());
+    return m_document->recentFiles();
+}
+
+ImportJob *CollectionDock::importFile(const QString &path)
+{
+    return m_document->importFile(path);
+}
+
+int CollectionDock::importText(const QString &text, QString *error)
+{
+    return m_document->importText(text, error);
+}
+
+QString CollectionDock::workingStatePath()
+{
+    return CollectionDocument::workingStatePath();
+}
+
+bool CollectionDock::restoreWorkingState()
+{
+    return m_document->restoreWorkingState();
+}
+
+void CollectionDock::writeWorkingState()
+{
+    m_document->writeWorkingState();
+}
+
+void CollectionDock::waitForWorkingState()
+{
+    m_document->waitForFileThread();
 }
 
 void CollectionDock::openWithDialog()
 {
     const QString path = QFileDialog::getOpenFileName(
-        this, QStringLiteral("Open a collection"), QFileInfo(m_path).absolutePath(), fileFilter);
+        this, QStringLiteral("Open a collection"), QFileInfo(filePath()).absolutePath(), fileFilter);
     if (!path.isEmpty())
         openFile(path);
 }
 
 void CollectionDock::saveOrAsk()
 {
-    if (m_path.isEmpty())
+    if (filePath().isEmpty())
         saveAsWithDialog();
     else
         save();
@@ -406,7 +386,7 @@ void CollectionDock::saveOrAsk()
 void CollectionDock::saveAsWithDialog()
 {
     QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save the collection"),
-        m_path.isEmpty() ? QDir::homePath() + u"/collection.json" : m_path, fileFilter);
+        filePath().isEmpty() ? QDir::homePath() + u"/collection.json" : filePath(), fileFilter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -420,20 +400,6 @@ void CollectionDock::importWithDialog()
         = QFileDialog::getOpenFileNames(this, QStringLiteral("Import requests"), QString(), importFilter);
     for (const QString &path : paths)
         importFile(path);
-}
-
-QStringList CollectionDock::recentFiles() const
-{
-    return QSettings().value(recentKey).toStringList();
-}
-
-void CollectionDock::addRecent(const QString &path)
-{
-    QStringList recent = recentFiles();
-    recent.removeAll(path);
-    recent.prepend(path);
-    QSettings().setValue(recentKey, recent.mid(0, maxRecentFiles));
-    rebuildRecentMenu();
 }
 
 void CollectionDock::rebuildRecentMenu()
@@ -450,79 +416,21 @@ void CollectionDock::rebuildRecentMenu()
         m_recentMenu->addAction(QStringLiteral("(none yet)"))->setEnabled(false);
 }
 
-ImportJob *CollectionDock::importFile(const QString &path)
-{
-    auto *job = new ImportJob(path, this);
-    m_imports.append(job);
-    m_importLabel->setText(u"Importing " + QFileInfo(path).fileName() + u"…");
-    m_importProgress->setValue(0);
-    m_importRow->show();
-    connect(job, &ImportJob::progressChanged, this, [this](int percent, const QString &phase) {
-        m_importProgress->setValue(percent);
-        m_importLabel->setText(phase);
-    });
-    connect(job, &ImportJob::finished, this, [this, job] { onImportFinished(job); });
-    job->start();
-    return job;
-}
-
-void CollectionDock::onImportFinished(ImportJob *job)
-{
-    m_imports.removeAll(job);
-    m_imports.removeAll(nullptr);
-    if (m_imports.isEmpty())
-        m_importRow->hide();
-    const QString name = QFileInfo(job->path()).fileName();
-    bool ok = false;
-    if (job->result()) {
-        const ImportResult &result = *job->result();
-        const int added = m_model->addImported(result.collection, u"Import " + name);
-        show();
-        QString text = u"Imported " + QString::number(added) + u" item(s) from " + name + u" ("
-            + importFormatName(job->format()) + u')';
-        if (!result.warnings.isEmpty())
-            text += u"; " + QString::number(result.warnings.size()) + u" note(s): " + result.warnings.first();
-        Q_EMIT statusMessage(text);
-        ok = true;
-    } else {
-        Q_EMIT statusMessage(job->wasCancelled() ? QString(u"Import of " + name + u" cancelled.")
-                                                 : QString(u"Not imported: " + job->errorString()));
-    }
-    job->deleteLater();
-    Q_EMIT importFinished(ok);
-}
-
-int CollectionDock::importText(const QString &text, QString *error)
-{
-    QString problem;
-    ImportFormat format = ImportFormat::Unknown;
-    auto result = importData(text.toUtf8(), &problem, &format);
-    if (!result) {
-        if (error)
-            *error = problem;
-        return 0;
-    }
-    const int added = m_model->addImported(result->collection, u"Import " + importFormatName(format));
-    Q_EMIT statusMessage(u"Imported " + QString::number(added) + u" request(s) from the pasted "
-        + importFormatName(format) + u" text.");
-    return added;
-}
-
 const Environment *CollectionDock::currentEnvironment() const
 {
     if (m_environment->currentIndex() <= 0)
         return nullptr;
-    return m_model->properties().environment(m_environment->currentText());
+    return model()->properties().environment(m_environment->currentText());
 }
 
 bool CollectionDock::copyAsCurl(const QModelIndex &index)
 {
-    const auto item = m_model->itemAt(index.siblingAtColumn(0));
+    const auto item = model()->itemAt(index.siblingAtColumn(0));
     if (!item || item->isFolder())
         return false;
     QStringList problems;
     const QString curl = curlCommandsFor(
-        item->request, VariableResolver(m_model->properties(), currentEnvironment()), {}, &problems);
+        item->request, VariableResolver(model()->properties(), currentEnvironment()), {}, &problems);
     if (!problems.isEmpty() || curl.isEmpty()) {
         Q_EMIT statusMessage(u"Not copied: "
             + (problems.isEmpty() ? QStringLiteral("the request has no page origin.") : problems.first()));
@@ -536,10 +444,10 @@ bool CollectionDock::copyAsCurl(const QModelIndex &index)
 std::optional<RequestInput> CollectionDock::resolvedInput(
     const QModelIndex &index, QStringList *problems) const
 {
-    const auto item = m_model->itemAt(index.siblingAtColumn(0));
+    const auto item = model()->itemAt(index.siblingAtColumn(0));
     if (!item || item->isFolder())
         return std::nullopt;
-    const VariableResolver resolver(m_model->properties(), currentEnvironment());
+    const VariableResolver resolver(model()->properties(), currentEnvironment());
     QStringList found;
     const QList<RequestInput> inputs = resolver.inputsFor(item->request, {}, &found);
     if (problems)
@@ -573,7 +481,7 @@ void CollectionDock::openRequest(const QModelIndex &index)
 QList<RunJob> CollectionDock::jobsFor(const QString &folderPath, QStringList *problems) const
 {
     QList<RunJob> jobs;
-    const Collection collection = m_model->collection();
+    const Collection collection = model()->collection();
     const auto entries = collection.requests(folderPath);
     if (!entries) {
         problems->append(u"No folder '" + folderPath + u"' in the collection.");
@@ -599,74 +507,6 @@ QString CollectionDock::currentFolderPath() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? current.data(CollectionModel::FolderPathRole).toString() : QString();
-}
-
-QString CollectionDock::workingStatePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/working-collection.json";
-}
-
-void CollectionDock::scheduleWorkingState()
-{
-    m_autosaveTimer->start();
-}
-
-void CollectionDock::writeWorkingState()
-{
-    m_autosaveTimer->stop();
-    const QString path = workingStatePath();
-    if (m_path.isEmpty() && m_model->rowCount() == 0) {
-        // Nothing worth restoring: the next start opens as a first start does.
-        m_filePool.start([path] { QFile::remove(path); });
-        return;
-    }
-    QSettings settings;
-    settings.setValue(workingPathKey, m_path);
-    settings.setValue(workingModifiedKey, isModified());
-    // Only the copy is made here (its strings are shared, not copied): serialising 16,000 imported
-    // requests takes about 50 ms, and the disk write (and its fsync) more; both stay off the GUI thread.
-    m_filePool.start([collection = m_model->collection(), path] {
-        const QByteArray bytes = serializeCollection(collection);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size())
-            file.commit();
-    });
-}
-
-void CollectionDock::waitForWorkingState()
-{
-    m_filePool.waitForDone();
-}
-
-bool CollectionDock::restoreWorkingState()
-{
-    const QString path = workingStatePath();
-    if (!QFileInfo::exists(path))
-        return false;
-    const quint64 revision = m_revision;
-    readOnFileThread(path, [this, revision](const std::optional<Collection> &collection, const QString &, bool newest) {
-        // A file opened or an edit made since the start wins over the older working state.
-        finishRestore(newest && revision == m_revision ? collection : std::nullopt);
-    });
-    return true;
-}
-
-void CollectionDock::finishRestore(const std::optional<Collection> &collection)
-{
-    if (!collection) {
-        Q_EMIT workingStateRestored(false);
-        return;
-    }
-    QSettings settings;
-    m_path = settings.value(workingPathKey).toString();
-    m_model->setCollection(*collection);
-    if (settings.value(workingModifiedKey).toBool())
-        m_model->setModifiedWithoutHistory();
-    m_view->expandToDepth(0);
-    m_autosaveTimer->stop(); // nothing new to write
-    updateTitle();
-    Q_EMIT workingStateRestored(true);
 }
 
 } // namespace corscope

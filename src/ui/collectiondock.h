@@ -6,56 +6,45 @@
 
 #include <QDockWidget>
 #include <QList>
-#include <QPointer>
-#include <QThreadPool>
 
-#include <functional>
+#include <optional>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QTimer;
 class QToolButton;
 class QTreeView;
 
 namespace corscope {
 
+class CollectionDocument;
 class CollectionModel;
 class ImportJob;
 
-// The collection tree in a dock: open, save, save as, recent files, rename (inline), duplicate,
-// drag to reorder, delete with undo, imports in the background, the environment to resolve
-// {{variables}} with, and "run". The file operations take paths (the dialogs are a thin layer on
-// top) so that tests drive the same code. Files are read and written on the dock's file thread,
-// never the GUI thread, in the order asked: opens, saves and the working state, which is written to
-// the app data folder a moment after every change and restored at the next start.
+// The view of a CollectionDocument in a dock: the tree (rename inline, duplicate, drag to reorder,
+// delete with undo), the environment that resolves {{variables}}, the actions and their file dialogs,
+// the recent-files menu, the import progress row, and "run". File work, imports and the working state
+// belong to the document; the dock calls it, and forwards its signals for callers that still listen
+// here.
 class CollectionDock final : public QDockWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CollectionDock)
 
 public:
+    // The document must outlive the dock (the window owns both).
+    explicit CollectionDock(CollectionDocument *document, QWidget *parent = nullptr);
+    // Creates and owns its own document.
     explicit CollectionDock(QWidget *parent = nullptr);
     ~CollectionDock() override;
 
-    CollectionModel *model() const { return m_model; }
+    CollectionDocument *document() const { return m_document; }
+    CollectionModel *model() const;
     QTreeView *view() const { return m_view; }
     QComboBox *environmentCombo() const { return m_environment; }
     QMenu *recentMenu() const { return m_recentMenu; }
-
-    QString filePath() const { return m_path; }
-    bool isModified() const;
-    // "api.json", or "Untitled collection".
-    QString documentName() const;
-
-    void newCollection();
-    // Each reads or writes on the file thread and ends with fileOpened() or fileSaved(); on failure
-    // the tree and the file on disk are left as they were. The newest open wins.
-    void openFile(const QString &path);
-    bool save(); // to filePath(); false (nothing started) when there is none
-    void saveAs(const QString &path);
 
     // With file dialogs (the menu actions).
     void openWithDialog();
@@ -63,12 +52,21 @@ public:
     void saveAsWithDialog();
     void importWithDialog();
 
+    // The document's, kept here for callers written before the document existed.
+    QString filePath() const;
+    bool isModified() const;
+    QString documentName() const;
+    void newCollection();
+    void openFile(const QString &path);
+    bool save();
+    void saveAs(const QString &path);
     QStringList recentFiles() const;
-
-    // Background import of a file; the job is owned by the dock and merged into the tree when done.
     ImportJob *importFile(const QString &path);
-    // Imports text (a pasted curl command) at once; returns the number of items added.
     int importText(const QString &text, QString *error = nullptr);
+    static QString workingStatePath();
+    bool restoreWorkingState();
+    void writeWorkingState();
+    void waitForWorkingState();
 
     // The selected environment (null: none).
     const Environment *currentEnvironment() const;
@@ -85,46 +83,27 @@ public:
     // The folder of the current item ("" for the top level).
     QString currentFolderPath() const;
 
-    static QString workingStatePath();
-    // Loads the autosaved working state on the file thread. False at once when there is none (a
-    // first start); else workingStateRestored() follows.
-    bool restoreWorkingState();
-    // Writes the working state now (on the autosave thread); the timer calls it after changes.
-    void writeWorkingState();
-    // Waits for pending autosave writes (tests, shutdown).
-    void waitForWorkingState();
-
 Q_SIGNALS:
     void requestOpened(
         const QString &itemId, const corscope::RequestInput &input, const QStringList &problems);
     void runRequested(const QString &folderPath);
-    void documentChanged(); // path or modified state changed: the window updates its title
+    // Forwarded from the document (see CollectionDocument).
+    void documentChanged();
     void statusMessage(const QString &text);
     void importFinished(bool ok);
-    // error: a sentence when ok is false.
     void fileOpened(const QString &path, bool ok, const QString &error);
     void fileSaved(const QString &path, bool ok, const QString &error);
-    // restored is false when the file was unreadable, or a file was opened or the tree edited first.
     void workingStateRestored(bool restored);
 
 private:
     void createActions();
+    void connectDocument();
     void updateTitle();
     void updateEnvironments();
     void updateActions();
-    void addRecent(const QString &path);
     void rebuildRecentMenu();
-    void onImportFinished(ImportJob *job);
-    void scheduleWorkingState();
-    void finishOpen(const QString &path, const std::optional<Collection> &collection, const QString &problem);
-    void finishSave(const QString &path, quint64 revision, const QString &problem);
-    void finishRestore(const std::optional<Collection> &collection); // nullopt: nothing to restore
-    // Reads a collection file on the file thread; `loaded` gets it on the GUI thread (nullopt and the
-    // problem when unreadable), and whether no other read was started since.
-    using Loaded = std::function<void(const std::optional<Collection> &collection, const QString &problem, bool newest)>;
-    void readOnFileThread(const QString &path, const Loaded &loaded);
 
-    CollectionModel *m_model;
+    CollectionDocument *m_document;
     QTreeView *m_view;
     QComboBox *m_environment;
     QWidget *m_importRow;
@@ -132,12 +111,6 @@ private:
     QProgressBar *m_importProgress;
     QToolButton *m_importCancel;
     QMenu *m_recentMenu;
-    QTimer *m_autosaveTimer;
-    QThreadPool m_filePool; // one thread: opens, saves and autosaves happen in the order asked
-    quint64 m_readTicket = 0; // the newest read (an open or the restore); older ones are stale
-    quint64 m_revision = 0; // counts edits, so a save knows whether the tree moved on meanwhile
-    QList<QPointer<ImportJob>> m_imports;
-    QString m_path;
     QAction *m_duplicateAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_copyCurlAction = nullptr;

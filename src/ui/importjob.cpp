@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 
 namespace corscope {
 
@@ -34,134 +33,137 @@ QString recordedIn(const QString &fileName, const RecordedExchange &exchange)
 }
 } // namespace
 
+namespace {
+void analyze(const QString &path, const BrowserProfile &profile, const QByteArray &data, const ParseProgress &progress,
+    const JobControl &control, ImportOutcome &outcome)
+{
+    QString error;
+    const auto har = parseHar(data, &error, HarBodies::Keep, progress);
+    if (!har) {
+        outcome.error = error;
+        return;
+    }
+    outcome.format = ImportFormat::Har;
+    outcome.harEntryCount = har->entries.size();
+    const QString fileName = QFileInfo(path).fileName();
+    const QDateTime now = QDateTime::currentDateTime();
+    analyzeHar(*har, profile, [&](RecordedExchange &&exchange) {
+        if (control.isCancelled())
+            return;
+        auto record = std::make_shared<ExchangeRecord>();
+        record->finishedAt = exchange.result.startedAtMs >= 0 ? QDateTime::fromMSecsSinceEpoch(exchange.result.startedAtMs)
+                                                              : now;
+        record->profile = profile;
+        record->recordedIn = recordedIn(fileName, exchange);
+        record->request = std::move(exchange.request);
+        record->result = std::move(exchange.result);
+        outcome.records.append(std::move(record));
+    });
+}
+} // namespace
+
 ImportJob::ImportJob(const QString &path, QObject *parent)
     : QObject(parent)
     , m_path(path)
-{ }
-
-ImportJob::~ImportJob()
+    , m_tracker(this, JobTracker::Delivery::EveryJob)
 {
-    if (m_thread) {
-        cancel();
-        // The worker checks the flag between chunks; parsing a big file may take a moment more.
-        m_thread->wait();
-    }
+    m_tracker.setProgressHandler([this](int percent, const QString &phase) { Q_EMIT progressChanged(percent, phase); });
 }
+
+ImportJob::~ImportJob() = default;
 
 void ImportJob::start()
 {
-    if (m_thread)
+    if (m_started)
         return;
-    m_thread = QThread::create([this] { work(); });
-    m_thread->setParent(this);
-    connect(m_thread, &QThread::finished, this, &ImportJob::finished);
-    m_thread->start(QThread::LowPriority);
+    m_started = true;
+    m_tracker.startJob([path = m_path, profile = m_analysisProfile](
+                           const JobControl &control) { return run(path, profile, control); },
+        [this](ImportOutcome &&outcome) {
+            m_outcome = std::move(outcome);
+            Q_EMIT finished();
+        });
 }
 
 void ImportJob::cancel()
 {
-    m_cancelled = true;
+    m_cancelRequested = true;
+    m_tracker.cancel();
 }
 
 bool ImportJob::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_tracker.isRunning();
 }
 
-void ImportJob::work()
+ImportOutcome ImportJob::run(
+    const QString &path, const std::optional<BrowserProfile> &analysisProfile, const JobControl &control)
 {
-    const QString name = QFileInfo(m_path).fileName();
-    const QString cancelledText = m_analysisProfile ? QStringLiteral("Analysis cancelled.") : QStringLiteral("Import cancelled.");
-    QFile file(m_path);
+    ImportOutcome outcome;
+    const QString name = QFileInfo(path).fileName();
+    const auto cancelled = [&] {
+        outcome = ImportOutcome();
+        outcome.cancelled = true;
+        outcome.error = analysisProfile ? QStringLiteral("Analysis cancelled.") : QStringLiteral("Import cancelled.");
+        return outcome;
+    };
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_error = u"Cannot open " + name + u": " + file.errorString();
-        return;
+        outcome.error = u"Cannot open " + name + u": " + file.errorString();
+        return outcome;
     }
     const qint64 size = file.size();
     QByteArray data;
     data.reserve(size);
     int lastPercent = -1;
     while (!file.atEnd()) {
-        if (m_cancelled) {
-            m_error = cancelledText;
-            return;
-        }
+        if (control.isCancelled())
+            return cancelled();
         const QByteArray chunk = file.read(chunkBytes);
         if (chunk.isEmpty() && file.error() != QFileDevice::NoError) {
-            m_error = u"Cannot read " + name + u": " + file.errorString();
-            return;
+            outcome.error = u"Cannot read " + name + u": " + file.errorString();
+            return outcome;
         }
         data += chunk;
         const int percent = size > 0 ? int(data.size() * readEnd / size) : readEnd;
         if (percent != lastPercent) {
             lastPercent = percent;
-            Q_EMIT progressChanged(percent, u"Reading " + name + u"…");
+            control.reportProgress(percent, u"Reading " + name + u"…");
         }
     }
-    if (m_cancelled) {
-        m_error = cancelledText;
-        return;
-    }
-    const QString phase = (m_analysisProfile ? u"Analyzing " : u"Importing ") + name + u"…";
-    Q_EMIT progressChanged(readEnd, phase);
+    if (control.isCancelled())
+        return cancelled();
+    const QString phase = (analysisProfile ? u"Analyzing " : u"Importing ") + name + u"…";
+    control.reportProgress(readEnd, phase);
     const auto parsed = [&](qint64 bytesRead, qint64 totalBytes) {
         const int percent = readEnd + int(bytesRead * (parseEnd - readEnd) / qMax<qint64>(1, totalBytes));
         if (percent != lastPercent) {
             lastPercent = percent;
-            Q_EMIT progressChanged(percent, phase);
+            control.reportProgress(percent, phase);
         }
     };
-    if (m_analysisProfile) {
-        analyze(data, parsed);
-        if (m_cancelled) {
-            m_records.clear();
-            m_error = cancelledText;
-        } else if (m_error.isEmpty()) {
-            Q_EMIT progressChanged(100, u"Analyzed " + name);
-        }
-        return;
+    if (analysisProfile) {
+        analyze(path, *analysisProfile, data, parsed, control, outcome);
+        if (control.isCancelled())
+            return cancelled();
+        if (outcome.error.isEmpty())
+            control.reportProgress(100, u"Analyzed " + name);
+        return outcome;
     }
     QString error;
-    auto result = importData(data, &error, &m_format, parsed);
+    auto result = importData(data, &error, &outcome.format, parsed);
     data = QByteArray();
-    if (m_cancelled) {
-        m_error = cancelledText;
-        return;
-    }
+    if (control.isCancelled())
+        return cancelled();
     if (!result) {
-        m_error = error;
-        return;
+        outcome.error = error;
+        return outcome;
     }
     if (result->collection.name.isEmpty())
-        result->collection.name = QFileInfo(m_path).completeBaseName();
-    m_result = std::move(result);
-    Q_EMIT progressChanged(100, u"Imported " + name);
-}
-
-void ImportJob::analyze(const QByteArray &data, const ParseProgress &progress)
-{
-    QString error;
-    const auto har = parseHar(data, &error, HarBodies::Keep, progress);
-    if (!har) {
-        m_error = error;
-        return;
-    }
-    m_format = ImportFormat::Har;
-    m_harEntryCount = har->entries.size();
-    const QString fileName = QFileInfo(m_path).fileName();
-    const QDateTime now = QDateTime::currentDateTime();
-    analyzeHar(*har, *m_analysisProfile, [&](RecordedExchange &&exchange) {
-        if (m_cancelled)
-            return;
-        auto record = std::make_shared<ExchangeRecord>();
-        record->finishedAt = exchange.result.startedAtMs >= 0 ? QDateTime::fromMSecsSinceEpoch(exchange.result.startedAtMs)
-                                                              : now;
-        record->profile = *m_analysisProfile;
-        record->recordedIn = recordedIn(fileName, exchange);
-        record->request = std::move(exchange.request);
-        record->result = std::move(exchange.result);
-        m_records.append(std::move(record));
-    });
+        result->collection.name = QFileInfo(path).completeBaseName();
+    outcome.result = std::move(result);
+    control.reportProgress(100, u"Imported " + name);
+    return outcome;
 }
 
 } // namespace corscope

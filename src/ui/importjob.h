@@ -3,20 +3,33 @@
 #include "core/browserprofile.h"
 #include "store/importer.h"
 #include "ui/exchangerecord.h"
+#include "ui/jobtracker.h"
 
 #include <QObject>
 #include <QString>
-#include <atomic>
+#include <memory>
 #include <optional>
-
-class QThread;
 
 namespace corscope {
 
-// Reads and imports one file (cURL, HAR, Postman or a collection) on a worker thread, so that a
+// What reading one import file gave: made on the worker, handed to the GUI thread whole.
+struct ImportOutcome
+{
+    std::optional<ImportResult> result; // an import that worked
+    QString error;                      // else why not ("Import cancelled." when cancelled)
+    bool cancelled = false;
+    ImportFormat format = ImportFormat::Unknown;
+    // An analysis: the cross-origin exchanges in file order, as records without ids, each saying
+    // where it was recorded (ExchangeRecord::recordedIn); and how many entries the HAR had.
+    QList<std::shared_ptr<ExchangeRecord>> records;
+    qsizetype harEntryCount = 0;
+};
+
+// Reads and imports one file (cURL, HAR, Postman or a collection) off the GUI thread, so that a
 // 100 MB HAR never freezes the window; or, after analyzeWith(), evaluates the CORS exchanges a HAR
-// recorded (analyzeHar) into timeline records instead. Progress and the end are signals delivered on
-// the thread the job lives in; the result is read there after finished(). Destroying the job cancels it.
+// recorded (analyzeHar) into timeline records instead. Runs as a JobTracker job: progress and the end
+// are signals on the job's thread; the result is read there after finished(). Destroying the job
+// cancels it (the worker stops at its next check, and nothing is delivered).
 class ImportJob final : public QObject
 {
     Q_OBJECT
@@ -35,14 +48,17 @@ public:
     QString path() const { return m_path; }
     bool isRunning() const;
     // After finished(): the result, or nullopt with errorString() set (also when cancelled).
-    const std::optional<ImportResult> &result() const { return m_result; }
-    QString errorString() const { return m_error; }
-    ImportFormat format() const { return m_format; }
-    // After an analysis: the cross-origin exchanges in file order, as records without ids, each
-    // saying where it was recorded (ExchangeRecord::recordedIn); and how many entries the HAR had.
-    QList<std::shared_ptr<ExchangeRecord>> takeRecords() { return std::move(m_records); }
-    qsizetype harEntryCount() const { return m_harEntryCount; }
-    bool wasCancelled() const { return m_cancelled.load(); }
+    const std::optional<ImportResult> &result() const { return m_outcome.result; }
+    QString errorString() const { return m_outcome.error; }
+    ImportFormat format() const { return m_outcome.format; }
+    QList<std::shared_ptr<ExchangeRecord>> takeRecords() { return std::move(m_outcome.records); }
+    qsizetype harEntryCount() const { return m_outcome.harEntryCount; }
+    bool wasCancelled() const { return m_cancelRequested || m_outcome.cancelled; }
+
+    // The work itself, for a caller with its own JobTracker: reads the file and imports it (or, with
+    // a profile, analyzes it as a HAR), checking `control` between chunks and reporting progress.
+    static ImportOutcome run(
+        const QString &path, const std::optional<BrowserProfile> &analysisProfile, const JobControl &control);
 
 Q_SIGNALS:
     // percent 0-100; phase is text for people ("Reading…", "Importing 20,000 entries…").
@@ -50,19 +66,12 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void work(); // on the worker thread
-    void analyze(const QByteArray &data, const ParseProgress &progress); // on the worker thread
-
     QString m_path;
-    QThread *m_thread = nullptr;
-    std::atomic_bool m_cancelled{false};
-    // Written by the worker before the thread ends, read only after QThread::finished.
-    std::optional<ImportResult> m_result;
-    QString m_error;
-    ImportFormat m_format = ImportFormat::Unknown;
     std::optional<BrowserProfile> m_analysisProfile;
-    QList<std::shared_ptr<ExchangeRecord>> m_records;
-    qsizetype m_harEntryCount = 0;
+    ImportOutcome m_outcome;
+    bool m_started = false;
+    bool m_cancelRequested = false;
+    JobTracker m_tracker; // a member: it must die before this QObject does
 };
 
 } // namespace corscope
