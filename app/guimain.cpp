@@ -4,6 +4,7 @@
 #include "net/labserver.h"
 #include "net/qnamtransport.h"
 #include "ui/appicon.h"
+#include "ui/composerpanel.h"
 #include "ui/democollection.h"
 #include "ui/exchangesession.h"
 #include "ui/historystore.h"
@@ -97,7 +98,10 @@ int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started
         if (const auto demo = demoCollection(lab.port(), &error)) {
             window.setSavedRequests(*demo);
             demoRow = firstFailingRequest(*demo);
-            window.loadSavedRequest(demoRow);
+            // The request left in the composer last time wins over the demo, unless the demo is sent now.
+            if (!window.composer()->isRestored() || !screenshotPath.isEmpty()
+                || parser.isSet(QStringLiteral("demo")) || !QSettings().value(QStringLiteral("demo/shown")).toBool())
+                window.loadSavedRequest(demoRow);
         } else {
             printError(u"corscope: " + error + u'\n');
         }

@@ -2,9 +2,11 @@
 
 #include "core/origin.h"
 #include "core/preflightdecision.h"
+#include "ui/composerstate.h"
 #include "ui/headereditmodel.h"
 #include "ui/headernamedelegate.h"
 #include "ui/headertableview.h"
+#include "ui/secretsatrest.h"
 #include "ui/tone.h"
 
 #include <QComboBox>
@@ -56,6 +58,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     , m_headerView(new HeaderTableView(this))
     , m_body(new QPlainTextEdit(this))
     , m_bodyNote(new QLabel(this))
+    , m_secretsNote(new QLabel(this))
     , m_preflight(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_send(new QPushButton(QStringLiteral("Send"), this))
@@ -150,6 +153,19 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_bodyNote->setWordWrap(true);
     m_bodyNote->hide();
 
+    m_secretsNote->setObjectName(QStringLiteral("secretsNote"));
+    m_secretsNote->setWordWrap(true);
+    m_secretsNote->setTextFormat(Qt::PlainText);
+    m_secretsNote->setMargin(6);
+    m_secretsNote->setAutoFillBackground(true);
+    QPalette secretsPalette = m_secretsNote->palette();
+    secretsPalette.setColor(QPalette::Window, toneBackground(palette(), Tone::Warning));
+    m_secretsNote->setPalette(secretsPalette);
+    m_secretsNote->setToolTip(QStringLiteral(
+        "Secret values (Authorization, cookies, tokens, passwords) are not written to disk unless "
+        "you choose to keep them."));
+    m_secretsNote->hide();
+
     m_preflight->setObjectName(QStringLiteral("preflightLabel"));
     m_preflight->setWordWrap(true);
     m_preflight->setTextFormat(Qt::PlainText);
@@ -218,6 +234,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_secretsNote);
     layout->addLayout(headerBar);
     layout->addWidget(m_headerView, 2);
     layout->addLayout(bodyBar);
@@ -275,6 +292,41 @@ RequestInput ComposerPanel::input() const
 
 void ComposerPanel::setInput(const RequestInput &input)
 {
+    ComposerState state;
+    state.input = input;
+    for (const QString &line : input.headerLines) {
+        const qsizetype colon = line.indexOf(u':');
+        if (colon < 0)
+            state.headers.append({line, QString(), true});
+        else
+            state.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed(), true});
+    }
+    applyState(state);
+    m_restored = false;
+}
+
+QByteArray ComposerPanel::saveState() const
+{
+    ComposerState state;
+    state.input = input();
+    state.input.headerLines.clear();
+    state.headers = m_headers->entries();
+    return state.toJson(SecretsAtRest::policy());
+}
+
+bool ComposerPanel::restoreState(const QByteArray &saved)
+{
+    const auto state = ComposerState::fromJson(saved);
+    if (!state)
+        return false;
+    applyState(*state);
+    m_restored = true;
+    return true;
+}
+
+void ComposerPanel::applyState(const ComposerState &state)
+{
+    const RequestInput &input = state.input;
     m_method->setCurrentText(input.method);
     m_url->setText(input.url);
     m_origin->setCurrentText(input.origin);
@@ -286,13 +338,13 @@ void ComposerPanel::setInput(const RequestInput &input)
     select(m_credentials, input.credentials);
     select(m_redirect, input.redirect);
     select(m_browser, input.browser);
-    QList<HeaderEditModel::Entry> entries;
-    for (const QString &line : input.headerLines) {
-        const qsizetype colon = line.indexOf(u':');
-        if (colon < 0)
-            entries.append({line, QString(), true});
-        else
-            entries.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed(), true});
+    QList<HeaderEditModel::Entry> entries = state.headers;
+    for (HeaderEditModel::Entry &entry : entries) {
+        // "Bearer ••••••" would be sent as it is: the row is emptied and asks for the value.
+        if (SecretsAtRest::lostSecret(entry.value)) {
+            entry.value.clear();
+            entry.secretLost = true;
+        }
     }
     m_headers->setEntries(entries);
     m_body->setPlainText(QString::fromUtf8(input.body));
@@ -303,6 +355,11 @@ std::optional<BuiltRequest> ComposerPanel::buildRequest(QStringList *errors)
 {
     QStringList problems;
     auto built = corscope::buildRequest(input(), &problems);
+    const QStringList lost = lostSecretProblems();
+    if (!lost.isEmpty()) {
+        problems += lost;
+        built.reset();
+    }
     problems.removeDuplicates();
     m_problems->setText(problems.isEmpty() ? QString() : u"• " + problems.join(QStringLiteral("\n• ")));
     m_problems->setVisible(!problems.isEmpty());
@@ -344,6 +401,45 @@ void ComposerPanel::setBusy(bool busy)
     m_cancel->setEnabled(busy);
 }
 
+QStringList ComposerPanel::lostSecretProblems() const
+{
+    QStringList problems;
+    for (const QString &name : m_headers->lostSecretNames())
+        problems.append(u"The value of " + name
+            + u" is a secret that was not kept on disk: enter it again, or uncheck the row.");
+    if (SecretsAtRest::lostSecret(m_url->text()))
+        problems.append(QStringLiteral(
+            "The URL holds •••••• where a secret was not kept on disk: enter the secret again."));
+    if (SecretsAtRest::lostSecret(m_body->toPlainText()))
+        problems.append(QStringLiteral(
+            "The body holds •••••• where a secret was not kept on disk: enter the secret again."));
+    return problems;
+}
+
+QString ComposerPanel::secretsNotice() const
+{
+    QStringList places;
+    for (const QString &name : m_headers->lostSecretNames())
+        places.append(u"the value of " + name);
+    if (SecretsAtRest::lostSecret(m_url->text()))
+        places.append(QStringLiteral("the secret in the URL"));
+    if (SecretsAtRest::lostSecret(m_body->toPlainText()))
+        places.append(QStringLiteral("the secret in the body"));
+    if (places.isEmpty())
+        return {};
+    QString list = places.takeLast();
+    if (!places.isEmpty())
+        list = places.join(QStringLiteral(", ")) + u" and " + list;
+    return u"Secrets are not kept on disk: enter " + list + u" again.";
+}
+
+void ComposerPanel::updateSecretsNote()
+{
+    const QString notice = secretsNotice();
+    m_secretsNote->setText(notice);
+    m_secretsNote->setVisible(!notice.isEmpty());
+}
+
 void ComposerPanel::schedulePreview()
 {
     m_previewTimer->start();
@@ -353,6 +449,7 @@ void ComposerPanel::schedulePreview()
 void ComposerPanel::updatePreview()
 {
     m_previewTimer->stop();
+    updateSecretsNote();
     const RequestInput typed = input();
     if (typed.url.isEmpty() || typed.origin.isEmpty()) {
         m_problems->hide();

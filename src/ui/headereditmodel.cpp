@@ -75,6 +75,9 @@ QVariant HeaderEditModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
+        if (role == Qt::DisplayRole && index.column() == ValueColumn && entry.secretLost
+            && entry.value.isEmpty())
+            return lostSecretPlaceholder();
         if (index.column() == NameColumn)
             return role == Qt::DisplayRole ? printable(entry.name) : entry.name;
         if (index.column() == ValueColumn)
@@ -89,8 +92,14 @@ QVariant HeaderEditModel::data(const QModelIndex &index, int role) const
             return m_problemIcon;
         return {};
     case Qt::ForegroundRole:
+        if (entry.secretLost && index.column() == ValueColumn && entry.value.isEmpty())
+            return QGuiApplication::palette().color(QPalette::PlaceholderText);
         if (!problem.isEmpty() && index.column() != EnabledColumn)
             return toneColor(QGuiApplication::palette(), Tone::Failure);
+        return {};
+    case Qt::BackgroundRole:
+        if (entry.secretLost && entry.enabled)
+            return toneBackground(QGuiApplication::palette(), Tone::Warning);
         return {};
     case Qt::ToolTipRole:
         if (!problem.isEmpty())
@@ -123,6 +132,7 @@ bool HeaderEditModel::setData(const QModelIndex &index, const QVariant &value, i
         if (entry.value == value.toString())
             return true;
         entry.value = value.toString();
+        entry.secretLost = false;
     } else {
         return false;
     }
@@ -228,6 +238,21 @@ QString HeaderEditModel::problemAt(int row) const
     return m_problems.value(row);
 }
 
+QStringList HeaderEditModel::lostSecretNames() const
+{
+    QStringList names;
+    for (const Entry &entry : m_entries) {
+        if (entry.enabled && entry.secretLost)
+            names.append(entry.name);
+    }
+    return names;
+}
+
+QString HeaderEditModel::lostSecretPlaceholder()
+{
+    return QStringLiteral("secret not kept: enter it again");
+}
+
 void HeaderEditModel::setProfile(const BrowserProfile &profile)
 {
     m_profile = profile;
@@ -258,6 +283,9 @@ void HeaderEditModel::revalidate(int first, int last)
         } else if (isForbiddenRequestHeader(name, value, m_profile)) {
             problem = entry.name + u" is a forbidden request header: a page cannot set it and "
                 + m_profile.displayName + u" silently drops it. Remove it.";
+        } else if (entry.secretLost) {
+            problem = u"The value of " + entry.name
+                + u" is a secret and was not kept on disk: enter it again, or uncheck the row.";
         }
         m_problems[row] = problem;
     }

@@ -29,6 +29,9 @@ public:
         QString name;
         QString value;
         bool enabled = true;
+        // The value was a secret that was not kept on disk (ui/secretsatrest.h): the row asks for
+        // it until a value is typed.
+        bool secretLost = false;
         friend bool operator==(const Entry &, const Entry &) = default;
     };
 
@@ -54,6 +57,9 @@ public:
     // The problems of the enabled rows, one sentence each.
     QStringList problems() const;
     QString problemAt(int row) const;
+    // The names of the enabled rows whose secret value must be entered again.
+    QStringList lostSecretNames() const;
+    static QString lostSecretPlaceholder(); // "secret not kept: enter it again"
 
     // Forbidden headers depend on the browser profile.
     void setProfile(const BrowserProfile &profile);

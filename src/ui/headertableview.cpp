@@ -22,8 +22,7 @@ QModelIndex HeaderTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardM
     if (next.isValid())
         return next;
     const int last = model()->rowCount() - 1;
-    if (current.isValid() && current.row() == last && !isRowEmpty(last)
-        && model()->insertRows(last + 1, 1))
+    if (current.isValid() && current.row() == last && !isRowEmpty(last) && model()->insertRows(last + 1, 1))
         return nextEditable(current);
     return {};
 }

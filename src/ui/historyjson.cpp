@@ -16,9 +16,10 @@ QJsonObject historyEntryToJson(const ExchangeRecord &record)
     return object;
 }
 
-QByteArray historyLine(const ExchangeRecord &record)
+QByteArray historyLine(const ExchangeRecord &record, Secrets secrets)
 {
-    return QJsonDocument(historyEntryToJson(record)).toJson(QJsonDocument::Compact);
+    return QJsonDocument(SecretsAtRest::exchangeForDisk(historyEntryToJson(record), secrets))
+        .toJson(QJsonDocument::Compact);
 }
 
 ExchangeRecordPtr historyEntryFromJson(const QJsonObject &object, QString *error)

@@ -208,8 +208,9 @@ void HistoryStore::append(const ExchangeRecordPtr &record)
     if (!record)
         return;
     post([state = m_state, record, store = QPointer<HistoryStore>(this)] {
-        // The JSON is built here, off the GUI thread: the record is immutable and shared.
-        const QByteArray line = historyLine(*record);
+        // The JSON is built here, off the GUI thread: the record is immutable and shared. The
+        // setting is read here too, so that a change applies to the next exchange.
+        const QByteArray line = historyLine(*record, SecretsAtRest::policy());
         QDir().mkpath(QFileInfo(state->path).absolutePath());
         QString error;
         if (state->lineCount < 0) {

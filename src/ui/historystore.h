@@ -17,6 +17,8 @@ namespace corscope {
 // thread only posts work and receives results as queued calls, so it never waits for the disk
 // (except in the destructor, which lets queued writes finish).
 //
+// Secret values are masked before they are written unless the user opted in (ui/secretsatrest.h).
+//
 // A file that cannot be read completely is moved aside (history.jsonl.corrupt-<time>), the entries
 // that could be read are kept, and warning() says so.
 class HistoryStore final : public QObject

@@ -330,6 +330,9 @@ void MainWindow::restoreSettings()
         splitter->restoreState(settings.value(splitter->objectName()).toByteArray());
     settings.endGroup();
     m_composer->setRecentOrigins(settings.value(QStringLiteral("composer/recentOrigins")).toStringList());
+    if (m_composer->restoreState(settings.value(QStringLiteral("composer/request")).toByteArray())
+        && !m_composer->secretsNotice().isEmpty())
+        m_status->setText(m_composer->secretsNotice());
     m_explanation->setStack(settings.value(QStringLiteral("explanation/stack")).toString());
 }
 
@@ -343,6 +346,8 @@ void MainWindow::saveSettings() const
         settings.setValue(splitter->objectName(), splitter->saveState());
     settings.endGroup();
     settings.setValue(QStringLiteral("composer/recentOrigins"), m_composer->recentOrigins());
+    // A few hundred bytes, secrets masked (ComposerPanel::saveState): cheap enough for the GUI thread.
+    settings.setValue(QStringLiteral("composer/request"), m_composer->saveState());
     settings.setValue(QStringLiteral("explanation/stack"), m_explanation->stack());
 }
 
