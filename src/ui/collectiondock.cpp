@@ -3,6 +3,7 @@
 #include "store/curlexport.h"
 #include "store/variables.h"
 #include "ui/collectiondocument.h"
+#include "ui/collectioneditactions.h"
 #include "ui/collectionmodel.h"
 
 #include <QAction>
@@ -109,6 +110,10 @@ CollectionDock::CollectionDock(CollectionDocument *document, QWidget *parent)
         toolbar->addAction(findChild<QAction *>(QString::fromLatin1(name)));
     toolbar->addSeparator();
     toolbar->addAction(findChild<QAction *>(QStringLiteral("runCollectionAction")));
+    // Request Settings…, Collection Settings… and Edit Environments… (CollectionEditActions).
+    auto *edits = new CollectionEditActions(model(), m_view, m_environment, this);
+    m_view->addActions(edits->treeActions());
+    environmentRow->addWidget(edits->createEnvironmentButton(content));
 
     connectDocument();
     connect(m_view, &QTreeView::activated, this, &CollectionDock::openRequest);

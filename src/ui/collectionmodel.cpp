@@ -520,6 +520,44 @@ int CollectionModel::addImported(const Collection &imported, const QString &undo
     return count;
 }
 
+bool CollectionModel::setRequest(const QModelIndex &index, const SavedRequest &request)
+{
+    const Node *node = nodeOf(index);
+    if (!index.isValid() || node->item.isFolder() || node->item.request == request)
+        return false;
+    const QString id = node->item.id;
+    const SavedRequest old = node->item.request;
+    push(
+        u"Edit “" + node->item.name + u"”", [this, id, request] { setRequestRaw(id, request); },
+        [this, id, old] { setRequestRaw(id, old); });
+    return true;
+}
+
+bool CollectionModel::setDescription(const QModelIndex &index, const QString &description)
+{
+    const Node *node = nodeOf(index);
+    if (!index.isValid() || node->item.description == description)
+        return false;
+    const QString id = node->item.id;
+    const QString old = node->item.description;
+    push(
+        u"Describe “" + node->item.name + u"”", [this, id, description] { setDescriptionRaw(id, description); },
+        [this, id, old] { setDescriptionRaw(id, old); });
+    return true;
+}
+
+bool CollectionModel::setProperties(const Collection &properties, const QString &undoText)
+{
+    Collection after = properties;
+    after.items.clear();
+    if (after == m_properties)
+        return false;
+    const Collection before = m_properties;
+    push(
+        undoText, [this, after] { setPropertiesRaw(after); }, [this, before] { setPropertiesRaw(before); });
+    return true;
+}
+
 void CollectionModel::insertRaw(const QString &parentId, int row, const std::vector<CollectionItem> &items)
 {
     Node *parentNode = nodeById(parentId);
@@ -584,6 +622,27 @@ void CollectionModel::setPropertiesRaw(const Collection &properties)
 {
     m_properties = properties;
     m_properties.items.clear();
+}
+
+void CollectionModel::setRequestRaw(const QString &id, const SavedRequest &request)
+{
+    Node *node = nodeById(id);
+    if (!node || node == m_root.get())
+        return;
+    node->item.request = request;
+    // The method column and the tooltip (URL, origins, expectation) may change.
+    Q_EMIT dataChanged(indexOfNode(node, NameColumn), indexOfNode(node, MethodColumn),
+        {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole, UrlRole});
+}
+
+void CollectionModel::setDescriptionRaw(const QString &id, const QString &description)
+{
+    Node *node = nodeById(id);
+    if (!node || node == m_root.get())
+        return;
+    node->item.description = description;
+    const QModelIndex index = indexOfNode(node);
+    Q_EMIT dataChanged(index, index, {Qt::ToolTipRole});
 }
 
 } // namespace corscope

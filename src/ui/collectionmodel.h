@@ -80,6 +80,13 @@ public:
     // Adds the items (fresh ids when they clash) at the end of the top level, and merges the
     // variables and environments of an import. Returns the number of items added.
     int addImported(const Collection &imported, const QString &undoText);
+    // Replaces the request of a request item (every field: method, URL, origins, headers, body,
+    // credentials, redirect, browser, delay, expectation). False for a folder or no change.
+    bool setRequest(const QModelIndex &index, const SavedRequest &request);
+    bool setDescription(const QModelIndex &index, const QString &description);
+    // Replaces the collection's own fields (name, description, variables, environments, origins;
+    // the items of `properties` are ignored). False when nothing changes.
+    bool setProperties(const Collection &properties, const QString &undoText);
 
 Q_SIGNALS:
     void modifiedChanged(bool modified);
@@ -107,6 +114,8 @@ private:
     void moveRaw(const QString &id, const QString &parentId, int destinationRow);
     void renameRaw(const QString &id, const QString &name);
     void setPropertiesRaw(const Collection &properties);
+    void setRequestRaw(const QString &id, const SavedRequest &request);
+    void setDescriptionRaw(const QString &id, const QString &description);
     void updateModified();
 
     std::unique_ptr<Node> m_root;
