@@ -3,26 +3,21 @@
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
 #include "cli/networkoptions.h"
+#include "cli/requestoptions.h"
 #include "store/requestinput.h"
 #include "cli/textsummary.h"
 #include "core/exchangejson.h"
 #include "core/fixsnippet.h"
 #include "core/preflightcache.h"
 #include "net/exchangerunner.h"
-#include "net/compositetransport.h"
 #include "report/reportdata.h"
 #include "report/reportwriter.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace corscope {
-
-namespace {
-constexpr qint64 maxDataFileBytes = 64 * 1024 * 1024;
-} // namespace
 
 CheckCommand::CheckCommand(QObject *parent)
     : QObject(parent)
@@ -39,25 +34,7 @@ int CheckCommand::start(const QStringList &arguments)
         QStringLiteral("Send a request the way browser JavaScript would (fetch() from a page origin), with the "
                        "CORS preflight when one is needed, and report whether the browser would allow it."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The URL the page fetches."));
-    parser.addOption({QStringLiteral("origin"), QStringLiteral("The origin of the page making the request."),
-                      QStringLiteral("origin")});
-    parser.addOption({{QStringLiteral("X"), QStringLiteral("method")}, QStringLiteral("The method (default GET)."),
-                      QStringLiteral("method")});
-    parser.addOption({{QStringLiteral("H"), QStringLiteral("header")},
-                      QStringLiteral("A request header the script sets, 'Name: value'. Repeatable."),
-                      QStringLiteral("header")});
-    parser.addOption({QStringLiteral("credentials"),
-                      QStringLiteral("fetch() credentials mode: omit, same-origin (default) or include."),
-                      QStringLiteral("mode")});
-    parser.addOption({{QStringLiteral("d"), QStringLiteral("data")}, QStringLiteral("The request body."),
-                      QStringLiteral("body")});
-    parser.addOption({QStringLiteral("data-file"), QStringLiteral("Read the request body from FILE."),
-                      QStringLiteral("file")});
-    parser.addOption({QStringLiteral("redirect"), QStringLiteral("fetch() redirect mode: follow (default), error or manual."),
-                      QStringLiteral("mode")});
-    parser.addOption({QStringLiteral("browser"), QStringLiteral("Browser profile: chromium (default), firefox or safari."),
-                      QStringLiteral("name")});
+    RequestOptions::addTo(parser);
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output: text (default) or json."),
                       QStringLiteral("format")});
     parser.addOption({QStringLiteral("stack"),
@@ -83,35 +60,7 @@ int CheckCommand::start(const QStringList &arguments)
         return ExitAllowed;
     }
 
-    RequestInput input;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        errors.append(QStringLiteral("Give exactly one URL."));
-    else
-        input.url = positional.first();
-    input.origin = parser.value(QStringLiteral("origin"));
-    if (parser.isSet(QStringLiteral("method")))
-        input.method = parser.value(QStringLiteral("method"));
-    input.headerLines = parser.values(QStringLiteral("header"));
-    if (parser.isSet(QStringLiteral("credentials")))
-        input.credentials = parser.value(QStringLiteral("credentials"));
-    if (parser.isSet(QStringLiteral("redirect")))
-        input.redirect = parser.value(QStringLiteral("redirect"));
-    if (parser.isSet(QStringLiteral("browser")))
-        input.browser = parser.value(QStringLiteral("browser"));
-    if (parser.isSet(QStringLiteral("data")) && parser.isSet(QStringLiteral("data-file")))
-        errors.append(QStringLiteral("Use either --data or --data-file, not both."));
-    if (parser.isSet(QStringLiteral("data"))) {
-        input.body = parser.value(QStringLiteral("data")).toUtf8();
-    } else if (parser.isSet(QStringLiteral("data-file"))) {
-        QFile file(parser.value(QStringLiteral("data-file")));
-        if (!file.open(QIODevice::ReadOnly))
-            errors.append(u"Cannot read --data-file " + file.fileName() + u": " + file.errorString() + u'.');
-        else if (file.size() > maxDataFileBytes)
-            errors.append(u"--data-file " + file.fileName() + u" is larger than 64 MiB.");
-        else
-            input.body = file.readAll();
-    }
+    const RequestInput input = RequestOptions::fromParser(parser, &errors);
     const QString format = parser.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("text")
                                                                             : parser.value(QStringLiteral("format"));
     if (format != u"text" && format != u"json")
@@ -128,7 +77,7 @@ int CheckCommand::start(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("report")) && !ReportWriter::formatForPath(reportPath))
         errors.append(u"Cannot tell the report format from '" + reportPath + u"': use "
                       + ReportWriter::supportedExtensions() + u'.');
-    const NetworkOptions network = NetworkOptions::fromParser(parser, &errors);
+    const TransportSetup transportSetup = NetworkOptions::fromParser(parser, &errors);
     const auto built = buildRequest(input, &errors,
                                     parser.isSet(QStringLiteral("drop-forbidden")) ? ForbiddenHeaders::Drop
                                                                                    : ForbiddenHeaders::Refuse);
@@ -141,7 +90,7 @@ int CheckCommand::start(const QStringList &arguments)
         return ExitBadInput;
     }
 
-    CompositeTransport *transport = network.createTransport(this);
+    CompositeTransport *transport = transportSetup.create(this);
     auto *runner = new ExchangeRunner(built->request, built->profile, m_cache.get(), transport, this);
     connect(runner, &ExchangeRunner::finished, this,
             [this, request = built->request, profile = built->profile, format, stack,

@@ -1,7 +1,5 @@
 #include "cli/networkoptions.h"
 
-#include "net/compositetransport.h"
-
 namespace corscope {
 
 void NetworkOptions::addTo(QCommandLineParser &parser)
@@ -23,11 +21,11 @@ void NetworkOptions::addTo(QCommandLineParser &parser)
     parser.addOption(transport);
 }
 
-NetworkOptions NetworkOptions::fromParser(const QCommandLineParser &parser, QStringList *errors)
+TransportSetup NetworkOptions::fromParser(const QCommandLineParser &parser, QStringList *errors)
 {
-    NetworkOptions options;
+    TransportSetup setup;
     for (const QString &text : parser.values(QStringLiteral("resolve"))) {
-        const QString error = options.resolve.add(text);
+        const QString error = setup.resolve.add(text);
         if (!error.isEmpty())
             errors->append(error);
     }
@@ -38,7 +36,7 @@ NetworkOptions NetworkOptions::fromParser(const QCommandLineParser &parser, QStr
             errors->append(u"--timeout must be a number of seconds between 0 and 3600, not '"
                            + parser.value(QStringLiteral("timeout")) + u"'.");
         else
-            options.timeoutMs = int(seconds * 1000);
+            setup.timeoutMs = int(seconds * 1000);
     }
     if (parser.isSet(QStringLiteral("max-body"))) {
         bool ok = false;
@@ -47,32 +45,16 @@ NetworkOptions NetworkOptions::fromParser(const QCommandLineParser &parser, QStr
             errors->append(u"--max-body must be a number of bytes, not '" + parser.value(QStringLiteral("max-body"))
                            + u"'.");
         else
-            options.bodyCapBytes = bytes;
+            setup.bodyCapBytes = bytes;
     }
     if (parser.isSet(QStringLiteral("transport"))) {
         const QString name = parser.value(QStringLiteral("transport"));
-        if (CompositeTransport::modeFromName(name))
-            options.transportName = name;
+        if (const auto mode = CompositeTransport::modeFromName(name))
+            setup.mode = *mode;
         else
             errors->append(u"--transport must be auto, raw or qnam, not '" + name + u"'.");
     }
-    return options;
-}
-
-void NetworkOptions::applyTo(CompositeTransport &transport) const
-{
-    transport.setMode(CompositeTransport::modeFromName(transportName).value_or(CompositeTransport::Mode::Auto));
-    transport.setResolveMap(resolve);
-    transport.setIdleTimeoutMs(timeoutMs);
-    transport.setTotalTimeoutMs(timeoutMs * 4);
-    transport.setBodyCap(bodyCapBytes);
-}
-
-CompositeTransport *NetworkOptions::createTransport(QObject *parent) const
-{
-    auto *created = new CompositeTransport(parent);
-    applyTo(*created);
-    return created;
+    return setup;
 }
 
 } // namespace corscope

@@ -1,31 +1,22 @@
 #pragma once
 
-#include "net/resolvemap.h"
+#include "net/transportsetup.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
 
 namespace corscope {
 
-class CompositeTransport;
-
 // --resolve, --timeout, --max-body and the hidden --transport, shared by every command that talks
-// to servers.
-struct NetworkOptions
+// to servers. They fill a TransportSetup, the set-up the window uses too (with its defaults).
+class NetworkOptions final
 {
-    ResolveMap resolve;
-    int timeoutMs = 15000;
-    qint64 bodyCapBytes = 4 * 1024 * 1024;
-    // --transport auto|raw|qnam (hidden from --help): auto sends http:// byte-exact with
-    // RawHttpTransport and https:// with QnamTransport; raw and qnam force one for everything.
-    QString transportName = QStringLiteral("auto");
+public:
+    NetworkOptions() = delete;
 
     static void addTo(QCommandLineParser &parser);
     // Reads the options; problems are appended to *errors as sentences.
-    static NetworkOptions fromParser(const QCommandLineParser &parser, QStringList *errors);
-    void applyTo(CompositeTransport &transport) const;
-    // A new transport configured from these options.
-    CompositeTransport *createTransport(QObject *parent) const;
+    static TransportSetup fromParser(const QCommandLineParser &parser, QStringList *errors);
 };
 
 } // namespace corscope

@@ -69,7 +69,7 @@ int RunCommand::start(const QStringList &arguments)
         return ExitAllowed;
     }
     QStringList errors;
-    const NetworkOptions network = NetworkOptions::fromParser(parser, &errors);
+    const TransportSetup transportSetup = NetworkOptions::fromParser(parser, &errors);
     m_format = parser.value(QStringLiteral("format"));
     if (m_format != u"json" && m_format != u"text" && m_format != u"junit")
         errors.append(u"Unknown format '" + m_format + u"': use json, text or junit.");
@@ -135,7 +135,7 @@ int RunCommand::start(const QStringList &arguments)
         printError(text + u"Nothing was sent.\n");
         return ExitBadInput;
     }
-    m_transport = network.createTransport(this);
+    m_transport = transportSetup.create(this);
     m_runner = new CollectionRunner(jobs, m_transport, perHost, this);
     const qsizetype total = jobs.size();
     const bool matrix = [&jobs] {
