@@ -1,12 +1,11 @@
 #include "guimain.h"
+#include "windowassembly.h"
 
 #include "cli/consoleoutput.h"
 #include "net/labserver.h"
-#include "net/qnamtransport.h"
 #include "ui/appicon.h"
 #include "ui/composerpanel.h"
 #include "ui/democollection.h"
-#include "ui/exchangesession.h"
 #include "ui/historystore.h"
 #include "ui/mainwindow.h"
 
@@ -85,13 +84,13 @@ int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started
     if (!labRunning)
         printError(u"corscope: the lab server did not start: " + lab.errorString() + u'\n');
 
-    QnamTransport transport;
-    ExchangeSession session(&transport);
     // A screenshot shows the demo alone, never the history of the person running it.
     std::unique_ptr<HistoryStore> history;
     if (screenshotPath.isEmpty())
         history = std::make_unique<HistoryStore>(HistoryStore::defaultPath());
-    MainWindow window(&session, history.get());
+    // The window sends as `corscope check` does: the same transport set-up, with its defaults.
+    WindowAssembly assembly(TransportSetup{}, history.get());
+    MainWindow &window = assembly.window();
     int demoRow = -1;
     if (labRunning) {
         QString error;

@@ -1,6 +1,5 @@
 #include "ui/collectionbridge.h"
 
-#include "net/qnamtransport.h"
 #include "store/curlimport.h"
 #include "ui/collectiondock.h"
 #include "ui/collectionmodel.h"
@@ -54,7 +53,7 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
     , m_dock(new CollectionDock(window))
     , m_runDock(new QDockWidget(QStringLiteral("Run results"), window))
     , m_runPanel(new RunPanel(m_runDock))
-    , m_runTransport(new QnamTransport(this))
+    , m_runTransport(session->transport())
 {
     setObjectName(QStringLiteral("collectionBridge"));
     m_baseTitle = window->windowTitle();

@@ -35,8 +35,9 @@ public:
     CollectionDock *dock() const { return m_dock; }
     RunPanel *runPanel() const { return m_runPanel; }
     QDockWidget *runDock() const { return m_runDock; }
-    // Runs on this transport instead of the bridge's own (tests, a transport with --resolve).
+    // Runs on this transport instead of the session's (tests).
     void setRunTransport(Transport *transport) { m_runTransport = transport; }
+    Transport *runTransport() const { return m_runTransport; }
     // The timeline exchange that last ran the item (from that page origin when one is given), or 0.
     int lastExchangeOf(const QString &itemId, const QString &origin = {}) const
     {

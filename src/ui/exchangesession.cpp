@@ -21,6 +21,11 @@ ExchangeSession::~ExchangeSession()
     }
 }
 
+Transport *ExchangeSession::transport() const
+{
+    return m_transport;
+}
+
 int ExchangeSession::send(const BuiltRequest &request)
 {
     if (m_runner && m_runner->isRunning())

@@ -31,6 +31,8 @@ public:
     int send(const BuiltRequest &request);
     void cancel();
     bool isBusy() const;
+    // What the exchanges go out on; the window's collection runs use it too.
+    Transport *transport() const;
     void clearPreflightCache();
     // Ids continue after the history loaded at start.
     void setNextId(int id) { m_nextId = id; }
