@@ -6,6 +6,7 @@
 // other requests the server received are listed separately (informational).
 //
 //   node run-agreement.mjs --corscope /path/to/corscope     (or CORSCOPE_BIN=...)
+//   node run-agreement.mjs --window /path/to/corscope-window-check   (WINDOW_SAMPLE through the window)
 //   node run-agreement.mjs --chromium-only [--markdown out.md] [--json out.json]
 //   node run-agreement.mjs --only <id>[,<id>...] [--verbose]
 //
@@ -21,8 +22,23 @@ import { ScenarioServer } from './scenario-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
+// The scenarios `--window` sends through the window's own path (corscope-window-check: the real MainWindow,
+// offscreen, on the transport the window uses). One or more of each kind of outcome: allowed and blocked
+// simple requests, empty and repeated header lines (which a Qt transport would drop or merge), credentials,
+// preflights allowed and refused, redirects and the redirect modes, network errors including a server that
+// closes without answering (which a Qt transport would silently send again). Scenarios with forbidden
+// headers are left out: the window refuses such a request where `corscope check --drop-forbidden` sends it.
+const WINDOW_SAMPLE = [
+    'acao-absent', 'acao-star', 'acao-exact-origin', 'acao-empty-value', 'acao-two-star-lines', 'acao-padded-star',
+    'cred-include-acac-true', 'cred-include-acao-star', 'post-json-allowed', 'post-json-preflight-404',
+    'put-acam-absent', 'patch-lowercase-acam-upper', 'acah-empty-value', 'acah-star-authorization',
+    'preflight-ok-actual-no-acao', 'actual-500-with-acao', 'head-no-preflight', 'redirect-cross-to-cross-star',
+    'redirect-307-preflighted-new-preflight', 'redirect-mode-error', 'redirect-mode-manual',
+    'network-connection-refused', 'network-close-actual', 'network-close-preflight',
+];
+
 function parseArgs(argv) {
-    const args = { corscope: process.env.CORSCOPE_BIN || null, chromiumOnly: false, only: null,
+    const args = { corscope: process.env.CORSCOPE_BIN || null, window: null, chromiumOnly: false, only: null,
                    markdown: null, json: null, verbose: false, scenarios: path.join(HERE, 'scenarios.json') };
     for (let i = 0; i < argv.length; ++i) {
         const a = argv[i];
@@ -31,6 +47,7 @@ function parseArgs(argv) {
             return argv[++i];
         };
         if (a === '--corscope') args.corscope = value();
+        else if (a === '--window') args.window = value();
         else if (a === '--chromium-only') args.chromiumOnly = true;
         else if (a === '--only') args.only = value().split(',');
         else if (a === '--markdown') args.markdown = value();
@@ -39,6 +56,7 @@ function parseArgs(argv) {
         else if (a === '--verbose' || a === '-v') args.verbose = true;
         else throw new Error(`unknown argument ${a}`);
     }
+    if (args.window && argv.includes('--corscope')) throw new Error('give either --corscope or --window, not both');
     return args;
 }
 
@@ -199,21 +217,28 @@ class ChromiumRunner {
     }
 }
 
+// Runs a scenario through `corscope check`, or with window set through corscope-window-check, which takes the
+// same request arguments, always answers in JSON and, as the window does, refuses forbidden headers.
 class CorscopeRunner {
-    constructor(server, binary) { this.server = server; this.binary = binary; }
+    constructor(server, binary, { window = false } = {}) {
+        this.server = server;
+        this.binary = binary;
+        this.window = window;
+    }
 
     commandFor(scenario) {
         const id = scenario.id;
         const s = this.server;
         const init = scenario.fetch ?? {};
-        const args = ['check', s.expand(scenario.url ?? '{API}{S}/r', id), '--origin', s.origins.app,
+        const args = [...(this.window ? [] : ['check']), s.expand(scenario.url ?? '{API}{S}/r', id), '--origin', s.origins.app,
                       '--method', init.method ?? 'GET'];
         for (const [n, v] of init.headers ?? []) args.push('-H', `${n}: ${s.expand(v, id)}`);
         args.push('--credentials', init.credentials ?? 'same-origin', '--redirect', init.redirect ?? 'follow');
         if (init.body !== undefined && init.body !== null) args.push('--data', init.body);
         args.push('--resolve', `app.test:${s.ports.app}:127.0.0.1`, '--resolve', `api.test:${s.ports.api}:127.0.0.1`,
                   '--resolve', `api.test:${s.ports.closed}:127.0.0.1`,
-                  '--resolve', `other.test:${s.ports.other}:127.0.0.1`, '--format', 'json', '--timeout', '5', '--drop-forbidden');
+                  '--resolve', `other.test:${s.ports.other}:127.0.0.1`, '--timeout', '5');
+        if (!this.window) args.push('--format', 'json', '--drop-forbidden');
         return args;
     }
 
@@ -221,7 +246,8 @@ class CorscopeRunner {
         const id = scenario.id;
         this.server.clearLog(id);
         const args = this.commandFor(scenario);
-        const proc = await runProcess(this.binary, args, 15000);
+        // The window starts a whole QApplication and main window per scenario: more time on a busy machine.
+        const proc = await runProcess(this.binary, args, this.window ? 30000 : 15000);
         const log = this.server.logOf(id);
         const result = { id, args, exitCode: proc.code, stderr: proc.stderr.trim(), log: summarizeLog(log) };
         let json;
@@ -275,29 +301,35 @@ function markdownTable(rows, meta, server) {
 async function main() {
     const args = parseArgs(process.argv.slice(2));
     const started = Date.now();
-    const scenarios = JSON.parse(fs.readFileSync(args.scenarios, 'utf8')).scenarios
-        .filter((s) => !args.only || args.only.includes(s.id));
+    const all = JSON.parse(fs.readFileSync(args.scenarios, 'utf8')).scenarios;
+    const selection = args.only ?? (args.window ? WINDOW_SAMPLE : null);
+    for (const id of selection ?? []) {
+        if (!all.some((s) => s.id === id)) throw new Error(`no scenario ${id} in ${args.scenarios}`);
+    }
+    const scenarios = all.filter((s) => !selection || selection.includes(s.id));
     if (!scenarios.length) throw new Error('no scenario selected');
     const ids = new Set();
     for (const s of scenarios) {
         if (!/^[a-z0-9-]+$/.test(s.id) || ids.has(s.id)) throw new Error(`bad or duplicate scenario id ${s.id}`);
         ids.add(s.id);
     }
+    const binary = args.window ?? args.corscope;
     if (!args.chromiumOnly) {
-        if (!args.corscope) throw new Error('give the corscope binary with --corscope PATH (or CORSCOPE_BIN), or use --chromium-only');
-        if (!fs.existsSync(args.corscope)) throw new Error(`corscope binary not found: ${args.corscope}`);
+        if (!binary) throw new Error('give the corscope binary with --corscope PATH (or CORSCOPE_BIN), or --window PATH, or use --chromium-only');
+        if (!fs.existsSync(binary)) throw new Error(`binary not found: ${binary}`);
     }
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
 
     const server = await new ScenarioServer().start();
     for (const s of scenarios) server.addScenario(s);
     const chromium = new ChromiumRunner(server);
-    const corscope = args.chromiumOnly ? null : new CorscopeRunner(server, args.corscope);
+    const corscope = args.chromiumOnly ? null : new CorscopeRunner(server, binary, { window: Boolean(args.window) });
     const rows = [];
     try {
         await chromium.start();
         console.log(`Chromium ${chromium.version}; page ${server.origins.app}; api ${server.origins.api}; `
-            + `other ${server.origins.other}; closed ${server.origins.closed}`);
+            + `other ${server.origins.other}; closed ${server.origins.closed}`
+            + (args.window ? `; ${scenarios.length} scenarios through the window (${binary})` : ''));
         for (const scenario of scenarios) {
             const c = await chromium.run(scenario);
             const k = corscope ? await corscope.run(scenario) : null;
@@ -314,7 +346,8 @@ async function main() {
     const messageDiffs = [];
     const preflightDiffs = [];
     const requestDiffs = [];
-    console.log(`${pad('id', idWidth)}  ${pad('chromium', 52)}  ${args.chromiumOnly ? '' : pad('corscope', 52) + '  result'}`);
+    const under = args.window ? 'window' : 'corscope';
+    console.log(`${pad('id', idWidth)}  ${pad('chromium', 52)}  ${args.chromiumOnly ? '' : pad(under, 52) + '  result'}`);
     for (const row of rows) {
         const c = row.chromium;
         const k = row.corscope;
