@@ -57,7 +57,7 @@ QToolButton *CollectionEditActions::createEnvironmentButton(QWidget *parent) con
 RequestSettingsDialog *CollectionEditActions::openRequestSettings()
 {
     const QModelIndex current = m_view->currentIndex().siblingAtColumn(CollectionModel::NameColumn);
-    if (!current.isValid() || current.data(CollectionModel::IsFolderRole).toBool())
+    if (!current.isValid())
         return nullptr;
     auto *dialog = new RequestSettingsDialog(
         m_model, current.data(CollectionModel::IdRole).toString(), m_dialogParent);
@@ -98,9 +98,12 @@ CollectionSettingsDialog *CollectionEditActions::openCollectionSettings()
 
 void CollectionEditActions::updateActions()
 {
+    // One action for both kinds, named after the current item (a folder has a name and a description).
     const QModelIndex current = m_view->currentIndex();
-    m_requestSettings->setEnabled(
-        current.isValid() && !current.siblingAtColumn(0).data(CollectionModel::IsFolderRole).toBool());
+    const bool folder = current.siblingAtColumn(0).data(CollectionModel::IsFolderRole).toBool();
+    m_requestSettings->setEnabled(current.isValid());
+    m_requestSettings->setText(
+        folder ? QStringLiteral("Folder &Settings…") : QStringLiteral("Request &Settings…"));
 }
 
 } // namespace corscope

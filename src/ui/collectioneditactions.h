@@ -17,9 +17,9 @@ class EnvironmentEditorDialog;
 class RequestSettingsDialog;
 
 // The editors of the collection dock, so the dock only places them: "Request Settings…" for the
-// tree's current request (context menu, enabled for requests), "Collection Settings…" (context menu)
-// and "Edit Environments…" beside the environment combo. Each opens its dialog window-modal (no nested event
-// loop); the dialogs delete themselves when closed.
+// tree's current request ("Folder Settings…" on a folder; context menu), "Collection Settings…" (context
+// menu) and "Edit Environments…" beside the environment combo. Each opens its dialog window-modal (no nested
+// event loop); the dialogs delete themselves when closed.
 class CollectionEditActions final : public QObject
 {
     Q_OBJECT

@@ -14,8 +14,8 @@ class QUndoStack;
 
 namespace corscope {
 
-// The folder/request tree of one collection. Every edit (rename, duplicate, move, delete, import)
-// goes through the undo stack; the stack's clean state is the "saved" state. Nodes are owned by
+// The folder/request tree of one collection. Every edit (rename, duplicate, move, delete, import,
+// a request's settings, the collection's environments and other properties) goes through the undo stack; the stack's clean state is the "saved" state. Nodes are owned by
 // the model (stable addresses for internal pointers); edits address them by item id, so undo and
 // redo stay right whatever happened to the rows around them.
 class CollectionModel final : public QAbstractItemModel

@@ -104,7 +104,7 @@ QStringList OriginListEditor::problems() const
             continue; // resolved per environment when the request is opened or run
         QString error;
         if (!Origin::parse(origin, &error))
-            out.append(u"“" + origin + u"” is not a page origin: " + error);
+            out.append(error); // it names the origin
     }
     return out;
 }

@@ -38,13 +38,9 @@ RequestSettingsDialog::RequestSettingsDialog(CollectionModel *model, const QStri
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
 
-    const auto item = m_model->itemAt(m_model->indexOfId(m_itemId));
-    if (item && !item->isFolder()) {
+    if (const auto item = m_model->itemAt(m_model->indexOfId(m_itemId)))
         m_editor->setItem(*item);
-        setWindowTitle(u"Request Settings — " + item->name);
-    } else {
-        setWindowTitle(QStringLiteral("Request Settings"));
-    }
+    updateTitle();
     m_editor->setCollectionOrigins(m_model->properties().origins);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RequestSettingsDialog::accept);
@@ -62,12 +58,12 @@ RequestSettingsDialog::~RequestSettingsDialog() = default;
 bool RequestSettingsDialog::apply()
 {
     const QModelIndex index = m_model->indexOfId(m_itemId);
-    const auto item = m_model->itemAt(index);
-    if (!item || item->isFolder() || !m_editor->problems().isEmpty())
+    const auto item = currentItem();
+    if (!item || !m_editor->problems().isEmpty())
         return false;
     const bool renamed = m_editor->name() != item->name;
     const bool described = m_editor->description() != item->description;
-    const bool edited = m_editor->request() != item->request;
+    const bool edited = !item->isFolder() && m_editor->request() != item->request;
     if (!renamed && !described && !edited)
         return false;
     // One undo step for the whole dialog, named after the request as it was.
@@ -80,9 +76,24 @@ bool RequestSettingsDialog::apply()
     if (renamed)
         m_model->renameItem(index, m_editor->name());
     stack->endMacro();
-    setWindowTitle(u"Request Settings — " + m_editor->name());
+    updateTitle();
     updateButtons();
     return true;
+}
+
+std::optional<CollectionItem> RequestSettingsDialog::currentItem() const
+{
+    auto item = m_model->itemAt(m_model->indexOfId(m_itemId));
+    if (!item || item->isFolder() != m_editor->isFolder())
+        return std::nullopt;
+    return item;
+}
+
+void RequestSettingsDialog::updateTitle()
+{
+    const QString kind
+        = m_editor->isFolder() ? QStringLiteral("Folder Settings") : QStringLiteral("Request Settings");
+    setWindowTitle(m_editor->name().isEmpty() ? kind : QString(kind + u" — " + m_editor->name()));
 }
 
 void RequestSettingsDialog::accept()
@@ -95,11 +106,13 @@ void RequestSettingsDialog::accept()
 
 void RequestSettingsDialog::updateButtons()
 {
-    const auto item = m_model->itemAt(m_model->indexOfId(m_itemId));
-    const bool exists = item && !item->isFolder();
+    const auto item = currentItem();
+    const bool exists = item.has_value();
     QStringList problems = m_editor->problems();
     if (!exists)
-        problems.prepend(QStringLiteral("The request is no longer in the collection."));
+        problems.prepend(m_editor->isFolder()
+                ? QStringLiteral("The folder is no longer in the collection.")
+                : QStringLiteral("The request is no longer in the collection."));
     QStringList shown = problems; // the origin list shows its own problems under the list
     for (const QString &problem : m_editor->originEditor()->problems())
         shown.removeAll(problem);
@@ -107,7 +120,7 @@ void RequestSettingsDialog::updateButtons()
     m_problems->setVisible(!shown.isEmpty());
     const bool differs = exists
         && (m_editor->name() != item->name || m_editor->description() != item->description
-            || m_editor->request() != item->request);
+            || (!item->isFolder() && m_editor->request() != item->request));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty());
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(problems.isEmpty() && differs);
 }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "store/collection.h"
+
 #include <QDialog>
 #include <QString>
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -12,8 +15,9 @@ class CollectionModel;
 class RequestSettingsEditor;
 
 // "Request Settings…": edits one saved request of the collection tree (RequestSettingsEditor) and
-// applies the changes to the model as one undoable step. The request is followed by its id, so the
-// dialog stays right when rows move; if the request is deleted meanwhile, Apply is disabled.
+// applies the changes to the model as one undoable step; for a folder ("Folder Settings…"), its name
+// and description. The item is followed by its id, so the dialog stays right when rows move; if it
+// is deleted meanwhile, Apply is disabled.
 class RequestSettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -34,6 +38,9 @@ public:
 
 private:
     void updateButtons();
+    void updateTitle();
+    // The item by id, as long as it is still of the kind the dialog was opened for.
+    std::optional<CollectionItem> currentItem() const;
 
     CollectionModel *m_model;
     QString m_itemId;

@@ -23,6 +23,7 @@ void addChoice(QComboBox *combo, const QString &text, const QString &value, cons
 
 RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
     : QWidget(parent)
+    , m_form(new QFormLayout(this))
     , m_summary(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_origins(new OriginListEditor(this))
@@ -88,7 +89,7 @@ RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
     m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(QStringLiteral("What this request checks, for the next reader"));
 
-    auto *form = new QFormLayout(this);
+    QFormLayout *form = m_form;
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(m_summary);
     form->addRow(QStringLiteral("&Name"), m_name);
@@ -124,10 +125,13 @@ void RequestSettingsEditor::select(QComboBox *combo, const QString &value)
 
 void RequestSettingsEditor::setItem(const CollectionItem &item)
 {
-    if (item.isFolder())
-        return;
+    m_folder = item.isFolder();
+    for (QWidget *requestOnly :
+        std::initializer_list<QWidget *>{m_origins, m_expect, m_credentials, m_redirect, m_browser, m_delay})
+        m_form->setRowVisible(requestOnly, !m_folder);
     m_request = item.request;
-    m_summary->setText(item.request.method + u' ' + item.request.url);
+    m_summary->setText(
+        m_folder ? QStringLiteral("Folder") : QString(item.request.method + u' ' + item.request.url));
     m_summary->setToolTip(m_summary->text());
     m_name->setText(item.name);
     m_origins->setOrigins(item.request.origins);
@@ -173,9 +177,10 @@ SavedRequest RequestSettingsEditor::request() const
 
 QStringList RequestSettingsEditor::problems() const
 {
-    QStringList out = m_origins->problems();
+    QStringList out = m_folder ? QStringList() : m_origins->problems();
     if (name().isEmpty())
-        out.prepend(QStringLiteral("The request needs a name."));
+        out.prepend(m_folder ? QStringLiteral("The folder needs a name.")
+                             : QStringLiteral("The request needs a name."));
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -19,7 +20,7 @@ class OriginListEditor;
 // page origins of its origin matrix, the expected verdict, fetch()'s credentials and redirect modes,
 // the browser and the delay before sending. Method, URL, headers and body stay the composer's;
 // request() hands them back unchanged. Object names start with "settings" so a window test can
-// tell them from the composer's own combos.
+// tell them from the composer's own combos. A folder shows its name and description only.
 class RequestSettingsEditor final : public QWidget
 {
     Q_OBJECT
@@ -29,8 +30,9 @@ public:
     explicit RequestSettingsEditor(QWidget *parent = nullptr);
     ~RequestSettingsEditor() override;
 
-    // Fills every field from a request item (a folder is refused: nothing changes).
+    // Fills every field from an item; for a folder, only the name and description rows are shown.
     void setItem(const CollectionItem &item);
+    bool isFolder() const { return m_folder; }
     // The origins the request falls back to when its own list is empty (shown as a note).
     void setCollectionOrigins(const QStringList &origins);
 
@@ -50,6 +52,8 @@ private:
     static void select(QComboBox *combo, const QString &value);
 
     SavedRequest m_request;
+    bool m_folder = false;
+    QFormLayout *m_form;
     QLabel *m_summary;
     QLineEdit *m_name;
     OriginListEditor *m_origins;

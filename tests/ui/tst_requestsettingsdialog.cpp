@@ -41,7 +41,8 @@ private Q_SLOTS:
     void aRequestDeletedMeanwhileCannotBeApplied();
     void anUnknownValueFromAHandEditedFileIsKept();
     void theModelEditsRefuseFoldersAndNoChange();
-    void theTreeContextMenuOpensTheDialogForRequestsOnly();
+    void aFolderShowsItsNameAndDescriptionOnly();
+    void theTreeContextMenuOpensTheDialog();
 
 private:
     static Collection sample();
@@ -231,7 +232,7 @@ void TestRequestSettingsDialog::aBadOriginBlocksApplyAndSaysWhy()
     QVERIFY(origins()->setData(origins()->index(0, 0), QStringLiteral("https://app.example.com/path")));
     auto *note = child<QLabel>(QStringLiteral("originsNote"));
     QVERIFY(note->isVisible());
-    QVERIFY2(note->text().contains(u"is not a page origin"), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(u"has a path, query or fragment"), qPrintable(note->text()));
     QVERIFY(!child<QPushButton>(QStringLiteral("settingsApplyButton"))->isEnabled());
     QVERIFY(!child<QPushButton>(QStringLiteral("settingsOkButton"))->isEnabled());
     QVERIFY(!m_dialog->apply());
@@ -298,17 +299,40 @@ void TestRequestSettingsDialog::theModelEditsRefuseFoldersAndNoChange()
     QCOMPARE(m_model->collection(), sample());
 }
 
-void TestRequestSettingsDialog::theTreeContextMenuOpensTheDialogForRequestsOnly()
+void TestRequestSettingsDialog::aFolderShowsItsNameAndDescriptionOnly()
+{
+    RequestSettingsDialog dialog(m_model.get(), QStringLiteral("f1"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.editor()->isFolder());
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Folder Settings — admin"));
+    QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("settingsBrowserCombo"))->isVisible());
+    QVERIFY(!dialog.findChild<QListView *>(QStringLiteral("originsView"))->isVisible());
+    auto *description = dialog.findChild<QPlainTextEdit *>(QStringLiteral("settingsDescriptionEdit"));
+    QVERIFY(description->isVisible());
+    description->setPlainText(QStringLiteral("Needs an admin session"));
+    QVERIFY(dialog.apply());
+    const auto reread = saved();
+    QVERIFY(reread);
+    QCOMPARE(reread->items.back().description, QStringLiteral("Needs an admin session"));
+    QCOMPARE(reread->items.front(), sample().items.front()); // the request is untouched
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->collection(), sample());
+}
+
+void TestRequestSettingsDialog::theTreeContextMenuOpensTheDialog()
 {
     CollectionDock dock;
     dock.model()->setCollection(sample());
     auto *action = dock.findChild<QAction *>(QStringLiteral("requestSettingsAction"));
     QVERIFY(action);
     QVERIFY(dock.view()->actions().contains(action)); // in the tree's context menu
+    QVERIFY(!action->isEnabled()); // nothing current
     dock.view()->setCurrentIndex(dock.model()->indexOfId(QStringLiteral("f1")));
-    QVERIFY(!action->isEnabled());
-    dock.view()->setCurrentIndex(dock.model()->indexOfId(QStringLiteral("r1")));
     QVERIFY(action->isEnabled());
+    QCOMPARE(action->text(), QStringLiteral("Folder &Settings…"));
+    dock.view()->setCurrentIndex(dock.model()->indexOfId(QStringLiteral("r1")));
+    QCOMPARE(action->text(), QStringLiteral("Request &Settings…"));
     dock.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dock));
     action->trigger();
