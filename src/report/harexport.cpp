@@ -1,30 +1,36 @@
 #include "report/harexport.h"
 
+#include "report/reportformat.h"
+
 #include <QJsonArray>
 
 namespace corscope {
 
 namespace {
 
+using reportformat::text;
+
 // When the exchange started: as recorded, else (a result from an older corscope) when the report was made.
 QDateTime exchangeStart(const ReportData &data, const ReportExchange &e)
 {
-    return e.startedAt.isValid() ? e.startedAt : data.options.generatedAt;
+    const QDateTime started = e.startedAt();
+    return started.isValid() ? started : data.options.generatedAt;
 }
 
-QJsonArray nameValues(const ReportHeaders &headers)
+QJsonArray nameValues(const HeaderList &headers)
 {
     QJsonArray array;
-    for (const auto &[name, value] : headers)
-        array.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
+    for (const HeaderField &field : headers)
+        array.append(QJsonObject{{QStringLiteral("name"), text(field.name)}, {QStringLiteral("value"), text(field.value)}});
     return array;
 }
 
-QString headerValue(const ReportHeaders &headers, QStringView name)
+// The first field's value, as the HAR shows one value per name.
+QString headerValue(const HeaderList &headers, QByteArrayView name)
 {
-    for (const auto &[n, v] : headers) {
-        if (n.compare(name, Qt::CaseInsensitive) == 0)
-            return v;
+    for (const HeaderField &field : headers) {
+        if (HeaderList::namesEqual(field.name, name))
+            return text(field.value);
     }
     return {};
 }
@@ -42,10 +48,12 @@ QJsonArray queryString(const QString &url)
     return array;
 }
 
-QJsonArray cookies(const ReportHeaders &headers, bool response)
+QJsonArray cookies(const HeaderList &headers, bool response)
 {
     QJsonArray array;
-    for (const auto &[name, value] : headers) {
+    for (const HeaderField &field : headers) {
+        const QString name = text(field.name);
+        const QString value = text(field.value);
         if (!response && name.compare(u"cookie", Qt::CaseInsensitive) == 0) {
             for (const QString &pair : value.split(u';', Qt::SkipEmptyParts))
                 array.append(QJsonObject{{QStringLiteral("name"), pair.section(u'=', 0, 0).trimmed()},
@@ -64,65 +72,68 @@ double known(double ms)
     return ms < 0 ? -1 : ms;
 }
 
-QJsonObject entry(const ReportData &data, const ReportExchange &e, qsizetype index, const ReportHop &hop)
+QJsonObject entry(const ReportData &data, const ReportExchange &e, qsizetype index, const Hop &hop)
 {
-    QJsonObject request{{QStringLiteral("method"), hop.method},
-                        {QStringLiteral("url"), hop.url},
+    const QString url = QString::fromUtf8(hop.request.url.toEncoded());
+    QJsonObject request{{QStringLiteral("method"), text(hop.request.method)},
+                        {QStringLiteral("url"), url},
                         {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
-                        {QStringLiteral("cookies"), cookies(hop.requestHeaders, false)},
-                        {QStringLiteral("headers"), nameValues(hop.requestHeaders)},
-                        {QStringLiteral("queryString"), queryString(hop.url)},
+                        {QStringLiteral("cookies"), cookies(hop.request.headers, false)},
+                        {QStringLiteral("headers"), nameValues(hop.request.headers)},
+                        {QStringLiteral("queryString"), queryString(url)},
                         {QStringLiteral("headersSize"), -1},
-                        {QStringLiteral("bodySize"), hop.requestBody.isEmpty() ? 0 : hop.requestBody.toUtf8().size()}};
-    if (!hop.requestBody.isEmpty()) {
-        const QString type = headerValue(hop.requestHeaders, u"content-type");
+                        {QStringLiteral("bodySize"), qint64(hop.request.body.size())}};
+    if (!hop.request.body.isEmpty()) {
+        const QString type = headerValue(hop.request.headers, "content-type");
         request.insert(QStringLiteral("postData"),
                        QJsonObject{{QStringLiteral("mimeType"), type.isEmpty() ? QStringLiteral("text/plain") : type},
-                                   {QStringLiteral("text"), hop.requestBody}});
+                                   {QStringLiteral("text"), text(hop.request.body)}});
     }
-    QJsonObject content{{QStringLiteral("size"), hop.responseBodyBytes},
-                        {QStringLiteral("mimeType"), headerValue(hop.responseHeaders, u"content-type")}};
-    if (!hop.responseBody.isEmpty())
-        content.insert(QStringLiteral("text"), hop.responseBody);
+    const HttpResponse noResponse;
+    const HttpResponse &answer = hop.response ? *hop.response : noResponse;
+    QJsonObject content{{QStringLiteral("size"), double(answer.bodySize())},
+                        {QStringLiteral("mimeType"), headerValue(answer.headers, "content-type")}};
+    if (!answer.body.isEmpty())
+        content.insert(QStringLiteral("text"), text(answer.body));
     const QJsonObject response{
-        {QStringLiteral("status"), hop.hasResponse ? hop.status : 0},
-        {QStringLiteral("statusText"), hop.statusText},
+        {QStringLiteral("status"), answer.status},
+        {QStringLiteral("statusText"), text(answer.reasonPhrase)},
         {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
-        {QStringLiteral("cookies"), cookies(hop.responseHeaders, true)},
-        {QStringLiteral("headers"), nameValues(hop.responseHeaders)},
+        {QStringLiteral("cookies"), cookies(answer.headers, true)},
+        {QStringLiteral("headers"), nameValues(answer.headers)},
         {QStringLiteral("content"), content},
-        {QStringLiteral("redirectURL"), hop.redirect ? headerValue(hop.responseHeaders, u"location") : QString()},
+        {QStringLiteral("redirectURL"), hop.isRedirect() ? headerValue(answer.headers, "location") : QString()},
         {QStringLiteral("headersSize"), -1},
-        {QStringLiteral("bodySize"), hop.hasResponse ? hop.responseBodyBytes : -1},
+        {QStringLiteral("bodySize"), hop.response ? double(answer.bodySize()) : -1},
     };
     // HAR needs send/wait/receive >= 0; corscope measures connect, wait (TTFB) and download.
     const QJsonObject timings{{QStringLiteral("blocked"), -1},
                               {QStringLiteral("dns"), -1},
-                              {QStringLiteral("connect"), known(hop.connectMs)},
+                              {QStringLiteral("connect"), known(hop.timings.connectMs)},
                               {QStringLiteral("ssl"), -1},
                               {QStringLiteral("send"), 0},
-                              {QStringLiteral("wait"), std::max(0.0, hop.waitMs)},
-                              {QStringLiteral("receive"), std::max(0.0, hop.downloadMs)}};
-    QJsonObject corscope{{QStringLiteral("kind"), hop.kind},
+                              {QStringLiteral("wait"), std::max(0.0, hop.timings.waitMs)},
+                              {QStringLiteral("receive"), std::max(0.0, hop.timings.downloadMs)}};
+    QJsonObject corscope{{QStringLiteral("kind"), hopKindName(hop.kind)},
                          {QStringLiteral("exchange"), index + 1},
-                         {QStringLiteral("verdict"), e.verdict},
+                         {QStringLiteral("verdict"), verdictName(e.result.verdict)},
                          {QStringLiteral("passed"), hop.passed},
-                         {QStringLiteral("pageOrigin"), e.origin},
-                         {QStringLiteral("credentials"), e.credentials},
-                         {QStringLiteral("browser"), e.browser}};
+                         {QStringLiteral("pageOrigin"), text(e.request.origin.serialize())},
+                         {QStringLiteral("credentials"), credentialsModeName(e.request.credentials)},
+                         {QStringLiteral("browser"), e.profile.displayName}};
     if (!e.name.isEmpty())
         corscope.insert(QStringLiteral("name"), e.name);
-    if (!hop.passed && e.failure) {
-        corscope.insert(QStringLiteral("check"), e.failure->check);
-        corscope.insert(QStringLiteral("header"), e.failure->header);
-        corscope.insert(QStringLiteral("consoleMessage"), e.failure->message);
+    if (!hop.passed && e.result.failure) {
+        corscope.insert(QStringLiteral("check"), checkIdName(e.result.failure->check));
+        corscope.insert(QStringLiteral("header"), text(e.result.failure->header));
+        corscope.insert(QStringLiteral("consoleMessage"), e.result.failure->consoleMessage);
     }
     if (!hop.networkError.isEmpty())
         corscope.insert(QStringLiteral("networkError"), hop.networkError);
-    const QDateTime started = exchangeStart(data, e).addMSecs(qint64(std::max(0.0, hop.startMs)));
+    const QDateTime started = exchangeStart(data, e).addMSecs(qint64(std::max(0.0, hop.timings.startMs)));
     return QJsonObject{{QStringLiteral("pageref"), QStringLiteral("exchange_%1").arg(index + 1)},
                        {QStringLiteral("startedDateTime"), started.toUTC().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("time"), std::max(0.0, hop.totalMs)},
+                       {QStringLiteral("time"), std::max(0.0, hop.timings.totalMs)},
                        {QStringLiteral("request"), request},
                        {QStringLiteral("response"), response},
                        {QStringLiteral("cache"), QJsonObject()},
@@ -144,9 +155,9 @@ QJsonObject HarExport::render(const ReportData &data)
             {QStringLiteral("title"), QString((e.name.isEmpty() ? QString() : e.name + u": ") + e.requestLine()
                                               + u" — " + e.verdictTitle())},
             {QStringLiteral("pageTimings"), QJsonObject()},
-            {QStringLiteral("_corscope"), QJsonObject{{QStringLiteral("verdict"), e.verdict},
+            {QStringLiteral("_corscope"), QJsonObject{{QStringLiteral("verdict"), verdictName(e.result.verdict)},
                                                       {QStringLiteral("failure"), e.failureSummary()}}}});
-        for (const ReportHop &hop : e.hops)
+        for (const Hop &hop : e.result.hops)
             entries.append(entry(data, e, i, hop));
     }
     const QJsonObject log{{QStringLiteral("version"), QStringLiteral("1.2")},

@@ -13,22 +13,30 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// Free text with the engine's inline code: each span shown as <code>, never as raw backticks.
+QString textWithCode(const QString &text)
+{
+    QString html;
+    for (const TextPiece &piece : inlineCodePieces(text))
+        html += piece.isCode ? QString(u"<code>" + esc(piece.text) + u"</code>") : esc(piece.text);
+    return html;
+}
+
 QString pre(const QString &text, const QString &cssClass = QStringLiteral("code"))
 {
     return u"<pre class=\"" + cssClass + u"\">" + esc(text) + u"</pre>\n";
 }
 
-QString headerBlock(const QString &firstLine, const ReportHeaders &headers)
+QString headerBlock(const QString &firstLine, const HeaderList &headers)
 {
-    QString text = firstLine + u'\n';
-    for (const auto &[name, value] : headers)
-        text += name + u": " + value + u'\n';
-    return text;
+    return firstLine + u'\n' + headerLines(headers);
 }
 
-QString verdictClass(const QString &verdict)
+QString verdictClass(Verdict verdict)
 {
-    return verdict == u"allowed" ? QStringLiteral("ok") : verdict == u"blocked" ? QStringLiteral("bad") : QStringLiteral("warn");
+    return verdict == Verdict::Allowed ? QStringLiteral("ok")
+           : verdict == Verdict::Blocked ? QStringLiteral("bad")
+                                         : QStringLiteral("warn");
 }
 
 const char css[] = R"css(
@@ -49,97 +57,104 @@ pre.console{background:#fff5f5;border-color:#ffb3b3;color:#82071e}
 
 void renderExchange(QString &html, const ReportExchange &e, const QString &h2, const QString &h3)
 {
-    html += u"<div class=\"banner " + verdictClass(e.verdict) + u"\">" + esc(e.verdictTitle()) + u" by "
-            + esc(e.browser)
-            + (e.failure ? u" at the " + esc(e.failure->stage) + u": <code>" + esc(e.failure->check) + u"</code>"
-                               + (e.failure->header.isEmpty() ? QString() : u" (" + esc(e.failure->header) + u')')
-                         : QString())
+    const ExchangeResult &result = e.result;
+    const QString browser = esc(e.profile.displayName);
+    html += u"<div class=\"banner " + verdictClass(result.verdict) + u"\">" + esc(e.verdictTitle()) + u" by "
+            + browser
+            + (result.failure ? u" at the " + esc(stageName(result.failure->stage)) + u": <code>"
+                                    + esc(checkIdName(result.failure->check)) + u"</code>"
+                                    + (result.failure->header.isEmpty()
+                                           ? QString()
+                                           : u" (" + esc(text(result.failure->header)) + u')')
+                              : QString())
             + u"</div>\n<table>\n";
     auto row = [&html](const QString &name, const QString &valueHtml) {
         html += u"<tr><th>" + esc(name) + u"</th><td>" + valueHtml + u"</td></tr>\n";
     };
     row(QStringLiteral("Request"), u"<code>" + esc(e.requestLine()) + u"</code>");
-    row(QStringLiteral("Page origin"), u"<code>" + esc(e.origin) + u"</code>");
-    row(QStringLiteral("Credentials"), esc(e.credentials));
-    row(QStringLiteral("Redirect mode"), esc(e.redirectMode));
-    row(QStringLiteral("Browser"), esc(e.browser));
-    row(QStringLiteral("Preflight"), esc(preflightSummary(e.preflightNeeded, e.preflightFromCache, e.crossOrigin)));
+    row(QStringLiteral("Page origin"), u"<code>" + esc(text(e.request.origin.serialize())) + u"</code>");
+    row(QStringLiteral("Credentials"), esc(credentialsModeName(e.request.credentials)));
+    row(QStringLiteral("Redirect mode"), esc(redirectModeName(e.request.redirect)));
+    row(QStringLiteral("Browser"), browser);
+    row(QStringLiteral("Preflight"),
+        esc(preflightSummary(result.preflightNeeded, result.preflightFromCache, result.crossOrigin)));
     if (!e.expect.isEmpty())
         row(QStringLiteral("Expected"), esc(e.expect) + (e.asExpected.value_or(true) ? QString() : QStringLiteral(" (not met)")));
     html += QStringLiteral("</table>\n");
-    if (!e.preflightReasons.isEmpty()) {
+    if (!result.preflightReasons.isEmpty()) {
         html += QStringLiteral("<ul>");
-        for (const QString &reason : e.preflightReasons)
-            html += u"<li>Preflight because: " + esc(reason) + u"</li>";
+        for (const PreflightReason &reason : result.preflightReasons)
+            html += u"<li>Preflight because: " + textWithCode(reason.text()) + u"</li>";
         html += QStringLiteral("</ul>\n");
     }
-    if (!e.headers.isEmpty() || !e.body.isEmpty()) {
-        QString script = u"fetch " + e.requestLine() + u'\n';
-        for (const auto &[name, value] : e.headers)
-            script += name + u": " + value + u'\n';
-        if (!e.body.isEmpty())
-            script += u'\n' + e.body.left(4000) + u'\n';
+    if (!e.request.headers.isEmpty() || !e.request.body.isEmpty()) {
+        QString script = u"fetch " + e.requestLine() + u'\n' + headerLines(e.request.headers);
+        if (!e.request.body.isEmpty())
+            script += u'\n' + text(e.request.body).left(4000) + u'\n';
         html += u"<p>The request as the script made it:</p>\n" + pre(script);
     }
-    if (e.failure) {
-        const ReportFailure &f = *e.failure;
-        html += u"<" + h2 + u">What failed</" + h2 + u">\n<p>Check <code>" + esc(f.check) + u"</code> at the "
-                + esc(f.stage) + (f.status > 0 ? u" (HTTP " + QString::number(f.status) + u')' : QString())
-                + (f.header.isEmpty() ? QString() : u", header <code>" + esc(f.header) + u"</code>") + u".</p>\n";
+    if (result.failure) {
+        const Finding &f = *result.failure;
+        html += u"<" + h2 + u">What failed</" + h2 + u">\n<p>Check <code>" + esc(checkIdName(f.check))
+                + u"</code> at the " + esc(stageName(f.stage))
+                + (f.status > 0 ? u" (HTTP " + QString::number(f.status) + u')' : QString())
+                + (f.header.isEmpty() ? QString() : u", header <code>" + esc(text(f.header)) + u"</code>")
+                + u".</p>\n";
         html += u"<table><tr><th>Server sent</th><td class=\"seen\"><code>" + esc(f.seen)
-                + u"</code></td></tr><tr><th>Browser needed</th><td class=\"needed\">" + esc(f.needed)
+                + u"</code></td></tr><tr><th>Browser needed</th><td class=\"needed\">" + textWithCode(f.needed)
                 + u"</td></tr></table>\n";
         if (!f.explanation.isEmpty())
-            html += u"<p>" + esc(f.explanation) + u"</p>\n";
-        if (!f.message.isEmpty())
-            html += u"<p>Console (" + esc(e.browser) + u"):</p>\n" + pre(f.message, QStringLiteral("console"));
+            html += u"<p>" + textWithCode(f.explanation) + u"</p>\n";
+        if (!f.consoleMessage.isEmpty())
+            html += u"<p>Console (" + browser + u"):</p>\n" + pre(f.consoleMessage, QStringLiteral("console"));
         html += u"<" + h2 + u">Fix</" + h2 + u">\n";
         if (!f.fix.isEmpty())
-            html += u"<p>" + esc(f.fix) + u"</p>\n";
+            html += u"<p>" + textWithCode(f.fix) + u"</p>\n";
         if (!e.fixSnippet.isEmpty())
             html += u"<p>Server fix, " + esc(e.fixStack) + u":</p>\n" + pre(e.fixSnippet);
     }
-    if (!e.warnings.isEmpty()) {
+    if (!result.warnings.isEmpty()) {
         html += u"<" + h2 + u">Warnings</" + h2 + u">\n<ul>";
-        for (const ReportWarning &w : e.warnings)
-            html += u"<li><code>" + esc(w.check) + u"</code>: " + esc(w.message) + u"</li>";
+        for (const Warning &w : result.warnings)
+            html += u"<li><code>" + esc(w.check) + u"</code>: " + textWithCode(w.message) + u"</li>";
         html += QStringLiteral("</ul>\n");
     }
     html += u"<" + h2 + u">Timeline</" + h2 + u">\n";
-    if (e.hops.isEmpty()) {
+    if (result.hops.isEmpty()) {
         html += QStringLiteral("<p>Nothing was sent.</p>\n");
     } else {
         html += QStringLiteral("<table><tr><th>#</th><th>Step</th><th>Request</th><th>Status</th><th>Start</th>"
                                "<th>Duration</th><th>Browser checks</th></tr>\n");
-        for (qsizetype i = 0; i < e.hops.size(); ++i) {
-            const ReportHop &hop = e.hops.at(i);
+        for (qsizetype i = 0; i < result.hops.size(); ++i) {
+            const Hop &hop = result.hops.at(i);
             html += u"<tr><td>" + QString::number(i + 1) + u"</td><td>" + hopKindTitle(hop.kind)
-                    + (hop.redirect ? QStringLiteral(" (redirect)") : QString()) + u"</td><td><code>"
-                    + esc(hop.method + u' ' + hop.url) + u"</code></td><td>"
-                    + esc(hop.networkError.isEmpty() ? statusLine(hop.status, hop.statusText) : hop.networkError)
-                    + u"</td><td>" + milliseconds(hop.startMs) + u"</td><td>" + milliseconds(hop.totalMs)
-                    + u"</td><td class=\"" + (hop.passed ? u"passed\">passed" : u"failed\">failed")
-                    + u"</td></tr>\n";
+                    + (hop.isRedirect() ? QStringLiteral(" (redirect)") : QString()) + u"</td><td><code>"
+                    + esc(requestLine(hop.request.method, hop.request.url)) + u"</code></td><td>"
+                    + esc(hopStatus(hop)) + u"</td><td>" + milliseconds(hop.timings.startMs) + u"</td><td>"
+                    + milliseconds(hop.timings.totalMs) + u"</td><td class=\""
+                    + (hop.passed ? u"passed\">passed" : u"failed\">failed") + u"</td></tr>\n";
         }
         html += QStringLiteral("</table>\n");
     }
-    for (qsizetype i = 0; i < e.hops.size(); ++i) {
-        const ReportHop &hop = e.hops.at(i);
-        html += u"<" + h3 + u">" + QString::number(i + 1) + u". " + hopKindTitle(hop.kind) + u": "
-                + esc(hop.method + u' ' + hop.url) + u"</" + h3 + u">\n";
-        html += pre(headerBlock(hop.method + u' ' + hop.url + u" HTTP/1.1", hop.requestHeaders));
-        if (!hop.requestBody.isEmpty())
-            html += pre(hop.requestBody.left(4000));
-        if (hop.hasResponse) {
-            html += pre(headerBlock(u"HTTP/1.1 " + statusLine(hop.status, hop.statusText), hop.responseHeaders));
-            if (!hop.responseBody.isEmpty())
-                html += pre(hop.responseBody.left(4000));
+    for (qsizetype i = 0; i < result.hops.size(); ++i) {
+        const Hop &hop = result.hops.at(i);
+        const QString line = requestLine(hop.request.method, hop.request.url);
+        html += u"<" + h3 + u">" + QString::number(i + 1) + u". " + hopKindTitle(hop.kind) + u": " + esc(line)
+                + u"</" + h3 + u">\n";
+        html += pre(headerBlock(line + u" HTTP/1.1", hop.request.headers));
+        if (!hop.request.body.isEmpty())
+            html += pre(text(hop.request.body).left(4000));
+        if (hop.response) {
+            html += pre(headerBlock(u"HTTP/1.1 " + responseStatus(*hop.response), hop.response->headers));
+            if (!hop.response->body.isEmpty())
+                html += pre(text(hop.response->body).left(4000));
         } else if (!hop.networkError.isEmpty()) {
             html += u"<p>No response: <code>" + esc(hop.networkError) + u"</code> " + esc(hop.networkErrorDetail)
                     + u"</p>\n";
         }
-        html += u"<p>Timings: connect " + milliseconds(hop.connectMs) + u", waiting " + milliseconds(hop.waitMs)
-                + u", download " + milliseconds(hop.downloadMs) + u", total " + milliseconds(hop.totalMs) + u"</p>\n";
+        const HopTimings &t = hop.timings;
+        html += u"<p>Timings: connect " + milliseconds(t.connectMs) + u", waiting " + milliseconds(t.waitMs)
+                + u", download " + milliseconds(t.downloadMs) + u", total " + milliseconds(t.totalMs) + u"</p>\n";
     }
     html += u"<" + h2 + u">Reproduce with curl</" + h2 + u">\n" + pre(e.curl);
 }
@@ -151,8 +166,8 @@ QString HtmlReport::render(const ReportData &data, const QByteArray &png)
     QString title;
     if (data.batch) {
         title = u"CORS report: " + QString::number(data.exchanges.size()) + u" requests — "
-                + QString::number(data.countVerdict(QStringLiteral("blocked"))) + u" blocked, "
-                + QString::number(data.countVerdict(QStringLiteral("allowed"))) + u" allowed";
+                + QString::number(data.countVerdict(Verdict::Blocked)) + u" blocked, "
+                + QString::number(data.countVerdict(Verdict::Allowed)) + u" allowed";
     } else {
         const ReportExchange &e = data.exchanges.first();
         title = u"CORS report: " + e.requestLine() + u" — " + e.verdictTitle();
@@ -170,7 +185,7 @@ QString HtmlReport::render(const ReportData &data, const QByteArray &png)
             const ReportExchange &e = data.exchanges.at(i);
             html += u"<tr><td><a href=\"#exchange-" + QString::number(i + 1) + u"\">" + QString::number(i + 1)
                     + u"</a></td><td>" + esc(e.name) + u"</td><td><code>" + esc(e.requestLine())
-                    + u"</code></td><td class=\"" + (e.verdict == u"allowed" ? u"passed" : u"failed") + u"\">"
+                    + u"</code></td><td class=\"" + (e.result.verdict == Verdict::Allowed ? u"passed" : u"failed") + u"\">"
                     + esc(e.verdictTitle()) + u"</td><td>" + esc(e.failureSummary()) + u"</td><td>" + esc(e.expect)
                     + (e.asExpected.value_or(true) ? QString() : QStringLiteral(" ✗")) + u"</td></tr>\n";
         }

@@ -36,6 +36,16 @@ QString escapeText(const QString &text)
     return escaped;
 }
 
+// Free text with the inline code the engine writes in its sentences: each span becomes a Markdown code
+// span, the rest is escaped. Escaping the backticks instead would show them raw (GitHub shows \`).
+QString textWithCode(const QString &text, bool inTable = false)
+{
+    QString out;
+    for (const TextPiece &piece : inlineCodePieces(text))
+        out += piece.isCode ? MarkdownReport::code(piece.text, inTable) : escapeText(piece.text);
+    return out;
+}
+
 QString oneLine(const QString &text)
 {
     QString line = text;
@@ -44,138 +54,138 @@ QString oneLine(const QString &text)
     return line;
 }
 
-QString headerBlock(const QString &firstLine, const ReportHeaders &headers)
+QString headerBlock(const QString &firstLine, const HeaderList &headers)
 {
-    QString text = firstLine + u'\n';
-    for (const auto &[name, value] : headers)
-        text += name + u": " + value + u'\n';
-    return text;
+    return firstLine + u'\n' + headerLines(headers);
 }
 
-QString pathOf(const QString &url)
+QString pathOf(const QUrl &url)
 {
-    const QUrl parsed = QUrl::fromEncoded(url.toUtf8());
-    const QString path = parsed.isValid() ? QString::fromUtf8(parsed.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-                                                                               | QUrl::RemoveFragment))
-                                          : QString();
+    const QString path = url.isValid() ? QString::fromUtf8(url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
+                                                                          | QUrl::RemoveFragment))
+                                       : QString();
     return path.isEmpty() ? QStringLiteral("/") : path;
 }
 
-QString body(const QString &text, qsizetype bytes)
+QString body(const QString &text, qint64 bytes)
 {
     QString shown = text.left(bodyLimit);
     if (text.size() > bodyLimit || bytes > text.toUtf8().size())
-        shown += QStringLiteral("\n… (truncated, %1 bytes in all)").arg(qint64(std::max<double>(bytes, text.size())));
+        shown += QStringLiteral("\n… (truncated, %1 bytes in all)").arg(std::max<qint64>(bytes, text.size()));
     return shown;
 }
 
-void renderExchange(QString &md, const ReportExchange &e, const QString &h, const QDateTime &)
+void renderExchange(QString &md, const ReportExchange &e, const QString &h)
 {
     // h is the heading prefix of this exchange's sections ("##" alone, "###" in a batch).
-    md += u"> **" + e.verdictTitle() + u"** by " + escapeText(e.browser);
-    if (e.failure)
-        md += u" at the " + e.failure->stage + u": " + MarkdownReport::code(e.failure->check)
-              + (e.failure->header.isEmpty() ? QString() : u" (" + MarkdownReport::code(e.failure->header) + u')');
-    else if (e.verdict == u"allowed")
+    const ExchangeResult &result = e.result;
+    const QString browser = escapeText(e.profile.displayName);
+    md += u"> **" + e.verdictTitle() + u"** by " + browser;
+    if (result.failure)
+        md += u" at the " + stageName(result.failure->stage) + u": "
+              + MarkdownReport::code(checkIdName(result.failure->check))
+              + (result.failure->header.isEmpty() ? QString()
+                                                  : u" (" + MarkdownReport::code(text(result.failure->header)) + u')');
+    else if (result.verdict == Verdict::Allowed)
         md += QStringLiteral(": the page can read the response");
     md += u"\n\n";
 
     md += QStringLiteral("| | |\n|---|---|\n");
     md += u"| Request | " + MarkdownReport::code(e.requestLine(), true) + u" |\n";
-    md += u"| Page origin | " + MarkdownReport::code(e.origin, true) + u" |\n";
-    md += u"| Credentials | " + MarkdownReport::code(e.credentials, true) + u" |\n";
-    md += u"| Redirect mode | " + MarkdownReport::code(e.redirectMode, true) + u" |\n";
-    md += u"| Browser | " + escapeText(e.browser) + u" |\n";
-    md += u"| Preflight | " + preflightSummary(e.preflightNeeded, e.preflightFromCache, e.crossOrigin) + u" |\n";
+    md += u"| Page origin | " + MarkdownReport::code(text(e.request.origin.serialize()), true) + u" |\n";
+    md += u"| Credentials | " + MarkdownReport::code(credentialsModeName(e.request.credentials), true) + u" |\n";
+    md += u"| Redirect mode | " + MarkdownReport::code(redirectModeName(e.request.redirect), true) + u" |\n";
+    md += u"| Browser | " + browser + u" |\n";
+    md += u"| Preflight | " + preflightSummary(result.preflightNeeded, result.preflightFromCache, result.crossOrigin)
+          + u" |\n";
     if (!e.expect.isEmpty())
         md += u"| Expected | " + e.expect + (e.asExpected.value_or(true) ? QString() : QStringLiteral(" (not met)"))
               + u" |\n";
     md += u'\n';
-    for (const QString &reason : e.preflightReasons)
-        md += u"- Preflight because: " + escapeText(oneLine(reason)) + u'\n';
-    if (!e.preflightReasons.isEmpty())
+    for (const PreflightReason &reason : result.preflightReasons)
+        md += u"- Preflight because: " + textWithCode(oneLine(reason.text())) + u'\n';
+    if (!result.preflightReasons.isEmpty())
         md += u'\n';
-    if (!e.headers.isEmpty() || !e.body.isEmpty()) {
+    if (!e.request.headers.isEmpty() || !e.request.body.isEmpty()) {
         md += QStringLiteral("The request as the script made it:\n\n");
-        QString script = u"fetch " + e.requestLine() + u'\n';
-        for (const auto &[name, value] : e.headers)
-            script += name + u": " + value + u'\n';
-        if (!e.body.isEmpty())
-            script += u'\n' + body(e.body, 0) + u'\n';
+        QString script = u"fetch " + e.requestLine() + u'\n' + headerLines(e.request.headers);
+        if (!e.request.body.isEmpty())
+            script += u'\n' + body(text(e.request.body), 0) + u'\n';
         md += MarkdownReport::fence(script, QStringLiteral("http"));
     }
 
-    if (e.failure) {
-        const ReportFailure &f = *e.failure;
+    if (result.failure) {
+        const Finding &f = *result.failure;
         md += h + u" What failed\n\n";
-        md += u"Check " + MarkdownReport::code(f.check) + u" at the " + f.stage
+        md += u"Check " + MarkdownReport::code(checkIdName(f.check)) + u" at the " + stageName(f.stage)
               + (f.status > 0 ? u" (HTTP " + QString::number(f.status) + u')' : QString())
-              + (f.header.isEmpty() ? QString() : u", header " + MarkdownReport::code(f.header)) + u".\n\n";
+              + (f.header.isEmpty() ? QString() : u", header " + MarkdownReport::code(text(f.header))) + u".\n\n";
         md += QStringLiteral("| | |\n|---|---|\n");
         md += u"| Server sent | " + MarkdownReport::code(oneLine(f.seen), true) + u" |\n";
-        md += u"| Browser needed | " + escapeText(oneLine(f.needed)) + u" |\n\n";
+        md += u"| Browser needed | " + textWithCode(oneLine(f.needed), true) + u" |\n\n";
         if (!f.explanation.isEmpty())
-            md += escapeText(f.explanation) + u"\n\n";
-        if (!f.message.isEmpty())
-            md += u"Console (" + escapeText(e.browser) + u"):\n\n" + MarkdownReport::fence(f.message, QStringLiteral("text"));
+            md += textWithCode(f.explanation) + u"\n\n";
+        if (!f.consoleMessage.isEmpty())
+            md += u"Console (" + browser + u"):\n\n" + MarkdownReport::fence(f.consoleMessage, QStringLiteral("text"));
         md += h + u" Fix\n\n";
         if (!f.fix.isEmpty())
-            md += escapeText(f.fix) + u"\n\n";
+            md += textWithCode(f.fix) + u"\n\n";
         if (!e.fixSnippet.isEmpty())
             md += u"Server fix, " + escapeText(e.fixStack) + u":\n\n" + MarkdownReport::fence(e.fixSnippet);
     }
 
-    if (!e.warnings.isEmpty()) {
+    if (!result.warnings.isEmpty()) {
         md += h + u" Warnings\n\n";
-        for (const ReportWarning &w : e.warnings)
-            md += u"- " + MarkdownReport::code(w.check) + u": " + escapeText(oneLine(w.message)) + u'\n';
+        for (const Warning &w : result.warnings)
+            md += u"- " + MarkdownReport::code(w.check) + u": " + textWithCode(oneLine(w.message)) + u'\n';
         md += u'\n';
     }
 
     md += h + u" Timeline\n\n";
-    if (e.hops.isEmpty()) {
+    if (result.hops.isEmpty()) {
         md += QStringLiteral("Nothing was sent.\n\n");
     } else {
         md += QStringLiteral("| # | Step | Request | Status | Start | Duration | Browser checks |\n"
                              "|---|---|---|---|---|---|---|\n");
-        for (qsizetype i = 0; i < e.hops.size(); ++i) {
-            const ReportHop &hop = e.hops.at(i);
-            const QString status = hop.networkError.isEmpty() ? statusLine(hop.status, hop.statusText)
-                                                              : hop.networkError;
+        for (qsizetype i = 0; i < result.hops.size(); ++i) {
+            const Hop &hop = result.hops.at(i);
             md += u"| " + QString::number(i + 1) + u" | " + hopKindTitle(hop.kind)
-                  + (hop.redirect ? QStringLiteral(" (redirect)") : QString()) + u" | "
-                  + MarkdownReport::code(hop.method + u' ' + hop.url, true) + u" | " + escapeText(status) + u" | "
-                  + milliseconds(hop.startMs) + u" | " + milliseconds(hop.totalMs) + u" | "
+                  + (hop.isRedirect() ? QStringLiteral(" (redirect)") : QString()) + u" | "
+                  + MarkdownReport::code(requestLine(hop.request.method, hop.request.url), true) + u" | "
+                  + escapeText(hopStatus(hop)) + u" | " + milliseconds(hop.timings.startMs) + u" | "
+                  + milliseconds(hop.timings.totalMs) + u" | "
                   + (hop.passed ? QStringLiteral("passed") : QStringLiteral("**failed**")) + u" |\n";
         }
         md += u'\n';
     }
 
-    for (qsizetype i = 0; i < e.hops.size(); ++i) {
-        const ReportHop &hop = e.hops.at(i);
-        md += h + u"# " + QString::number(i + 1) + u". " + hopKindTitle(hop.kind) + u": " + escapeText(hop.method)
-              + u' ' + escapeText(hop.url) + u"\n\n";
+    for (qsizetype i = 0; i < result.hops.size(); ++i) {
+        const Hop &hop = result.hops.at(i);
+        md += h + u"# " + QString::number(i + 1) + u". " + hopKindTitle(hop.kind) + u": "
+              + escapeText(text(hop.request.method)) + u' ' + escapeText(urlText(hop.request.url)) + u"\n\n";
         md += QStringLiteral("Request headers:\n\n")
-              + MarkdownReport::fence(headerBlock(hop.method + u' ' + pathOf(hop.url) + u" HTTP/1.1", hop.requestHeaders),
+              + MarkdownReport::fence(headerBlock(text(hop.request.method) + u' ' + pathOf(hop.request.url)
+                                                      + u" HTTP/1.1",
+                                                  hop.request.headers),
                                       QStringLiteral("http"));
-        if (!hop.requestBody.isEmpty())
-            md += QStringLiteral("Request body:\n\n") + MarkdownReport::fence(body(hop.requestBody, 0));
-        if (hop.hasResponse) {
-            md += u"Response headers (" + milliseconds(hop.totalMs) + u"):\n\n"
-                  + MarkdownReport::fence(headerBlock(u"HTTP/1.1 " + statusLine(hop.status, hop.statusText),
-                                                      hop.responseHeaders),
+        if (!hop.request.body.isEmpty())
+            md += QStringLiteral("Request body:\n\n") + MarkdownReport::fence(body(text(hop.request.body), 0));
+        if (hop.response) {
+            md += u"Response headers (" + milliseconds(hop.timings.totalMs) + u"):\n\n"
+                  + MarkdownReport::fence(headerBlock(u"HTTP/1.1 " + responseStatus(*hop.response), hop.response->headers),
                                           QStringLiteral("http"));
-            if (!hop.responseBody.isEmpty())
+            if (!hop.response->body.isEmpty())
                 md += QStringLiteral("Response body:\n\n")
-                      + MarkdownReport::fence(body(hop.responseBody, qsizetype(hop.responseBodyBytes)));
+                      + MarkdownReport::fence(body(text(hop.response->body), hop.response->bodySize()));
         } else if (!hop.networkError.isEmpty()) {
             md += u"No response: " + MarkdownReport::code(hop.networkError)
                   + (hop.networkErrorDetail.isEmpty() ? QString() : u" — " + escapeText(hop.networkErrorDetail))
                   + u"\n\n";
         }
-        if (hop.connectMs >= 0 || hop.waitMs >= 0 || hop.downloadMs >= 0)
-            md += u"Timings: connect " + milliseconds(hop.connectMs) + u", waiting " + milliseconds(hop.waitMs)
-                  + u", download " + milliseconds(hop.downloadMs) + u", total " + milliseconds(hop.totalMs) + u"\n\n";
+        const HopTimings &t = hop.timings;
+        if (t.connectMs >= 0 || t.waitMs >= 0 || t.downloadMs >= 0)
+            md += u"Timings: connect " + milliseconds(t.connectMs) + u", waiting " + milliseconds(t.waitMs)
+                  + u", download " + milliseconds(t.downloadMs) + u", total " + milliseconds(t.totalMs) + u"\n\n";
     }
 
     md += h + u" Reproduce with curl\n\n" + MarkdownReport::fence(e.curl, QStringLiteral("bash"));
@@ -205,9 +215,9 @@ QString MarkdownReport::render(const ReportData &data)
     QString md;
     if (data.batch) {
         md += u"# CORS report: " + QString::number(data.exchanges.size()) + u" requests — "
-              + QString::number(data.countVerdict(QStringLiteral("blocked"))) + u" blocked, "
-              + QString::number(data.countVerdict(QStringLiteral("allowed"))) + u" allowed";
-        const int errors = data.countVerdict(QStringLiteral("network-error"));
+              + QString::number(data.countVerdict(Verdict::Blocked)) + u" blocked, "
+              + QString::number(data.countVerdict(Verdict::Allowed)) + u" allowed";
+        const int errors = data.countVerdict(Verdict::NetworkError);
         if (errors > 0)
             md += u", " + QString::number(errors) + u" network error" + (errors > 1 ? u"s" : u"");
         md += QStringLiteral("\n\n| # | Name | Request | Verdict | Failed check | Expected |\n"
@@ -216,7 +226,7 @@ QString MarkdownReport::render(const ReportData &data)
             const ReportExchange &e = data.exchanges.at(i);
             md += u"| " + QString::number(i + 1) + u" | " + escapeText(e.name) + u" | "
                   + code(e.requestLine(), true) + u" | " + e.verdictTitle() + u" | "
-                  + (e.failure ? code(e.failureSummary(), true) : QString()) + u" | "
+                  + (e.result.failure ? code(e.failureSummary(), true) : QString()) + u" | "
                   + (e.expect.isEmpty() ? QString()
                                         : e.expect + (e.asExpected.value_or(true) ? QString() : QStringLiteral(" ✗")))
                   + u" |\n";
@@ -226,12 +236,12 @@ QString MarkdownReport::render(const ReportData &data)
             const ReportExchange &e = data.exchanges.at(i);
             md += u"## " + QString::number(i + 1) + u". " + (e.name.isEmpty() ? QString() : escapeText(e.name) + u" — ")
                   + escapeText(e.requestLine()) + u" — " + e.verdictTitle() + u"\n\n";
-            renderExchange(md, e, QStringLiteral("###"), data.options.generatedAt);
+            renderExchange(md, e, QStringLiteral("###"));
         }
     } else {
         const ReportExchange &e = data.exchanges.first();
         md += u"# CORS report: " + escapeText(e.requestLine()) + u" — " + e.verdictTitle() + u"\n\n";
-        renderExchange(md, e, QStringLiteral("##"), data.options.generatedAt);
+        renderExchange(md, e, QStringLiteral("##"));
     }
     md += u"---\n\nGenerated by corscope " + data.options.version + u" on " + dateTime(data.options.generatedAt)
           + u" · "

@@ -47,20 +47,20 @@ struct Tone
     QColor border;
 };
 
-Tone verdictTone(const QString &verdict)
+Tone verdictTone(Verdict verdict)
 {
-    if (verdict == u"allowed")
+    if (verdict == Verdict::Allowed)
         return {color::greenDark, color::greenBackground, color::greenBorder};
-    if (verdict == u"blocked")
+    if (verdict == Verdict::Blocked)
         return {color::redDark, color::redBackground, color::redBorder};
     return {color::amber, color::amberBackground, color::amberBorder};
 }
 
-Tone statusTone(const ReportHop &hop)
+Tone statusTone(const Hop &hop)
 {
-    if (!hop.networkError.isEmpty() || !hop.hasResponse || hop.status >= 400)
+    if (!hop.networkError.isEmpty() || !hop.response || hop.response->status >= 400)
         return {color::redDark, color::redBackground, color::redBorder};
-    if (hop.status >= 300)
+    if (hop.response->status >= 300)
         return {color::amber, color::amberBackground, color::amberBorder};
     return {color::greenDark, color::greenBackground, color::greenBorder};
 }
@@ -166,13 +166,14 @@ QString plain(QString text)
     return text.remove(u'`');
 }
 
-QString pathAndQuery(const QString &url)
+// "PUT /items/1?x=2": the host is in the title and the summary already.
+QString requestPath(const QByteArray &method, const QUrl &url)
 {
-    const qsizetype scheme = url.indexOf(QStringLiteral("://"));
-    if (scheme < 0)
-        return url;
-    const qsizetype slash = url.indexOf(u'/', scheme + 3);
-    return slash < 0 ? QStringLiteral("/") : url.mid(slash);
+    const QString full = urlText(url);
+    const qsizetype scheme = full.indexOf(QStringLiteral("://"));
+    const qsizetype slash = scheme < 0 ? -1 : full.indexOf(u'/', scheme + 3);
+    const QString path = scheme < 0 ? full : slash < 0 ? QStringLiteral("/") : full.mid(slash);
+    return text(method) + u' ' + path;
 }
 
 void header(Canvas &c, const ReportData &data)
@@ -192,20 +193,27 @@ void header(Canvas &c, const ReportData &data)
 
 void banner(Canvas &c, const ReportExchange &e)
 {
-    const Tone tone = verdictTone(e.verdict);
+    const ExchangeResult &result = e.result;
+    const Tone tone = verdictTone(result.verdict);
     const QFont big = makeFont(26, true);
     const QFont medium = makeFont(17);
     const QFont detail = makeFont(16, false, true);
     const qreal pad = 16;
     const QString word = e.verdictTitle().toUpper();
-    QString rest = u"  by " + e.browser;
-    if (e.failure)
-        rest += u" at the " + (e.failure->stage == u"actual" ? QStringLiteral("actual request") : e.failure->stage)
-                + (e.failure->status > 0 ? u" (HTTP " + QString::number(e.failure->status) + u')' : QString());
-    else if (e.verdict == u"allowed")
+    QString rest = u"  by " + e.profile.displayName;
+    if (result.failure)
+        rest += u" at the "
+                + (result.failure->stage == Stage::Actual ? QStringLiteral("actual request")
+                                                          : stageName(result.failure->stage))
+                + (result.failure->status > 0 ? u" (HTTP " + QString::number(result.failure->status) + u')'
+                                              : QString());
+    else if (result.verdict == Verdict::Allowed)
         rest += QStringLiteral(" · the page can read the response");
-    const QString second = e.failure ? e.failure->check + (e.failure->header.isEmpty() ? QString() : u"  ·  " + e.failure->header)
-                                     : QString();
+    const QString second = result.failure ? checkIdName(result.failure->check)
+                                                + (result.failure->header.isEmpty()
+                                                       ? QString()
+                                                       : u"  ·  " + text(result.failure->header))
+                                          : QString();
     const qreal line1 = c.height(big, contentWidth, Qt::AlignLeft, word);
     const qreal line2 = second.isEmpty() ? 0 : c.height(detail, contentWidth - 2 * pad, Qt::TextWrapAnywhere, second) + 4;
     const QRectF rect(margin, c.y, contentWidth, line1 + line2 + 2 * pad);
@@ -225,10 +233,11 @@ void summary(Canvas &c, const ReportExchange &e)
 {
     c.y += 16;
     const QList<QPair<QString, QString>> cells{
-        {QStringLiteral("PAGE ORIGIN"), e.origin},
-        {QStringLiteral("CREDENTIALS"), e.credentials},
-        {QStringLiteral("BROWSER"), e.browser},
-        {QStringLiteral("PREFLIGHT"), preflightSummary(e.preflightNeeded, e.preflightFromCache, e.crossOrigin)},
+        {QStringLiteral("PAGE ORIGIN"), text(e.request.origin.serialize())},
+        {QStringLiteral("CREDENTIALS"), credentialsModeName(e.request.credentials)},
+        {QStringLiteral("BROWSER"), e.profile.displayName},
+        {QStringLiteral("PREFLIGHT"),
+         preflightSummary(e.result.preflightNeeded, e.result.preflightFromCache, e.result.crossOrigin)},
     };
     const qreal widths[] = {300, 170, 190, contentWidth - 300 - 170 - 190};
     const QFont label = makeFont(11.5, true);
@@ -246,23 +255,24 @@ void summary(Canvas &c, const ReportExchange &e)
         x += widths[i];
     }
     c.y += tallest;
-    if (!e.preflightReasons.isEmpty()) {
+    if (!e.result.preflightReasons.isEmpty()) {
         c.y += 6;
         c.paragraph(margin, contentWidth, makeFont(13.5), color::muted,
-                    u"Preflight because: " + plain(e.preflightReasons.join(QStringLiteral(" "))));
+                    u"Preflight because: " + plain(preflightReasonTexts(e.result.preflightReasons).join(u' ')));
     }
 }
 
 void timeline(Canvas &c, const ReportExchange &e)
 {
     c.section(QStringLiteral("TIMELINE"));
-    if (e.hops.isEmpty()) {
+    const QList<Hop> &hops = e.result.hops;
+    if (hops.isEmpty()) {
         c.paragraph(margin, contentWidth, makeFont(15), color::muted, QStringLiteral("Nothing was sent."));
         return;
     }
     double end = 0;
-    for (const ReportHop &hop : e.hops)
-        end = std::max(end, std::max(0.0, hop.startMs) + std::max(0.0, hop.totalMs));
+    for (const Hop &hop : hops)
+        end = std::max(end, std::max(0.0, hop.timings.startMs) + std::max(0.0, hop.timings.totalMs));
     if (end <= 0)
         end = 1;
     const QFont badge = makeFont(11.5, true);
@@ -277,27 +287,27 @@ void timeline(Canvas &c, const ReportExchange &e)
     const qreal barX = statusX + statusWidth + 14;
     const qreal durationWidth = 118;
     const qreal barWidth = margin + contentWidth - durationWidth - 10 - barX;
-    for (const ReportHop &hop : e.hops) {
+    for (const Hop &hop : hops) {
         const qreal top = c.y;
         const qreal middle = top + rowHeight / 2;
-        const QString kind = hop.isPreflight() ? QStringLiteral("PREFLIGHT")
-                             : hop.redirect    ? QStringLiteral("REDIRECT")
-                                               : QStringLiteral("REQUEST");
-        const Tone kindTone = hop.isPreflight() ? Tone{color::blue, QColor(0xdd, 0xf4, 0xff), QColor(0x54, 0xae, 0xff)}
-                                                : Tone{color::text, color::panel, color::border};
+        const bool preflight = hop.kind == HopKind::Preflight;
+        const QString kind = preflight          ? QStringLiteral("PREFLIGHT")
+                             : hop.isRedirect() ? QStringLiteral("REDIRECT")
+                                                : QStringLiteral("REQUEST");
+        const Tone kindTone = preflight ? Tone{color::blue, QColor(0xdd, 0xf4, 0xff), QColor(0x54, 0xae, 0xff)}
+                                        : Tone{color::text, color::panel, color::border};
         c.pill(margin, middle - 11, kind, badge, kindTone);
         c.text(QRectF(requestX, top, requestWidth, rowHeight), mono, color::text, Qt::AlignLeft | Qt::AlignVCenter,
-               c.elided(mono, hop.method + u' ' + pathAndQuery(hop.url), requestWidth));
-        const QString statusText = hop.networkError.isEmpty() ? statusLine(hop.status, hop.statusText) : hop.networkError;
-        c.pill(statusX, middle - 11, statusText, status, statusTone(hop), statusWidth);
+               c.elided(mono, requestPath(hop.request.method, hop.request.url), requestWidth));
+        c.pill(statusX, middle - 11, hopStatus(hop), status, statusTone(hop), statusWidth);
         c.box(QRectF(barX, middle - 5, barWidth, 10), color::track, QColor(), 5);
-        if (hop.totalMs >= 0) {
-            const qreal x0 = barX + barWidth * std::max(0.0, hop.startMs) / end;
-            const qreal w = std::max<qreal>(4, barWidth * hop.totalMs / end);
+        if (hop.timings.totalMs >= 0) {
+            const qreal x0 = barX + barWidth * std::max(0.0, hop.timings.startMs) / end;
+            const qreal w = std::max<qreal>(4, barWidth * hop.timings.totalMs / end);
             c.box(QRectF(x0, middle - 5, std::min(w, barX + barWidth - x0), 10), hop.passed ? color::green : color::red,
                   QColor(), 5);
         }
-        const QString duration = milliseconds(hop.totalMs) + (hop.passed ? QString() : QStringLiteral("  ✗"));
+        const QString duration = milliseconds(hop.timings.totalMs) + (hop.passed ? QString() : QStringLiteral("  ✗"));
         c.text(QRectF(margin + contentWidth - durationWidth, top, durationWidth, rowHeight), small,
                hop.passed ? color::text : color::red, Qt::AlignRight | Qt::AlignVCenter, duration);
         c.y += rowHeight;
@@ -310,9 +320,9 @@ void timeline(Canvas &c, const ReportExchange &e)
 
 void failure(Canvas &c, const ReportExchange &e)
 {
-    if (!e.failure)
+    if (!e.result.failure)
         return;
-    const ReportFailure &f = *e.failure;
+    const Finding &f = *e.result.failure;
     c.section(QStringLiteral("WHAT FAILED"));
     const QFont body = makeFont(15);
     const QFont label = makeFont(11.5, true);
@@ -321,7 +331,7 @@ void failure(Canvas &c, const ReportExchange &e)
     const qreal half = (contentWidth - gap) / 2;
     const qreal pad = 12;
     const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
-    const QString sentTitle = f.header.isEmpty() ? QStringLiteral("SERVER SENT") : u"SERVER SENT · " + f.header;
+    const QString sentTitle = f.header.isEmpty() ? QStringLiteral("SERVER SENT") : u"SERVER SENT · " + text(f.header);
     const qreal labelHeight = c.height(label, half - 2 * pad, Qt::TextWrapAnywhere, sentTitle);
     const qreal seenHeight = c.height(mono, half - 2 * pad, flags, f.seen);
     const qreal neededHeight = c.height(makeFont(15), half - 2 * pad, Qt::AlignLeft | Qt::TextWordWrap, f.needed);
@@ -339,23 +349,23 @@ void failure(Canvas &c, const ReportExchange &e)
     if (!f.explanation.isEmpty())
         c.paragraph(margin, contentWidth, body, color::text, plain(f.explanation));
 
-    if (!f.message.isEmpty()) {
-        c.section(u"CONSOLE · " + e.browser.toUpper());
+    if (!f.consoleMessage.isEmpty()) {
+        c.section(u"CONSOLE · " + e.profile.displayName.toUpper());
         const QFont console = makeFont(13.5, false, true);
-        const qreal h = c.height(console, contentWidth - 2 * pad, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.message);
+        const qreal h = c.height(console, contentWidth - 2 * pad, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.consoleMessage);
         c.box(QRectF(margin, c.y, contentWidth, h + 2 * pad), QColor(0xff, 0xf5, 0xf5), QColor(0xff, 0xb3, 0xb3));
-        c.text(QRectF(margin + pad, c.y + pad, contentWidth - 2 * pad, h), console, color::redDark, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.message);
+        c.text(QRectF(margin + pad, c.y + pad, contentWidth - 2 * pad, h), console, color::redDark, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.consoleMessage);
         c.y += h + 2 * pad;
     }
 }
 
 void warnings(Canvas &c, const ReportExchange &e)
 {
-    if (e.warnings.isEmpty())
+    if (e.result.warnings.isEmpty())
         return;
     c.section(QStringLiteral("WARNINGS"));
     const QFont font = makeFont(14.5);
-    for (const ReportWarning &w : e.warnings) {
+    for (const Warning &w : e.result.warnings) {
         c.text(QRectF(margin, c.y, 20, 22), makeFont(14.5, true), color::amber, Qt::AlignLeft | Qt::AlignTop,
                QStringLiteral("⚠"));
         c.paragraph(margin + 22, contentWidth - 22, font, color::text, plain(w.message));
@@ -365,11 +375,12 @@ void warnings(Canvas &c, const ReportExchange &e)
 
 void fix(Canvas &c, const ReportExchange &e)
 {
-    if (!e.failure || (e.failure->fix.isEmpty() && e.fixSnippet.isEmpty()))
+    const std::optional<Finding> &failure = e.result.failure;
+    if (!failure || (failure->fix.isEmpty() && e.fixSnippet.isEmpty()))
         return;
     c.section(QStringLiteral("FIX"));
-    if (!e.failure->fix.isEmpty())
-        c.paragraph(margin, contentWidth, makeFont(15.5, true), color::text, plain(e.failure->fix));
+    if (!failure->fix.isEmpty())
+        c.paragraph(margin, contentWidth, makeFont(15.5, true), color::text, plain(failure->fix));
     if (e.fixSnippet.isEmpty())
         return;
     c.y += 8;
@@ -414,7 +425,7 @@ QList<qsizetype> shownExchanges(const ReportData &data, qsizetype limit)
     QList<qsizetype> shown;
     for (const bool blocked : {true, false}) {
         for (qsizetype i = 0; i < data.exchanges.size() && shown.size() < limit; ++i) {
-            if ((data.exchanges.at(i).verdict == u"blocked") == blocked)
+            if ((data.exchanges.at(i).result.verdict == Verdict::Blocked) == blocked)
                 shown.append(i);
         }
     }
@@ -444,8 +455,9 @@ void batchSummary(Canvas &c, const ReportData &data)
         c.text(QRectF(margin + 32, top, 230, rowHeight), body, color::text, Qt::AlignLeft | Qt::AlignVCenter,
                c.elided(body, e.name, 220));
         c.text(QRectF(margin + 262, top, 420, rowHeight), mono, color::text, Qt::AlignLeft | Qt::AlignVCenter,
-               c.elided(mono, e.method + u' ' + pathAndQuery(e.url), 410));
-        const qreal w = c.pill(margin + 690, top + rowHeight / 2 - 11, e.verdictTitle(), pillFont, verdictTone(e.verdict));
+               c.elided(mono, requestPath(e.request.method, e.request.url), 410));
+        const qreal w = c.pill(margin + 690, top + rowHeight / 2 - 11, e.verdictTitle(), pillFont,
+                               verdictTone(e.result.verdict));
         c.text(QRectF(margin + 700 + w, top, contentWidth - 700 - w, rowHeight), body, color::text,
                Qt::AlignLeft | Qt::AlignVCenter, c.elided(body, e.failureSummary(), contentWidth - 710 - w));
         c.y += rowHeight;
@@ -467,8 +479,8 @@ int PngReport::paint(QPainter *painter, QPaintDevice *device, const ReportData &
         c.paragraph(margin, contentWidth, makeFont(24, true), color::text,
                     QStringLiteral("%1 requests — %2 blocked, %3 allowed")
                         .arg(data.exchanges.size())
-                        .arg(data.countVerdict(QStringLiteral("blocked")))
-                        .arg(data.countVerdict(QStringLiteral("allowed"))));
+                        .arg(data.countVerdict(Verdict::Blocked))
+                        .arg(data.countVerdict(Verdict::Allowed)));
         batchSummary(c, data);
         const QList<qsizetype> detailed = shownExchanges(data, maxDetailedExchanges);
         for (const qsizetype i : detailed) {

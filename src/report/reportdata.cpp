@@ -1,9 +1,7 @@
 #include "report/reportdata.h"
 
-#include "core/browserprofile.h"
-#include "core/fetchrequest.h"
-#include "core/finding.h"
-#include "report/curlcommand.h"
+#include "core/curlcommands.h"
+#include "core/fixsnippet.h"
 #include "report/redactor.h"
 
 #include <QJsonArray>
@@ -11,46 +9,10 @@
 
 namespace corscope {
 
-namespace {
-
-// The server fix needs the request and the failure as the engine types; the report only has the JSON.
-QString serverFix(const ReportExchange &exchange, ServerStack stack)
-{
-    FetchRequest request;
-    request.method = exchange.method.toUtf8();
-    request.url = QUrl::fromEncoded(exchange.url.toUtf8());
-    if (auto origin = Origin::parse(exchange.origin))
-        request.origin = *origin;
-    for (const auto &[name, value] : exchange.headers)
-        request.headers.append(name.toUtf8(), value.toUtf8());
-    request.body = exchange.body.toUtf8();
-    request.credentials = credentialsModeFromName(exchange.credentials).value_or(CredentialsMode::SameOrigin);
-    request.redirect = redirectModeFromName(exchange.redirectMode).value_or(RedirectMode::Follow);
-    const BrowserProfile profile =
-        BrowserProfile::fromName(exchange.json.value(u"browser").toString()).value_or(BrowserProfile::chromium());
-    std::optional<Finding> failure;
-    if (exchange.failure) {
-        Finding finding;
-        finding.stage = stageFromName(exchange.failure->stage).value_or(Stage::Actual);
-        finding.check = checkIdFromName(exchange.failure->check).value_or(CheckId::Other);
-        finding.header = exchange.failure->header.toUtf8();
-        finding.seen = exchange.failure->seen;
-        finding.needed = exchange.failure->needed;
-        finding.explanation = exchange.failure->explanation;
-        finding.consoleMessage = exchange.failure->message;
-        finding.fix = exchange.failure->fix;
-        finding.status = exchange.failure->status;
-        failure = finding;
-    }
-    return fixSnippet(stack, corsRequirements(request, profile), failure);
-}
-
-} // namespace
-
-int ReportData::countVerdict(const QString &verdict) const
+int ReportData::countVerdict(Verdict verdict) const
 {
     return int(std::count_if(exchanges.cbegin(), exchanges.cend(),
-                             [&verdict](const ReportExchange &e) { return e.verdict == verdict; }));
+                             [verdict](const ReportExchange &e) { return e.result.verdict == verdict; }));
 }
 
 std::optional<ReportData> ReportData::fromJson(const QByteArray &json, const ReportOptions &options, QString *error)
@@ -106,10 +68,11 @@ std::optional<ReportData> ReportData::fromValue(const QJsonValue &input, const R
             *error = data.batch ? QStringLiteral("entry %1: %2").arg(i + 1).arg(itemError) : itemError;
             return std::nullopt;
         }
-        exchange->curl = CurlCommand::forExchange(*exchange);
-        if (options.stack && exchange->failure && exchange->verdict == u"blocked") {
+        exchange->curl = curlCommandsForExchange(exchange->request, exchange->profile, exchange->result);
+        if (options.stack && exchange->result.failure && exchange->result.verdict == Verdict::Blocked) {
             exchange->fixStack = serverStackDisplayName(*options.stack);
-            exchange->fixSnippet = serverFix(*exchange, *options.stack);
+            exchange->fixSnippet = fixSnippet(*options.stack, corsRequirements(exchange->request, exchange->profile),
+                                              exchange->result.failure);
         }
         data.exchanges.append(*exchange);
     }

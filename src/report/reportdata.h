@@ -19,7 +19,7 @@ struct ReportData
     bool batch = false; // from a `corscope run` array: a summary table comes first
     ReportOptions options;
 
-    int countVerdict(const QString &verdict) const;
+    int countVerdict(Verdict verdict) const;
 
     // Reads the JSON text of check or run; nullopt and *error when it is neither.
     static std::optional<ReportData> fromJson(const QByteArray &json, const ReportOptions &options, QString *error);

@@ -1,4 +1,4 @@
-#include "report/curlcommand.h"
+#include "core/curlcommands.h"
 #include "report/harexport.h"
 #include "report/htmlreport.h"
 #include "report/markdownreport.h"
@@ -32,6 +32,7 @@ private Q_SLOTS:
     void harHasEveryHopWithCorscopeFields();
     void harEntriesStartWhenTheirExchangeDid();
     void curlReproducesThePreflightAndTheRequest();
+    void inlineCodeIsShownAsCode();
     void badInputIsRefusedWithAReason_data();
     void badInputIsRefusedWithAReason();
 };
@@ -113,6 +114,8 @@ void tst_Reports::markdownMatchesTheGolden()
                                "curl -i -X OPTIONS", "Access-Control-Request-Method: PUT", "corscope 0.1.0-test",
                                "2025-01-02 03:04 UTC", "Bearer \u2022\u2022\u2022\u2022\u2022\u2022"})
         QVERIFY2(golden.contains(QString::fromUtf8(needed)), needed);
+    QVERIFY2(!golden.contains(u"\\`"), "GitHub shows an escaped backtick raw: inline code must be a code span");
+    QVERIFY(golden.contains(u"- Preflight because: `PUT` is not a CORS-safelisted method"));
     QVERIFY(!golden.contains(u"demo-token-123"));
     QVERIFY(!golden.contains(u"golden-secret-456"));
 }
@@ -222,7 +225,7 @@ void tst_Reports::pngOfALongRunStaysSmall()
     QString error;
     const auto data = ReportData::fromValue(run, fixedOptions(), &error);
     QVERIFY2(data, qPrintable(error));
-    QCOMPARE(data->countVerdict(QStringLiteral("blocked")), 3);
+    QCOMPARE(data->countVerdict(Verdict::Blocked), 3);
 
     const QStringList texts = PngReport::paintedText(*data);
     const QString painted = texts.join(u'\n');
@@ -251,7 +254,7 @@ void tst_Reports::harHasEveryHopWithCorscopeFields()
     const QJsonObject log = HarExport::render(data).value(u"log").toObject();
     QCOMPARE(log.value(u"version").toString(), QStringLiteral("1.2"));
     const QJsonArray entries = log.value(u"entries").toArray();
-    QCOMPARE(entries.size(), data.exchanges.first().hops.size());
+    QCOMPARE(entries.size(), data.exchanges.first().result.hops.size());
     const QJsonObject preflight = entries.at(0).toObject();
     QCOMPARE(preflight.value(u"request").toObject().value(u"method").toString(), QStringLiteral("OPTIONS"));
     QCOMPARE(preflight.value(u"_corscope").toObject().value(u"check").toString(), QStringLiteral("header-disallowed"));
@@ -292,7 +295,7 @@ void tst_Reports::harEntriesStartWhenTheirExchangeDid()
 
 void tst_Reports::curlReproducesThePreflightAndTheRequest()
 {
-    QCOMPARE(CurlCommand::quote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
+    QCOMPARE(bashQuoted(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
     const ReportData data = load(QStringLiteral("header-not-allowed.json"));
     const QString curl = data.exchanges.first().curl;
     QVERIFY2(curl.contains(u"curl -i -X OPTIONS 'https://api.example.test:8443/header-not-allowed'"), qPrintable(curl));
@@ -304,6 +307,42 @@ void tst_Reports::curlReproducesThePreflightAndTheRequest()
     QVERIFY(curl.contains(u"--data-raw '{\"name\":\"demo\"}'"));
     QVERIFY(curl.contains(u"-H 'Authorization: Bearer \u2022\u2022\u2022\u2022\u2022\u2022'"));
     QVERIFY(!curl.contains(u"demo-token-123"));
+}
+
+// The engine writes inline code in its sentences; the reports show it as code, never as raw backticks.
+void tst_Reports::inlineCodeIsShownAsCode()
+{
+    QJsonObject exchange = QJsonDocument::fromJson(readData(QStringLiteral("header-not-allowed.json"))).object();
+    QJsonObject failure = exchange.value(u"failure").toObject();
+    failure.insert(u"needed"_s, u"`*` or http://localhost:3000"_s);
+    failure.insert(u"explanation"_s, u"The response has no `Access-Control-Allow-Origin` header, and `a|b` is odd."_s);
+    failure.insert(u"fix"_s, u"Send `Access-Control-Allow-Origin: http://localhost:3000` on every response; keep `x` a `"_s);
+    exchange.insert(u"failure"_s, failure);
+    exchange.insert(u"warnings"_s, QJsonArray{QJsonObject{{u"check"_s, u"vary-origin-missing"_s},
+                                                          {u"message"_s, u"Add `Vary: Origin`."_s}}});
+    QString error;
+    const auto data = ReportData::fromValue(exchange, fixedOptions(), &error);
+    QVERIFY2(data, qPrintable(error));
+
+    const QString markdown = MarkdownReport::render(*data);
+    for (const QString &expected :
+         {u"- Preflight because: `PUT` is not a CORS-safelisted method"_s,
+          u"| Browser needed | `*` or http://localhost:3000 |"_s,
+          u"The response has no `Access-Control-Allow-Origin` header, and `a|b` is odd."_s,
+          u"Send `Access-Control-Allow-Origin: http://localhost:3000` on every response; keep `x` a \\`"_s,
+          u"- `vary-origin-missing`: Add `Vary: Origin`."_s}) {
+        QVERIFY2(markdown.contains(expected), qPrintable(expected));
+    }
+    // Only the lone backtick at the end of the fix is escaped: it opens no code span.
+    QCOMPARE(markdown.count(u"\\`"), 1);
+
+    const QString html = HtmlReport::render(*data);
+    for (const QString &expected : {u"Preflight because: <code>PUT</code> is not"_s,
+                                    u"<td class=\"needed\"><code>*</code> or http://localhost:3000</td>"_s,
+                                    u"<p>The response has no <code>Access-Control-Allow-Origin</code> header"_s,
+                                    u"Add <code>Vary: Origin</code>."_s}) {
+        QVERIFY2(html.contains(expected), qPrintable(expected));
+    }
 }
 
 void tst_Reports::badInputIsRefusedWithAReason_data()
