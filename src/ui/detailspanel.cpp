@@ -11,10 +11,12 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace corscope {
 
@@ -35,6 +37,35 @@ protected:
     }
 };
 
+// Header names are read, not skimmed: the name column fits the longest name in the list, up to
+// three fifths of the view so a pathological name does not hide every value, but always wide enough
+// for the CORS names (Access-Control-Allow-Credentials is the longest). Values take the rest and are
+// elided in the middle, whole in the tooltip; the view never scrolls sideways.
+void fitNameColumn(QTableView *view, const HeaderList &headers)
+{
+    QFont bold = view->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const QStyle *style = view->style();
+    // What QStyledItemDelegate keeps around the text, plus the grid line.
+    const int padding = 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + 4;
+    const int cap = std::max(metrics.horizontalAdvance(QStringLiteral("Access-Control-Allow-Credentials")),
+        view->viewport()->width() * 3 / 5 - padding);
+    int width = metrics.horizontalAdvance(QStringLiteral("Content-Type"));
+    for (const HeaderField &field : headers.fields())
+        width = std::max(width, std::min(cap, metrics.horizontalAdvance(QString::fromLatin1(field.name))));
+    view->setColumnWidth(HeaderListModel::NameColumn, width + padding);
+}
+
+// A URL for the one-line summary: long ones are shortened in the middle (the tooltip has it all).
+QString shortUrl(const QString &url)
+{
+    constexpr int maximum = 100;
+    if (url.size() <= maximum)
+        return url;
+    return url.left(maximum * 2 / 3) + u'…' + url.right(maximum / 3);
+}
+
 QTableView *headerTable(const QString &objectName, HeaderListModel *model, QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -45,11 +76,13 @@ QTableView *headerTable(const QString &objectName, HeaderListModel *model, QWidg
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(HeaderListModel::NameColumn, QHeaderView::Interactive);
-    view->setColumnWidth(HeaderListModel::NameColumn, 180);
+    view->setTextElideMode(Qt::ElideMiddle);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setWordWrap(false);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setToolTip(QStringLiteral("Exactly as on the wire, in order. CORS headers are highlighted."));
+    fitNameColumn(view, {});
     return view;
 }
 } // namespace
@@ -81,6 +114,10 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("hopSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // One long URL must not widen the panel (a word-wrapped label asks for its longest word).
+    QSizePolicy summaryPolicy = m_summary->sizePolicy();
+    summaryPolicy.setHorizontalPolicy(QSizePolicy::Ignored);
+    m_summary->setSizePolicy(summaryPolicy);
 
     m_tabs->setObjectName(QStringLiteral("detailsTabs"));
     m_tabs->addTab(m_responseView, QStringLiteral("Response"));
@@ -150,7 +187,7 @@ void DetailsPanel::setHop(const ExchangeRecordPtr &exchange, int hopIndex)
     QString summary = u"<b>#" + QString::number(exchange->id) + u' ' + kind + u"</b> (hop "
         + QString::number(hopIndex + 1) + u" of " + QString::number(exchange->result.hops.size())
         + u") &nbsp; <code>" + QString::fromLatin1(hop.request.method).toHtmlEscaped() + u' '
-        + QString::fromUtf8(hop.request.url.toEncoded()).toHtmlEscaped() + u"</code> → ";
+        + shortUrl(QString::fromUtf8(hop.request.url.toEncoded())).toHtmlEscaped() + u"</code> → ";
     if (hop.response)
         summary += QString::number(hop.response->status) + u' '
             + QString::fromLatin1(hop.response->reasonPhrase).toHtmlEscaped();
@@ -158,9 +195,12 @@ void DetailsPanel::setHop(const ExchangeRecordPtr &exchange, int hopIndex)
         summary
             += hop.networkError.toHtmlEscaped() + u" <i>" + hop.networkErrorDetail.toHtmlEscaped() + u"</i>";
     m_summary->setText(summary);
+    m_summary->setToolTip(QString::fromUtf8(hop.request.url.toEncoded()));
 
     m_requestHeaders->setHeaders(hop.request.headers);
     m_responseHeaders->setHeaders(hop.response ? hop.response->headers : HeaderList());
+    fitNameColumn(m_requestView, m_requestHeaders->headers());
+    fitNameColumn(m_responseView, m_responseHeaders->headers());
     const QByteArray contentType = hop.response
         ? hop.response->headers.combinedValue("content-type").value_or(QByteArray())
         : QByteArray();

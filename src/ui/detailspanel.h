@@ -31,6 +31,8 @@ public:
 
     HeaderListModel *requestHeaders() const { return m_requestHeaders; }
     HeaderListModel *responseHeaders() const { return m_responseHeaders; }
+    QTableView *requestHeadersView() const { return m_requestView; }
+    QTableView *responseHeadersView() const { return m_responseView; }
     QString bodyText() const;
 
 private:

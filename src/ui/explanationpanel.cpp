@@ -2,6 +2,7 @@
 
 #include "core/finding.h"
 #include "core/fixsnippet.h"
+#include "ui/cancellation.h"
 #include "ui/tone.h"
 
 #include <QApplication>
@@ -14,7 +15,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -89,14 +92,40 @@ QWidget *section(const QString &title, QLayout *content, QWidget *parent)
     return widget;
 }
 
-QLabel *valueLabel(const QString &objectName, QWidget *parent)
+QLabel *valueLabel(const QString &objectName, QWidget *parent, Qt::TextFormat format = Qt::PlainText)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
+    label->setTextFormat(format);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A word-wrapped label asks for the width of its longest word; one long URL or header value
+    // would widen the whole panel (and squeeze its neighbours). The label takes the width it gets.
+    QSizePolicy policy = label->sizePolicy();
+    policy.setHorizontalPolicy(QSizePolicy::Ignored);
+    label->setSizePolicy(policy);
     return label;
+}
+
+// A URL for a one-line context: long ones are shortened in the middle (the full text is in the
+// tooltip), so the scheme, host and the end of the path stay readable.
+QString shortUrl(const QString &url)
+{
+    constexpr int maximum = 120;
+    if (url.size() <= maximum)
+        return url;
+    return url.left(maximum * 2 / 3) + u'…' + url.right(maximum / 3);
+}
+
+constexpr auto copyText = u"Copy";
+constexpr auto copiedText = u"Copied ✓";
+constexpr int copiedFeedbackMs = 1500;
+
+// Says "Copied ✓" on the button for a moment, so a click that changed nothing visible is seen.
+void showCopied(QToolButton *button)
+{
+    button->setText(QString::fromUtf16(copiedText));
+    QTimer::singleShot(copiedFeedbackMs, button, [button] { button->setText(QString::fromUtf16(copyText)); });
 }
 
 QPlainTextEdit *codeBox(const QString &objectName, QWidget *parent)
@@ -114,7 +143,7 @@ QToolButton *copyButton(const QString &objectName, const QString &toolTip, QWidg
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
-    button->setText(QStringLiteral("Copy"));
+    button->setText(QString::fromUtf16(copyText));
     button->setToolTip(toolTip);
     return button;
 }
@@ -137,15 +166,16 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     empty->setWordWrap(true);
     m_pages->addWidget(empty);
 
-    auto *scroll = new QScrollArea(m_pages);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll = new QScrollArea(m_pages);
+    m_scroll->setObjectName(QStringLiteral("explanationScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     // Everything wraps; a horizontal scroll bar would hide the end of every sentence.
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *content = new QWidget(scroll);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(m_scroll);
     auto *layout = new QVBoxLayout(content);
-    scroll->setWidget(content);
-    m_pages->addWidget(scroll);
+    m_scroll->setWidget(content);
+    m_pages->addWidget(m_scroll);
 
     m_banner = new QLabel(content);
     m_banner->setObjectName(QStringLiteral("verdictBanner"));
@@ -157,18 +187,20 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.5);
     m_banner->setFont(bannerFont);
     m_subtitle = valueLabel(QStringLiteral("verdictSubtitle"), content);
-    m_explanation = valueLabel(QStringLiteral("explanationLabel"), content);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation = valueLabel(QStringLiteral("explanationLabel"), content, Qt::RichText);
     QFont explanationFont = m_explanation->font();
     explanationFont.setPointSizeF(explanationFont.pointSizeF() * 1.1);
     m_explanation->setFont(explanationFont);
 
-    auto *checkForm = new QFormLayout;
+    m_checkForm = new QFormLayout;
+    auto *checkForm = m_checkForm;
     checkForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_checkName = valueLabel(QStringLiteral("checkNameLabel"), content);
     m_checkResponse = valueLabel(QStringLiteral("checkResponseLabel"), content);
     m_checkHeader = valueLabel(QStringLiteral("checkHeaderLabel"), content);
-    m_checkSeen = valueLabel(QStringLiteral("checkSeenLabel"), content);
-    m_checkNeeded = valueLabel(QStringLiteral("checkNeededLabel"), content);
+    m_checkSeen = valueLabel(QStringLiteral("checkSeenLabel"), content, Qt::RichText);
+    m_checkNeeded = valueLabel(QStringLiteral("checkNeededLabel"), content, Qt::RichText);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_checkHeader->setFont(fixed);
     m_checkSeen->setFont(fixed);
@@ -190,7 +222,7 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     m_consoleSection = section(QStringLiteral("Console"), consoleRow, content);
     m_consoleTitle = m_consoleSection->findChild<QLabel *>();
 
-    m_fixLine = valueLabel(QStringLiteral("fixLabel"), content);
+    m_fixLine = valueLabel(QStringLiteral("fixLabel"), content, Qt::RichText);
     m_stack = new QComboBox(content);
     m_stack->setObjectName(QStringLiteral("stackCombo"));
     m_stack->setToolTip(QStringLiteral("Your server stack: the fix is written for it"));
@@ -213,7 +245,7 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     preflightLayout->addWidget(m_preflight);
     m_preflightSection = section(QStringLiteral("Preflight"), preflightLayout, content);
 
-    m_warnings = valueLabel(QStringLiteral("warningsLabel"), content);
+    m_warnings = valueLabel(QStringLiteral("warningsLabel"), content, Qt::RichText);
     auto *warningLayout = new QVBoxLayout;
     warningLayout->addWidget(m_warnings);
     m_warningSection = section(QStringLiteral("Warnings"), warningLayout, content);
@@ -228,8 +260,10 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     layout->addWidget(m_subtitle);
     layout->addWidget(m_explanation);
     layout->addWidget(m_checkSection);
-    layout->addWidget(m_consoleSection);
+    // The fix comes before the console message: at 1280×800 the verdict, the failing check and the
+    // start of the fix fit without scrolling; the console text repeats what the check says.
     layout->addWidget(m_fixSection);
+    layout->addWidget(m_consoleSection);
     layout->addWidget(m_preflightSection);
     layout->addWidget(m_warningSection);
     layout->addWidget(readableSection);
@@ -239,11 +273,15 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_pages);
 
-    connect(m_copyConsole, &QToolButton::clicked, this,
-        [this] { QApplication::clipboard()->setText(m_console->toPlainText()); });
+    connect(m_copyConsole, &QToolButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_console->toPlainText());
+        showCopied(m_copyConsole);
+    });
     connect(m_copyFix, &QToolButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(
-            m_fixSnippet->isVisible() ? m_fixSnippet->toPlainText() : m_fixLine->text());
+        QApplication::clipboard()->setText(m_fixSnippet->toPlainText().isEmpty() || m_fixSnippet->isHidden()
+                ? m_fixPlain
+                : m_fixSnippet->toPlainText());
+        showCopied(m_copyFix);
     });
     connect(m_stack, &QComboBox::currentIndexChanged, this, &ExplanationPanel::updateFix);
 
@@ -308,6 +346,30 @@ void ExplanationPanel::clear()
     m_pages->setCurrentIndex(0);
 }
 
+QString ExplanationPanel::htmlWithInlineCode(const QString &text)
+{
+    // Findings write code the Markdown way (`Vary: Origin`); in the window it is set in the code
+    // font instead of showing the backticks. A backtick without its pair is kept as it is.
+    QString html;
+    html.reserve(text.size() + 32);
+    qsizetype at = 0;
+    while (at < text.size()) {
+        const qsizetype open = text.indexOf(u'`', at);
+        const qsizetype close = open < 0 ? -1 : text.indexOf(u'`', open + 1);
+        if (close < 0 || close == open + 1) {
+            const qsizetype end = close < 0 ? text.size() : close + 1;
+            html += text.mid(at, end - at).toHtmlEscaped();
+            at = end;
+            continue;
+        }
+        html += text.mid(at, open - at).toHtmlEscaped() + u"<code>"
+            + text.mid(open + 1, close - open - 1).toHtmlEscaped() + u"</code>";
+        at = close + 1;
+    }
+    html.replace(u'\n', QStringLiteral("<br>"));
+    return html;
+}
+
 void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
 {
     if (!exchange) {
@@ -317,33 +379,44 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
     m_exchange = exchange;
     const ExchangeRecord &record = *exchange;
     const ExchangeResult &result = record.result;
-    const std::optional<Finding> &failure = result.failure;
+    const bool cancelled = wasCancelledByUser(record);
+    // A cancel is no finding about the server: no failing check, no console message, no fix.
+    const std::optional<Finding> failure = cancelled ? std::nullopt : result.failure;
 
     updateBanner();
-    m_subtitle->setText(QString::fromLatin1(record.request.method) + u' '
-        + QString::fromUtf8(record.request.url.toEncoded()) + u"\nfrom page "
+    const QString url = QString::fromUtf8(record.request.url.toEncoded());
+    m_subtitle->setText(QString::fromLatin1(record.request.method) + u' ' + shortUrl(url) + u"\nfrom page "
         + QString::fromLatin1(record.request.origin.serialize()) + u" · " + record.profile.displayName
         + u" · credentials: " + credentialsModeName(record.request.credentials)
         + (record.recordedIn.isEmpty() ? QString() : QString(u'\n' + record.recordedIn)));
+    m_subtitle->setToolTip(url);
 
-    if (failure) {
-        m_explanation->setText(failure->explanation);
+    auto orDash = [](const QString &text) { return text.isEmpty() ? QStringLiteral("—") : text; };
+    if (cancelled) {
+        m_explanationPlain = QStringLiteral(
+            "You cancelled this request (Esc) before its response arrived, so there is no verdict: "
+            "nothing is known about the server's CORS headers. Send it again to see them.");
+    } else if (failure) {
+        m_explanationPlain = failure->explanation;
         m_checkName->setText(checkTitle(failure->check));
         m_checkResponse->setText(responseText(*failure));
-        m_checkHeader->setText(
-            failure->header.isEmpty() ? QStringLiteral("—") : QString::fromLatin1(failure->header));
-        m_checkSeen->setText(failure->seen.isEmpty() ? QStringLiteral("—") : failure->seen);
-        m_checkNeeded->setText(failure->needed.isEmpty() ? QStringLiteral("—") : failure->needed);
+        m_checkHeader->setText(orDash(QString::fromLatin1(failure->header)));
+        m_checkSeen->setText(htmlWithInlineCode(orDash(failure->seen)));
+        m_checkNeeded->setText(htmlWithInlineCode(orDash(failure->needed)));
+        // Rows with nothing to say take no room: the fix should start above the fold.
+        m_checkForm->setRowVisible(m_checkHeader, !failure->header.isEmpty());
+        m_checkForm->setRowVisible(m_checkSeen, !failure->seen.isEmpty());
+        m_checkForm->setRowVisible(m_checkNeeded, !failure->needed.isEmpty());
         m_console->setPlainText(failure->consoleMessage);
         m_consoleTitle->setText(u"Console message (" + record.profile.displayName + u')');
     } else if (result.verdict == Verdict::Allowed) {
-        m_explanation->setText(result.crossOrigin
-                ? QStringLiteral("The browser lets your JavaScript read this response: every CORS "
-                                 "check passed.")
-                : QStringLiteral("Same-origin request: the browser applies no CORS checks."));
+        m_explanationPlain = result.crossOrigin
+            ? QStringLiteral("The browser lets your JavaScript read this response: every CORS check passed.")
+            : QStringLiteral("Same-origin request: the browser applies no CORS checks.");
     } else {
-        m_explanation->setText(QStringLiteral("The request failed."));
+        m_explanationPlain = QStringLiteral("The request failed.");
     }
+    m_explanation->setText(htmlWithInlineCode(m_explanationPlain));
     m_checkSection->setVisible(failure.has_value() && failure->check != CheckId::NetworkError);
     m_consoleSection->setVisible(failure.has_value() && !failure->consoleMessage.isEmpty());
     m_fixSection->setVisible(failure.has_value() && !failure->fix.isEmpty());
@@ -363,10 +436,13 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
     QStringList warnings;
     for (const Warning &warning : result.warnings)
         warnings.append(u"• " + warning.message);
-    m_warnings->setText(warnings.join(u'\n'));
-    m_warningSection->setVisible(!warnings.isEmpty());
+    m_warnings->setText(htmlWithInlineCode(warnings.join(u'\n')));
+    m_warningSection->setVisible(!warnings.isEmpty() && !cancelled);
 
-    if (result.verdict != Verdict::Allowed) {
+    if (cancelled) {
+        m_readable->setText(QStringLiteral("Nothing: fetch() rejects with an AbortError when the page "
+                                           "cancels a request."));
+    } else if (result.verdict != Verdict::Allowed) {
         m_readable->setText(
             QStringLiteral("Nothing: fetch() rejects with \"TypeError: Failed to fetch\" and the "
                            "response is hidden from your code."));
@@ -382,6 +458,8 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
 
     updateFix();
     m_pages->setCurrentIndex(1);
+    // A new result is read from its verdict, wherever the previous one was scrolled to.
+    m_scroll->verticalScrollBar()->setValue(0);
     Q_EMIT exchangeShown(record.id);
 }
 
@@ -391,21 +469,26 @@ void ExplanationPanel::updateBanner()
         return;
     Tone tone = Tone::Success;
     QString text = QStringLiteral("✓  Allowed");
-    switch (m_exchange->result.verdict) {
-    case Verdict::Allowed:
-        break;
-    case Verdict::Blocked:
-        tone = Tone::Failure;
-        text = QStringLiteral("✗  Blocked by CORS");
-        if (const auto &failure = m_exchange->result.failure)
-            text += u" — " + checkTitle(failure->check);
-        break;
-    case Verdict::NetworkError:
-        tone = Tone::Warning;
-        text = QStringLiteral("⚠  Network error");
-        if (const auto &failure = m_exchange->result.failure; failure && !failure->seen.isEmpty())
-            text += u" — " + failure->seen;
-        break;
+    if (wasCancelledByUser(*m_exchange)) {
+        tone = Tone::Neutral;
+        text = QStringLiteral("■  Cancelled by you");
+    } else {
+        switch (m_exchange->result.verdict) {
+        case Verdict::Allowed:
+            break;
+        case Verdict::Blocked:
+            tone = Tone::Failure;
+            text = QStringLiteral("✗  Blocked by CORS");
+            if (const auto &failure = m_exchange->result.failure)
+                text += u" — " + checkTitle(failure->check);
+            break;
+        case Verdict::NetworkError:
+            tone = Tone::Warning;
+            text = QStringLiteral("⚠  Network error");
+            if (const auto &failure = m_exchange->result.failure; failure && !failure->seen.isEmpty())
+                text += u" — " + failure->seen;
+            break;
+        }
     }
     m_banner->setText(text);
     QPalette bannerPalette = palette();
@@ -417,12 +500,14 @@ void ExplanationPanel::updateBanner()
 
 void ExplanationPanel::updateFix()
 {
-    if (!m_exchange || !m_exchange->result.failure) {
+    if (!m_exchange || !m_exchange->result.failure || wasCancelledByUser(*m_exchange)) {
+        m_fixPlain.clear();
         m_fixLine->clear();
         m_fixSnippet->clear();
         return;
     }
-    m_fixLine->setText(m_exchange->result.failure->fix);
+    m_fixPlain = m_exchange->result.failure->fix;
+    m_fixLine->setText(htmlWithInlineCode(m_fixPlain));
     const QString snippet
         = m_fixGenerator ? m_fixGenerator(m_stack->currentData().toString(), *m_exchange) : QString();
     m_fixSnippet->setPlainText(snippet);
@@ -443,7 +528,7 @@ QString ExplanationPanel::verdictText() const
 
 QString ExplanationPanel::explanationText() const
 {
-    return m_exchange ? m_explanation->text() : QString();
+    return m_exchange ? m_explanationPlain : QString();
 }
 
 QString ExplanationPanel::consoleText() const

@@ -11,6 +11,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
+class QScrollArea;
 class QStackedWidget;
 class QToolButton;
 
@@ -56,6 +57,9 @@ public:
     QString explanationText() const;
     QString consoleText() const;
 
+    // Plain text with `inline code` as HTML: escaped, the code in <code>, line breaks as <br>.
+    static QString htmlWithInlineCode(const QString &text);
+
 Q_SIGNALS:
     // The panel now shows this exchange (the screenshot waits for it).
     void exchangeShown(int exchangeId);
@@ -71,9 +75,13 @@ private:
     FixSnippetFunction m_fixGenerator;
 
     QStackedWidget *m_pages;
+    QScrollArea *m_scroll;
     QLabel *m_banner;
     QLabel *m_subtitle;
     QLabel *m_explanation;
+    QString m_explanationPlain; // as the engine wrote it, with `code` in backticks
+    QString m_fixPlain;
+    QFormLayout *m_checkForm;
     QWidget *m_checkSection;
     QLabel *m_checkName;
     QLabel *m_checkResponse;

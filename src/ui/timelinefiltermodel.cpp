@@ -15,16 +15,26 @@ TimelineFilterModel::~TimelineFilterModel() = default;
 
 void TimelineFilterModel::setFilterText(const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_text)
+    TimelineFilter filter = m_filter;
+    filter.text = text;
+    setFilter(filter);
+}
+
+void TimelineFilterModel::setFilter(const TimelineFilter &filter)
+{
+    TimelineFilter trimmed = filter;
+    trimmed.text = filter.text.trimmed();
+    trimmed.method = filter.method.trimmed();
+    trimmed.origin = filter.origin.trimmed();
+    if (trimmed == m_filter)
         return;
-    m_text = trimmed;
+    m_filter = trimmed;
     invalidate();
 }
 
 bool TimelineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    return !sourceParent.isValid() && m_source->rowMatches(sourceRow, m_text);
+    return !sourceParent.isValid() && m_source->rowMatches(sourceRow, m_filter);
 }
 
 } // namespace corscope

@@ -1,5 +1,7 @@
 #include "ui/timelinemodel.h"
 
+#include "ui/cancellation.h"
+
 #include <algorithm>
 
 namespace corscope {
@@ -23,7 +25,9 @@ QString statusText(const Hop &hop)
     return hop.networkError.isEmpty() ? QStringLiteral("(no response)") : hop.networkError;
 }
 
-QString durationText(double ms)
+} // namespace
+
+QString TimelineModel::durationText(double ms)
 {
     if (ms < 0)
         return QString();
@@ -33,6 +37,8 @@ QString durationText(double ms)
         return QString::number(qRound(ms)) + u" ms";
     return QString::number(ms / 1000.0, 'f', 2) + u" s";
 }
+
+namespace {
 
 double hopEnd(const Hop &hop)
 {
@@ -98,17 +104,31 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == ResultColumn || index.column() == StatusColumn) {
+            QString why;
             if (!hop)
-                return QStringLiteral("Nothing was sent.");
-            return hop->passed
-                ? QStringLiteral("The browser's checks passed for this response.")
-                : (exchange.result.failure ? exchange.result.failure->explanation
-                                           : QStringLiteral("The browser's checks failed here."));
+                why = QStringLiteral("Nothing was sent.");
+            else if (row.cancelled)
+                why = QStringLiteral("You cancelled this request (Esc) before its response arrived.");
+            else if (hop->passed)
+                why = QStringLiteral("The browser's checks passed for this response.");
+            else
+                why = exchange.result.failure ? exchange.result.failure->explanation
+                                              : QStringLiteral("The browser's checks failed here.");
+            // The status column may be too narrow for a long status: the tooltip has it whole.
+            return index.column() == StatusColumn ? QString(row.status + u'\n' + why) : why;
         }
         if (index.column() == WaterfallColumn && hop) {
-            return QString(u"Connect " + durationText(hop->timings.connectMs) + u", waiting for the server "
-                + durationText(hop->timings.waitMs) + u", download " + durationText(hop->timings.downloadMs)
-                + u" (total " + durationText(hop->timings.totalMs) + u')');
+            const HopTimings &timings = hop->timings;
+            QString text = u"Total " + durationText(timings.totalMs) + u", from +"
+                + durationText(std::max(
+                    timings.startMs - std::max(exchange.result.hops.first().timings.startMs, 0.0), 0.0));
+            if (timings.connectMs >= 0)
+                text += u"; connect " + durationText(timings.connectMs);
+            if (timings.waitMs >= 0)
+                text += u"; waiting " + durationText(timings.waitMs);
+            if (timings.downloadMs >= 0)
+                text += u"; download " + durationText(timings.downloadMs);
+            return text;
         }
         if (index.column() == UrlColumn)
             return row.url;
@@ -132,6 +152,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return hop ? hop->passed : false;
     case RunningRole:
         return false;
+    case CancelledRole:
+        return row.cancelled;
     default:
         return exchangeData(row, role);
     }
@@ -169,8 +191,10 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         case ExchangeColumn:
             return QStringLiteral("The exchange (one fetch()) this hop belongs to");
         case WaterfallColumn:
-            return QStringLiteral("Connect (orange), waiting for the server (blue), download (teal), "
-                                  "on the time scale of the exchange");
+            return QStringLiteral("The hops of each exchange on one time axis, from its first hop's start "
+                                  "to its last hop's end. The scale above is the selected exchange's. "
+                                  "Queueing (grey), connect (orange), waiting for the server (green), "
+                                  "download (blue), refused (red cap); point at a segment for details.");
         default:
             break;
         }
@@ -229,6 +253,8 @@ QVariant TimelineModel::inFlightData(const Row &row, int column, int role) const
         return true;
     case RunningRole:
         return true;
+    case CancelledRole:
+        return false;
     default:
         return exchangeData(row, role);
     }
@@ -265,7 +291,7 @@ void TimelineModel::appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &r
             span = std::max(span, m_runningElapsedMs);
         for (int i = 0; i < hops.size(); ++i)
             rows.append({record, i, span, QString::fromUtf8(hops.at(i).request.url.toEncoded()),
-                statusText(hops.at(i))});
+                statusText(hops.at(i)), false});
         // The next hop goes to the last Location, or to the request's URL.
         QUrl next = record->request.url;
         if (!hops.isEmpty() && hops.last().isRedirect()) {
@@ -275,17 +301,21 @@ void TimelineModel::appendRowsFor(const ExchangeRecordPtr &record, QList<Row> &r
             next = hops.last().request.url;
         }
         rows.append({record, int(hops.size()), span, QString::fromUtf8(next.toEncoded()),
-            QStringLiteral("waiting for the response…")});
+            QStringLiteral("waiting for the response…"), false});
         return;
     }
     if (hops.isEmpty()) {
-        rows.append(
-            {record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()), QStringLiteral("Not sent")});
+        rows.append({record, -1, 0, QString::fromUtf8(record->request.url.toEncoded()),
+            QStringLiteral("Not sent"), false});
         return;
     }
+    const bool cancelled = wasCancelledByUser(*record);
     for (int i = 0; i < hops.size(); ++i) {
         const Hop &hop = hops.at(i);
-        rows.append({record, i, span, QString::fromUtf8(hop.request.url.toEncoded()), statusText(hop)});
+        // Only the last hop was in flight; the ones before it finished normally.
+        const bool cancelledHere = cancelled && i == hops.size() - 1;
+        rows.append({record, i, span, QString::fromUtf8(hop.request.url.toEncoded()),
+            cancelledHere ? QStringLiteral("Cancelled") : statusText(hop), cancelledHere});
     }
 }
 
@@ -440,15 +470,80 @@ bool TimelineModel::rowMatches(int row, QStringView text) const
     };
     static const QString kinds[]
         = {QStringLiteral("Preflight"), QStringLiteral("Redirect"), QStringLiteral("Request")};
-    static const QString verdicts[]
-        = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked), verdictName(Verdict::NetworkError)};
+    static const QString verdicts[] = {verdictName(Verdict::Allowed), verdictName(Verdict::Blocked),
+        verdictName(Verdict::NetworkError), QStringLiteral("cancelled")};
     const QString &kind = !hop            ? kinds[2]
         : hop->kind == HopKind::Preflight ? kinds[0]
         : hop->isRedirect()               ? kinds[1]
                                           : kinds[2];
-    return has(entry.url) || has(entry.status) || has(kind) || has(verdicts[int(exchange.result.verdict)])
+    const QString &verdict
+        = wasCancelledByUser(exchange) ? verdicts[3] : verdicts[int(exchange.result.verdict)];
+    return has(entry.url) || has(entry.status) || has(kind) || (!exchange.running && has(verdict))
         || hasLatin1(hop ? hop->request.method : exchange.request.method)
         || hasLatin1(exchange.request.origin.serialize());
+}
+
+namespace {
+TimelineFilter::Outcome outcomeOf(const ExchangeRecord &exchange)
+{
+    if (wasCancelledByUser(exchange))
+        return TimelineFilter::Outcome::Cancelled;
+    switch (exchange.result.verdict) {
+    case Verdict::Allowed:
+        return TimelineFilter::Outcome::Allowed;
+    case Verdict::Blocked:
+        return TimelineFilter::Outcome::Blocked;
+    case Verdict::NetworkError:
+        break;
+    }
+    return TimelineFilter::Outcome::NetworkError;
+}
+
+TimelineFilter::StatusClass statusClassOf(const Hop *hop)
+{
+    if (!hop || !hop->response)
+        return TimelineFilter::StatusClass::NoResponse;
+    switch (hop->response->status / 100) {
+    case 1:
+        return TimelineFilter::StatusClass::Informational;
+    case 2:
+        return TimelineFilter::StatusClass::Success;
+    case 3:
+        return TimelineFilter::StatusClass::Redirect;
+    case 4:
+        return TimelineFilter::StatusClass::ClientError;
+    case 5:
+        return TimelineFilter::StatusClass::ServerError;
+    default:
+        break;
+    }
+    // A status outside 100..599 is in no class a person would pick.
+    return TimelineFilter::StatusClass::Any;
+}
+} // namespace
+
+bool TimelineModel::rowMatches(int row, const TimelineFilter &filter) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return false;
+    const Row &entry = m_rows.at(row);
+    const ExchangeRecord &exchange = *entry.exchange;
+    const Hop *hop = hopOf(entry);
+    if (filter.outcome != TimelineFilter::Outcome::Any
+        && (exchange.running || outcomeOf(exchange) != filter.outcome))
+        return false;
+    if (filter.status != TimelineFilter::StatusClass::Any
+        && (isInFlight(entry) || statusClassOf(hop) != filter.status))
+        return false;
+    if (!filter.method.isEmpty()) {
+        const QByteArray &hopMethod = hop ? hop->request.method : exchange.request.method;
+        if (hopMethod.compare(filter.method, Qt::CaseInsensitive) != 0
+            && exchange.request.method.compare(filter.method, Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    if (!filter.origin.isEmpty() && exchange.request.origin.serialize() != filter.origin)
+        return false;
+    return rowMatches(row, filter.text);
 }
 
 int TimelineModel::focusRowOfExchange(int exchangeId) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/exchangerecord.h"
+#include "ui/timelinefilter.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -41,6 +42,7 @@ public:
         VerdictRole, // int (Verdict) of the whole exchange
         ExchangeStartMsRole, // double: when the exchange's first hop started (the waterfall's left edge)
         RunningRole, // bool: the row of the hop still in flight (no response yet)
+        CancelledRole, // bool: the hop that was in flight when the person cancelled the exchange
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
@@ -75,6 +77,11 @@ public:
     // method, hop kind, status, the exchange's verdict or page origin; "#12" matches exchange 12.
     // Called for every row when the filter changes, so it builds no strings.
     bool rowMatches(int row, QStringView text) const;
+    // Whether the row matches every part of the filter (see TimelineFilter).
+    bool rowMatches(int row, const TimelineFilter &filter) const;
+
+    // "4.0 ms", "250 ms", "1.25 s"; empty for an unknown (negative) duration.
+    static QString durationText(double ms);
 
 private:
     struct Row
@@ -84,6 +91,7 @@ private:
         double spanMs = 0;
         QString url; // cached display text: data() runs for every painted cell
         QString status;
+        bool cancelled = false; // the hop the person cancelled (derived once, see wasCancelledByUser)
     };
     const Hop *hopOf(const Row &row) const;
     bool isInFlight(const Row &row) const

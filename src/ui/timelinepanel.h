@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QByteArray>
+#include <QSet>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
@@ -9,8 +12,11 @@ class QTreeView;
 
 namespace corscope {
 
+class TimelineDelegate;
 class TimelineFilterModel;
 class TimelineModel;
+class WaterfallHeader;
+class WaterfallLegend;
 
 // The history of hops as a waterfall, with a filter line. The model is owned elsewhere (the
 // window) and given here; the panel only views and filters it.
@@ -26,6 +32,12 @@ public:
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
     TimelineFilterModel *proxy() const { return m_proxy; }
+    QComboBox *outcomeFilter() const { return m_outcome; }
+    QComboBox *methodFilter() const { return m_method; }
+    QComboBox *statusFilter() const { return m_status; }
+    QComboBox *originFilter() const { return m_origin; }
+    WaterfallHeader *waterfallHeader() const { return m_header; }
+    TimelineDelegate *delegate() const { return m_delegate; }
 
     // Selects (and scrolls to) the row of the source model.
     void selectSourceRow(int row);
@@ -38,13 +50,28 @@ Q_SIGNALS:
 
 private:
     void updateEmptyState();
+    // The filter from the line and the combo boxes, applied to the proxy.
+    void applyFilter();
+    // The origin combo lists the page origins in the history; new ones are added as rows arrive.
+    void addOrigins(int firstRow, int lastRow);
+    void rebuildOrigins();
+    // The waterfall scale follows the current row's exchange (the newest when nothing is selected).
+    void updateScale();
 
     TimelineModel *m_model;
     TimelineFilterModel *m_proxy;
     QLineEdit *m_filter;
+    QComboBox *m_outcome;
+    QComboBox *m_method;
+    QComboBox *m_status;
+    QComboBox *m_origin;
+    QSet<QByteArray> m_knownOrigins;
     QLabel *m_count;
     QStackedWidget *m_pages;
     QTreeView *m_view;
+    WaterfallHeader *m_header;
+    TimelineDelegate *m_delegate;
+    WaterfallLegend *m_legend;
 };
 
 } // namespace corscope

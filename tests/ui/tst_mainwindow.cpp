@@ -275,8 +275,10 @@ void TestMainWindow::escapeCancelsAnExchangeInFlight()
     QTRY_VERIFY(!busy->isVisible());
     TimelineModel *model = m_window->timelineModel();
     QTRY_COMPARE(model->rowCount(), 1);
-    QCOMPARE(
-        model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("net::ERR_ABORTED"));
+    QCOMPARE(model->index(0, TimelineModel::StatusColumn).data().toString(), QStringLiteral("Cancelled"));
+    // Shown as the person's cancel, with no advice for the server.
+    QTRY_VERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Cancelled")));
+    QVERIFY(m_window->explanation()->fixText().isEmpty());
     QVERIFY(!child<QPushButton>(QStringLiteral("cancelButton"))->isEnabled());
 }
 

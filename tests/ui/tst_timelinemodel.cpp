@@ -9,6 +9,8 @@
 using namespace corscope;
 using namespace corscope::testdata;
 
+Q_DECLARE_METATYPE(corscope::TimelineFilter)
+
 class TestTimelineModel : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,9 @@ private Q_SLOTS:
     void theFocusRowIsTheHopThatFailed();
     void theFilterMatchesUrlsVerdictsAndIds_data();
     void theFilterMatchesUrlsVerdictsAndIds();
+    void theStructuredFilterMeansWhatItSays_data();
+    void theStructuredFilterMeansWhatItSays();
+    void aCancelledExchangeSaysSo();
     void clearEmptiesTheModel();
     void aRunningExchangeGrowsHopByHop();
     void historyGoesBeforeThisSessionsExchanges();
@@ -158,6 +163,157 @@ void TestTimelineModel::theFilterMatchesUrlsVerdictsAndIds()
     m_model->appendExchange(exchange(9, Verdict::Blocked,
         {hop(HopKind::Actual, "GET", QStringLiteral("http://b.test/no-acao"), 200, 0, 1, false)}));
     QCOMPARE(proxy.rowCount(), rows + (m_model->rowMatches(5, proxy.filterText()) ? 1 : 0));
+}
+
+namespace {
+// Five exchanges whose URLs name other outcomes than their own, so a filter that matched words in
+// URLs instead of the outcome would be caught.
+QList<ExchangeRecordPtr> filterSamples()
+{
+    const QString base = QStringLiteral("http://127.0.0.1:8080");
+    auto withOrigin = [](ExchangeRecordPtr record, const QString &origin) {
+        auto copy = std::make_shared<ExchangeRecord>(*record);
+        copy->request.origin = *Origin::parse(origin);
+        return ExchangeRecordPtr(copy);
+    };
+    Hop notFound = hop(HopKind::Actual, "GET", base + u"/allowed/missing", 404, 0, 2, false);
+    notFound.response->reasonPhrase = "Not Found";
+    Hop refused = hop(HopKind::Actual, "GET", base + u"/down", 0, 0, 1, false);
+    refused.response.reset();
+    refused.networkError = QStringLiteral("net::ERR_CONNECTION_REFUSED");
+    Hop aborted = hop(HopKind::Actual, "POST", base + u"/slow-blocked", 0, 0, 50, false);
+    aborted.response.reset();
+    aborted.networkError = QStringLiteral("net::ERR_ABORTED");
+    Hop serverError = hop(HopKind::Actual, "DELETE", base + u"/items/1", 500, 3, 2, true);
+    serverError.response->reasonPhrase = "Internal Server Error";
+    return {
+        // #1: blocked, at a URL that says "not-allowed"
+        exchange(1, Verdict::Blocked,
+            {hop(HopKind::Actual, "GET", base + u"/cors-not-allowed", 200, 0, 4, false)}),
+        // #2: allowed PUT with its preflight, from another page
+        withOrigin(exchange(2, Verdict::Allowed,
+                       {hop(HopKind::Preflight, "OPTIONS", base + u"/items", 204, 0, 3, true),
+                           hop(HopKind::Actual, "PUT", base + u"/items", 200, 3.5, 6, true)}),
+            QStringLiteral("http://localhost:30001")),
+        // #3: blocked with a 404, at a URL that says "allowed"
+        exchange(3, Verdict::Blocked, {notFound}),
+        // #4: a network error, and #5: cancelled by the person (both without a response)
+        exchange(4, Verdict::NetworkError, {refused}),
+        exchange(5, Verdict::NetworkError, {aborted}),
+        // #6: an allowed DELETE: preflight, then a 500
+        exchange(6, Verdict::Allowed,
+            {hop(HopKind::Preflight, "OPTIONS", base + u"/items/1", 204, 0, 3, true), serverError}),
+    };
+}
+} // namespace
+
+void TestTimelineModel::theStructuredFilterMeansWhatItSays_data()
+{
+    using Outcome = TimelineFilter::Outcome;
+    using StatusClass = TimelineFilter::StatusClass;
+    QTest::addColumn<TimelineFilter>("filter");
+    QTest::addColumn<QList<int>>("exchangeIds"); // of the rows shown, in order
+    auto outcome = [](Outcome value) {
+        TimelineFilter filter;
+        filter.outcome = value;
+        return filter;
+    };
+    auto status = [](StatusClass value) {
+        TimelineFilter filter;
+        filter.status = value;
+        return filter;
+    };
+    auto method = [](const QByteArray &value) {
+        TimelineFilter filter;
+        filter.method = value;
+        return filter;
+    };
+    auto origin = [](const QByteArray &value) {
+        TimelineFilter filter;
+        filter.origin = value;
+        return filter;
+    };
+    QTest::newRow("no filter shows every hop") << TimelineFilter() << QList<int>{1, 2, 2, 3, 4, 5, 6, 6};
+    QTest::newRow("allowed is the verdict, not a URL containing -not-allowed or /allowed/")
+        << outcome(Outcome::Allowed) << QList<int>{2, 2, 6, 6};
+    QTest::newRow("blocked shows every hop of blocked exchanges")
+        << outcome(Outcome::Blocked) << QList<int>{1, 3};
+    QTest::newRow("a network error is not a cancel") << outcome(Outcome::NetworkError) << QList<int>{4};
+    QTest::newRow("cancelled shows the exchange the person cancelled")
+        << outcome(Outcome::Cancelled) << QList<int>{5};
+    QTest::newRow("2xx is the hop's status class") << status(StatusClass::Success) << QList<int>{1, 2, 2, 6};
+    QTest::newRow("4xx") << status(StatusClass::ClientError) << QList<int>{3};
+    QTest::newRow("5xx") << status(StatusClass::ServerError) << QList<int>{6};
+    QTest::newRow("no response: network errors and cancels")
+        << status(StatusClass::NoResponse) << QList<int>{4, 5};
+    QTest::newRow("PUT shows the PUT exchange with its preflight") << method("PUT") << QList<int>{2, 2};
+    QTest::newRow("the method is compared case-insensitively") << method("delete") << QList<int>{6, 6};
+    QTest::newRow("OPTIONS shows every preflight") << method("OPTIONS") << QList<int>{2, 6};
+    QTest::newRow("the origin is compared whole, not as a prefix")
+        << origin("http://localhost:3000") << QList<int>{1, 3, 4, 5, 6, 6};
+    QTest::newRow("another origin") << origin("http://localhost:30001") << QList<int>{2, 2};
+    TimelineFilter combined = outcome(Outcome::Allowed);
+    combined.method = "OPTIONS";
+    combined.origin = "http://localhost:3000";
+    QTest::newRow("all parts must match") << combined << QList<int>{6};
+    TimelineFilter searched = outcome(Outcome::Blocked);
+    searched.text = QStringLiteral("  allowed ");
+    QTest::newRow("the text search still finds words in URLs within the outcome")
+        << searched << QList<int>{1, 3};
+    TimelineFilter cancelledWord;
+    cancelledWord.text = QStringLiteral("cancelled");
+    QTest::newRow("searching for cancelled finds the cancelled exchange") << cancelledWord << QList<int>{5};
+}
+
+void TestTimelineModel::theStructuredFilterMeansWhatItSays()
+{
+    QFETCH(TimelineFilter, filter);
+    QFETCH(QList<int>, exchangeIds);
+    TimelineFilterModel proxy(m_model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setFilter(filter);
+    m_model->appendExchanges(filterSamples());
+    QList<int> shown;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        shown.append(proxy.index(row, 0).data(TimelineModel::ExchangeIdRole).toInt());
+    QCOMPARE(shown, exchangeIds);
+
+    // A running exchange has no outcome yet: only a filter without an outcome or status shows it.
+    auto running = std::make_shared<ExchangeRecord>(*exchange(7, Verdict::Allowed, {}));
+    running->running = true;
+    m_model->setExchange(running);
+    const bool shownWhileRunning = proxy.rowCount() > shown.size();
+    QCOMPARE(shownWhileRunning,
+        filter.outcome == TimelineFilter::Outcome::Any && filter.status == TimelineFilter::StatusClass::Any
+            && m_model->rowMatches(m_model->rowCount() - 1, filter));
+}
+
+void TestTimelineModel::aCancelledExchangeSaysSo()
+{
+    m_model->appendExchanges(filterSamples());
+    const int cancelled = m_model->firstRowOfExchange(5);
+    const int refused = m_model->firstRowOfExchange(4);
+    QCOMPARE(m_model->index(cancelled, TimelineModel::StatusColumn).data().toString(),
+        QStringLiteral("Cancelled"));
+    QVERIFY(m_model->index(cancelled, 0).data(TimelineModel::CancelledRole).toBool());
+    QVERIFY2(m_model->index(cancelled, TimelineModel::StatusColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QStringLiteral("You cancelled")),
+        "the tooltip says who cancelled");
+    QCOMPARE(m_model->index(refused, TimelineModel::StatusColumn).data().toString(),
+        QStringLiteral("net::ERR_CONNECTION_REFUSED"));
+    QVERIFY(!m_model->index(refused, 0).data(TimelineModel::CancelledRole).toBool());
+
+    // The same outcome replayed from a HAR recording is the page letting go, not a cancel.
+    auto recorded = std::make_shared<ExchangeRecord>(*m_model->exchangeAt(cancelled));
+    recorded->id = 8;
+    recorded->recordedIn = QStringLiteral("recorded in app.har, entry 3");
+    m_model->appendExchange(recorded);
+    const int replayed = m_model->firstRowOfExchange(8);
+    QCOMPARE(m_model->index(replayed, TimelineModel::StatusColumn).data().toString(),
+        QStringLiteral("net::ERR_ABORTED"));
+    QVERIFY(!m_model->index(replayed, 0).data(TimelineModel::CancelledRole).toBool());
 }
 
 void TestTimelineModel::clearEmptiesTheModel()
