@@ -240,7 +240,7 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     fixLayout->addWidget(m_fixSnippet);
     m_fixSection = section(QStringLiteral("How to fix the server"), fixLayout, content);
 
-    m_preflight = valueLabel(QStringLiteral("preflightReasonsLabel"), content);
+    m_preflight = valueLabel(QStringLiteral("preflightReasonsLabel"), content, Qt::RichText);
     auto *preflightLayout = new QVBoxLayout;
     preflightLayout->addWidget(m_preflight);
     m_preflightSection = section(QStringLiteral("Preflight"), preflightLayout, content);
@@ -427,7 +427,7 @@ void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)
             : QStringLiteral("The browser sent OPTIONS first, because:");
         for (const PreflightReason &reason : result.preflightReasons)
             text += u"\n• " + reason.text();
-        m_preflight->setText(text);
+        m_preflight->setText(htmlWithInlineCode(text));
     } else {
         m_preflight->setText(result.crossOrigin ? QStringLiteral("Not needed: a simple request.")
                                                 : QStringLiteral("Not needed: same-origin request."));

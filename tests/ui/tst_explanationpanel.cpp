@@ -76,6 +76,8 @@ ExchangeRecordPtr TestExplanationPanel::blocked(int id, const QString &url)
         = QStringLiteral("Send `Access-Control-Allow-Origin: http://localhost:3000` on every response, "
                          "with `Vary: Origin`.");
     record->result.failure = finding;
+    record->result.preflightNeeded = true;
+    record->result.preflightReasons.append({PreflightReason::Kind::UnsafeMethod, "PUT", {}, 0, {}});
     for (int i = 0; i < 3; ++i)
         record->result.warnings.append({QStringLiteral("w"), QStringLiteral("A warning about `Vary`."), {}});
     return record;
@@ -135,8 +137,9 @@ void TestExplanationPanel::inlineCodeBecomesHtml()
 void TestExplanationPanel::explanationsShowCodeNotBackticks()
 {
     m_panel->setExchange(blocked(1));
-    for (const QString &name : {QStringLiteral("explanationLabel"), QStringLiteral("fixLabel"),
-             QStringLiteral("checkNeededLabel"), QStringLiteral("warningsLabel")}) {
+    for (const QString &name :
+        {QStringLiteral("explanationLabel"), QStringLiteral("fixLabel"), QStringLiteral("checkNeededLabel"),
+            QStringLiteral("warningsLabel"), QStringLiteral("preflightReasonsLabel")}) {
         auto *label = child<QLabel>(name);
         QCOMPARE(label->textFormat(), Qt::RichText);
         QVERIFY2(!label->text().contains(u'`'), qPrintable(name + u": " + label->text()));
