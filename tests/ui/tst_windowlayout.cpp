@@ -88,7 +88,6 @@ void TestWindowLayout::cleanup()
     m_window.reset();
     m_session.reset();
     m_transport.reset();
-    QApplication::setPalette(QApplication::style()->standardPalette());
 }
 
 void TestWindowLayout::statusesAndHeaderNamesAreWholeAt1280x720_data()
@@ -112,7 +111,16 @@ void TestWindowLayout::statusesAndHeaderNamesAreWholeAt1280x720()
         palette.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
         palette.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd8));
         palette.setColor(QPalette::HighlightedText, Qt::white);
-        QApplication::setPalette(palette);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        // On the window rather than the application: QApplication::setPalette() after the window
+        // exists does not reach it under the offscreen platform (Qt 6.4), see the check below.
+        m_window->setPalette(palette);
+        QCOMPARE(m_window->palette().color(QPalette::Window).name(), palette.color(QPalette::Window).name());
+        QCOMPARE(m_window->explanation()->palette().color(QPalette::WindowText).name(),
+            palette.color(QPalette::WindowText).name());
     }
     TimelineModel *model = m_window->timelineModel();
     model->appendExchange(preflighted(1, QStringLiteral("http://127.0.0.1:8080/api/items")));
