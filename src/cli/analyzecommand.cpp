@@ -2,6 +2,7 @@
 
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminaltext.h"
 #include "cli/textsummary.h"
 #include "core/exchangejson.h"
 #include "store/haranalysis.h"
@@ -46,7 +47,7 @@ QString textEntry(const RecordedExchange &exchange, const BrowserProfile &profil
                                 : QString());
     text += textSummary(exchange.request, profile, exchange.result, style);
     if (!exchange.note.isEmpty())
-        text += u"Note: " + exchange.note + u'\n';
+        text += u"Note: " + escapeControlCharacters(exchange.note) + u'\n';
     text += u'\n';
     return text;
 }
@@ -104,7 +105,7 @@ int AnalyzeCommand::start(const QStringList &arguments)
     if (!errors.isEmpty()) {
         QString text;
         for (const QString &error : std::as_const(errors))
-            text += u"corscope analyze: " + error + u'\n';
+            text += u"corscope analyze: " + escapeControlCharacters(error) + u'\n';
         printError(text);
         return ExitBadInput;
     }

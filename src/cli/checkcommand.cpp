@@ -2,6 +2,7 @@
 
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminaltext.h"
 #include "cli/networkoptions.h"
 #include "cli/requestoptions.h"
 #include "store/requestinput.h"
@@ -85,7 +86,7 @@ int CheckCommand::start(const QStringList &arguments)
         errors.removeDuplicates();
         QString text;
         for (const QString &error : errors)
-            text += u"corscope check: " + error + u'\n';
+            text += u"corscope check: " + escapeControlCharacters(error) + u'\n';
         printError(text + u"Nothing was sent.\n");
         return ExitBadInput;
     }

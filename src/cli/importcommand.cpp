@@ -2,6 +2,7 @@
 
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminaltext.h"
 #include "store/collectionfile.h"
 #include "store/importer.h"
 
@@ -74,12 +75,12 @@ int ImportCommand::start(const QStringList &arguments)
     ImportFormat format = ImportFormat::Unknown;
     auto imported = importData(data, &error, &format);
     if (!imported) {
-        printError(u"corscope import: " + (source == u"-" ? QStringLiteral("standard input") : source) + u": " + error
-                   + u".\nNothing was written.\n");
+        printError(u"corscope import: " + (source == u"-" ? QStringLiteral("standard input") : source) + u": "
+                   + escapeControlCharacters(error) + u".\nNothing was written.\n");
         return ExitBadInput;
     }
     for (const QString &warning : std::as_const(imported->warnings))
-        printError(u"corscope import: note: " + warning + u'\n');
+        printError(u"corscope import: note: " + escapeControlCharacters(warning) + u'\n');
     const int count = imported->collection.requestCount();
     const QString target = parser.value(QStringLiteral("to"));
     if (target.isEmpty()) {
@@ -91,7 +92,7 @@ int ImportCommand::start(const QStringList &arguments)
     if (QFileInfo::exists(target)) {
         auto existing = loadCollection(target, &error);
         if (!existing) {
-            printError(u"corscope import: " + error + u".\nThe file was left untouched.\n");
+            printError(u"corscope import: " + escapeControlCharacters(error) + u".\nThe file was left untouched.\n");
             return ExitBadInput;
         }
         collection = std::move(*existing);

@@ -2,6 +2,7 @@
 
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminaltext.h"
 #include "net/labserver.h"
 
 #include <QCommandLineParser>
@@ -122,7 +123,8 @@ int LabCommand::start(const QStringList &arguments)
         connect(m_lab, &LabServer::requestAnswered, this,
             [](const QByteArray &method, const QByteArray &target, int status) {
                 printOut(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) + u"  "
-                    + QString::fromUtf8(method) + u' ' + QString::fromUtf8(target) + u" -> "
+                    + escapeControlCharacters(QString::fromUtf8(method)) + u' '
+                    + escapeControlCharacters(QString::fromUtf8(target)) + u" -> "
                     + QString::number(status) + u'\n');
             });
     }

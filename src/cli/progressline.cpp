@@ -1,6 +1,7 @@
 #include "cli/progressline.h"
 
 #include "cli/consoleoutput.h"
+#include "cli/terminaltext.h"
 
 #include <cstdio>
 #include <sys/ioctl.h>
@@ -45,7 +46,7 @@ void ProgressLine::flush()
         return;
     // The last column stays free: some terminals wrap as soon as it is written. Counted in code points,
     // which is the width for the text we show (names, origins) except for wide CJK characters.
-    QString text = m_pending;
+    QString text = escapeControlCharacters(m_pending); // request names come from a file
     const qsizetype room = m_columns - 1;
     if (text.size() > room) {
         qsizetype keep = room - 1;
@@ -70,7 +71,7 @@ void ProgressLine::finish(const QString &summary)
 {
     clear();
     if (!summary.isEmpty())
-        m_sink(QString(summary + u'\n').toUtf8());
+        m_sink(QString(escapeControlCharacters(summary) + u'\n').toUtf8());
 }
 
 } // namespace corscope

@@ -2,6 +2,7 @@
 
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminaltext.h"
 #include "report/reportdata.h"
 #include "report/reportwriter.h"
 
@@ -91,7 +92,7 @@ int ReportCommand::start(const QStringList &arguments)
     if (!errors.isEmpty()) {
         QString text;
         for (const QString &error : std::as_const(errors))
-            text += u"corscope report: " + error + u'\n';
+            text += u"corscope report: " + escapeControlCharacters(error) + u'\n';
         printError(text);
         return ExitBadInput;
     }

@@ -2,6 +2,7 @@
 
 #include "cli/consoleoutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminaltext.h"
 #include "cli/networkoptions.h"
 #include "cli/runjsonbuilder.h"
 #include "cli/runreport.h"
@@ -131,7 +132,7 @@ int RunCommand::start(const QStringList &arguments)
     if (!errors.isEmpty()) {
         QString text;
         for (const QString &error : std::as_const(errors))
-            text += u"corscope run: " + error + u'\n';
+            text += u"corscope run: " + escapeControlCharacters(error) + u'\n';
         printError(text + u"Nothing was sent.\n");
         return ExitBadInput;
     }

@@ -1,5 +1,7 @@
 #include "cli/runreport.h"
 
+#include "cli/terminaltext.h"
+
 #include "core/exchangejson.h"
 #include "runner/collectionrunner.h"
 
@@ -30,7 +32,17 @@ QString cellText(const ExchangeResult &result)
 
 QString rowName(const RunJob &job)
 {
-    return job.folderPath.isEmpty() ? job.name : job.folderPath.join(u'/') + u'/' + job.name;
+    return escapeControlCharacters(job.folderPath.isEmpty() ? job.name : job.folderPath.join(u'/') + u'/' + job.name);
+}
+
+// Outside text for the JUnit XML, which CI logs show: control characters visible (XML 1.0 cannot
+// hold most of them anyway), line breaks kept.
+QString xmlText(const QString &text)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines)
+        line = escapeControlCharacters(line);
+    return lines.join(u'\n');
 }
 
 QString pad(const QString &text, qsizetype width)
@@ -156,7 +168,7 @@ QByteArray RunReport::junit() const
     xml.writeStartDocument();
     xml.writeStartElement(QStringLiteral("testsuites"));
     xml.writeStartElement(QStringLiteral("testsuite"));
-    const QString suiteName = m_name.isEmpty() ? QStringLiteral("corscope") : m_name;
+    const QString suiteName = m_name.isEmpty() ? QStringLiteral("corscope") : escapeControlCharacters(m_name);
     xml.writeAttribute(QStringLiteral("name"), suiteName);
     xml.writeAttribute(QStringLiteral("tests"), QString::number(jobs.size()));
     xml.writeAttribute(QStringLiteral("failures"), QString::number(failures));
@@ -165,9 +177,11 @@ QByteArray RunReport::junit() const
         const RunJob &job = jobs.at(i);
         xml.writeStartElement(QStringLiteral("testcase"));
         xml.writeAttribute(QStringLiteral("classname"),
-                           job.folderPath.isEmpty() ? suiteName : suiteName + u'.' + job.folderPath.join(u'.'));
+                           job.folderPath.isEmpty() ? suiteName
+                                                    : suiteName + u'.' + escapeControlCharacters(job.folderPath.join(u'.')));
         xml.writeAttribute(QStringLiteral("name"),
-                           job.name + u" [" + QString::fromUtf8(job.built.request.origin.serialize()) + u']');
+                           escapeControlCharacters(job.name) + u" ["
+                               + QString::fromUtf8(job.built.request.origin.serialize()) + u']');
         if (!m_runner.isFinished(i)) {
             xml.writeStartElement(QStringLiteral("failure"));
             xml.writeAttribute(QStringLiteral("message"), QStringLiteral("cancelled"));
@@ -178,7 +192,7 @@ QByteArray RunReport::junit() const
             for (const Hop &hop : result.hops)
                 totalMs += qMax(0.0, hop.timings.totalMs);
             xml.writeAttribute(QStringLiteral("time"), QString::number(totalMs / 1000.0, 'f', 3));
-            const QString detail = result.failure ? result.failure->consoleMessage : QString();
+            const QString detail = result.failure ? xmlText(result.failure->consoleMessage) : QString();
             if (!meetsExpectation(job, result)) {
                 xml.writeStartElement(QStringLiteral("failure"));
                 xml.writeAttribute(QStringLiteral("message"), u"expected " + *job.expect + u", got "

@@ -1,5 +1,7 @@
 #include "cli/textsummary.h"
 
+#include "cli/terminaltext.h"
+
 #include <QStringList>
 
 namespace corscope {
@@ -26,6 +28,18 @@ private:
     bool m_colored;
 };
 
+// Every piece of text from outside (the server's headers and messages, the request as given) goes
+// through this before our own colours and line breaks are put around it.
+QString outside(QStringView text)
+{
+    return escapeControlCharacters(text);
+}
+
+QString outside(const QByteArray &bytes)
+{
+    return escapeControlCharacters(QString::fromLatin1(bytes));
+}
+
 QString milliseconds(double value)
 {
     return value < 0 ? QString() : QString::number(value, 'f', 1) + u" ms";
@@ -37,13 +51,13 @@ QString hopLine(const Hop &hop, const Painter &paint)
     if (hop.response)
         status = QString::number(hop.response->status);
     else
-        status = hop.networkError.isEmpty() ? QStringLiteral("—") : hop.networkError;
+        status = hop.networkError.isEmpty() ? QStringLiteral("—") : outside(hop.networkError);
     const QString kind = hop.kind == HopKind::Preflight ? QStringLiteral("preflight") : QStringLiteral("request  ");
     const QString mark = hop.passed ? paint.green(QStringLiteral("✓")) : paint.red(QStringLiteral("✗"));
-    QString line = u"  " + mark + u' ' + kind + u"  " + QString::fromLatin1(hop.request.method) + u' '
-                   + QString::fromUtf8(hop.request.url.toEncoded()) + u"  → " + status;
+    QString line = u"  " + mark + u' ' + kind + u"  " + outside(hop.request.method) + u' '
+                   + outside(hop.request.url.toEncoded()) + u"  → " + status;
     if (hop.isRedirect())
-        line += u" → " + QString::fromLatin1(hop.response->headers.combinedValue("location").value_or(QByteArray()));
+        line += u" → " + outside(hop.response->headers.combinedValue("location").value_or(QByteArray()));
     const QString time = milliseconds(hop.timings.totalMs);
     if (!time.isEmpty())
         line += u"  " + paint.dim(time);
@@ -68,8 +82,8 @@ QString textSummary(const FetchRequest &request, const BrowserProfile &profile, 
         verdict = paint.red(QStringLiteral("NETWORK ERROR"));
         break;
     }
-    lines.append(verdict + u"  " + QString::fromLatin1(request.method) + u' '
-                 + QString::fromUtf8(request.url.toEncoded()) + u"  from " + QString::fromLatin1(request.origin.serialize()));
+    lines.append(verdict + u"  " + outside(request.method) + u' ' + outside(request.url.toEncoded()) + u"  from "
+                 + outside(request.origin.serialize()));
     lines.append(paint.dim(profile.displayName + u", credentials: " + credentialsModeName(request.credentials)
                            + (result.crossOrigin ? QStringLiteral(", cross-origin") : QStringLiteral(", same-origin"))));
     if (result.preflightNeeded) {
@@ -77,7 +91,7 @@ QString textSummary(const FetchRequest &request, const BrowserProfile &profile, 
         lines.append(result.preflightFromCache ? QStringLiteral("Preflight needed, answered from the preflight cache:")
                                                : QStringLiteral("Preflight needed:"));
         for (const PreflightReason &reason : result.preflightReasons)
-            lines.append(u"  - " + reason.text());
+            lines.append(u"  - " + outside(reason.text()));
     }
     lines.append(QString());
     for (const Hop &hop : result.hops)
@@ -88,30 +102,30 @@ QString textSummary(const FetchRequest &request, const BrowserProfile &profile, 
         const QString where = stageName(failure->stage) + u" / " + checkIdName(failure->check);
         lines.append(paint.bold(QStringLiteral("Failed check: ")) + where);
         if (!failure->header.isEmpty())
-            lines.append(u"  header: " + QString::fromLatin1(failure->header));
+            lines.append(u"  header: " + outside(failure->header));
         if (!failure->seen.isEmpty())
-            lines.append(u"  seen:   " + failure->seen);
+            lines.append(u"  seen:   " + outside(failure->seen));
         if (!failure->needed.isEmpty())
-            lines.append(u"  needed: " + failure->needed);
+            lines.append(u"  needed: " + outside(failure->needed));
         lines.append(QString());
         lines.append(paint.bold(QStringLiteral("Console (") + profile.displayName + u"):"));
         for (const QString &line : failure->consoleMessage.split(u'\n'))
-            lines.append(u"  " + paint.red(line));
+            lines.append(u"  " + paint.red(outside(line)));
         lines.append(QString());
-        lines.append(paint.bold(QStringLiteral("Why: ")) + failure->explanation);
+        lines.append(paint.bold(QStringLiteral("Why: ")) + outside(failure->explanation));
         if (!failure->fix.isEmpty())
-            lines.append(paint.bold(QStringLiteral("Fix: ")) + failure->fix);
+            lines.append(paint.bold(QStringLiteral("Fix: ")) + outside(failure->fix));
     } else if (result.verdict == Verdict::Allowed) {
         lines.append(QString());
         QStringList names;
         for (const QByteArray &name : result.readableHeaders)
-            names.append(QString::fromLatin1(name));
+            names.append(outside(name));
         lines.append(u"JavaScript can read: " + (names.isEmpty() ? QStringLiteral("(no headers)") : names.join(u", ")));
     }
     if (!result.warnings.isEmpty()) {
         lines.append(QString());
         for (const Warning &warning : result.warnings)
-            lines.append(paint.yellow(u"! " + warning.check + u": ") + warning.message);
+            lines.append(paint.yellow(u"! " + outside(warning.check) + u": ") + outside(warning.message));
     }
     return lines.join(u'\n') + u'\n';
 }

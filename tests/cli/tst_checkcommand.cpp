@@ -69,6 +69,8 @@ private Q_SLOTS:
     void colorsOnlyOnATerminal_data();
     void colorsOnlyOnATerminal();
     void textOutputOfAnAllowedRequest();
+    void serverTextCannotControlTheTerminal_data();
+    void serverTextCannotControlTheTerminal();
     void helpExitsZero_data();
     void helpExitsZero();
 
@@ -135,6 +137,14 @@ void tst_CheckCommand::initTestCase()
         responder.close();
     });
     m_server.route("/silent", [](const RawHttpRequest &, RawHttpResponder &) {});
+    // A hostile server: escape sequences (set the window title, clear the screen, recolour) and other
+    // control characters in what it sends.
+    m_server.route("/evil-allow-origin",
+                   corsRoute({}, {{"Access-Control-Allow-Origin", "http://evil.test\x1b]0;pwned\x07\x1b[2J"}}));
+    m_server.route("/evil-location", [](const RawHttpRequest &, RawHttpResponder &responder) {
+        responder.respond(302, "Found",
+                          {{"Location", "/open?\x1b[31mred\x1b[0m"}, {"Access-Control-Allow-Origin", pageOriginBytes}});
+    });
 }
 
 void tst_CheckCommand::init()
@@ -634,6 +644,31 @@ void tst_CheckCommand::textOutputOfABlockedRequest()
     QVERIFY2(hasFixLine, qPrintable(text));
     QVERIFY2(!run.out.contains('\x1b'), "ANSI escapes although stdout is a pipe");
     QVERIFY2(!run.err.contains('\x1b'), "ANSI escapes although stderr is a pipe");
+}
+
+// Issue 12: a server must not be able to write escape sequences to the user's terminal through the
+// text output. Every control character from outside is shown as \xHH instead.
+void tst_CheckCommand::serverTextCannotControlTheTerminal_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("shown");
+
+    QTest::newRow("an escape sequence in Access-Control-Allow-Origin (seen, console message)")
+        << u"/evil-allow-origin"_s << u"http://evil.test\\x1b]0;pwned\\x07\\x1b[2J"_s;
+    QTest::newRow("an escape sequence in Location") << u"/evil-location"_s << u"\\x1b[31mred\\x1b[0m"_s;
+}
+
+void tst_CheckCommand::serverTextCannotControlTheTerminal()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, shown);
+
+    const CorscopeRun run = runCorscope(checkArguments(path, {}));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    // stdout is a pipe: no colours, so no escape character may be there at all.
+    QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains('\x1b') && !run.err.contains('\x07'), qPrintable(run.describe()));
+    QVERIFY2(QString::fromUtf8(run.out).contains(shown), qPrintable(run.describe()));
 }
 
 void tst_CheckCommand::textOutputOfAnAllowedRequest()

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void originMatrixGridShowsWhereItBreaks();
     void junitAndEnvironmentsAndFolders();
     void runIsRecordedAsHarAndAnalyzedBack();
+    void serverTextCannotControlTheTerminal();
 
 private:
     QString url(const QString &path) const { return QStringLiteral("http://api.test:%1%2").arg(m_server.port()).arg(path); }
@@ -207,6 +208,7 @@ void tst_RunCommand::initTestCase()
     for (const char *path : {"/a", "/b", "/c"})
         m_server.route(path, corsRoute({}, simple));
     m_server.route("/no-acao", corsRoute({}, {{"Content-Type", "text/plain"}}));
+    m_server.route("/evil", corsRoute({}, {{"Access-Control-Allow-Origin", "http://evil.test\x1b]0;pwned\x07"}}));
     auto preflighted = [&simple](const QByteArray &maxAge) {
         return corsRoute({{"Access-Control-Allow-Origin", pageOriginBytes},
                           {"Access-Control-Allow-Methods", "PUT"},
@@ -678,6 +680,31 @@ void tst_RunCommand::runIsRecordedAsHarAndAnalyzedBack()
         const qint64 recordedStart = ms(recorded.at(i)[u"startedAt"]);
         QVERIFY2(recordedStart >= ran && recordedStart <= after, qPrintable(recorded.at(i)[u"startedAt"].toString()));
     }
+}
+
+// Issue 12: what a server sends reaches the JUnit output (the console message) and, through a HAR,
+// `analyze`'s text output; neither may carry its escape sequences raw to a terminal or CI log.
+void tst_RunCommand::serverTextCannotControlTheTerminal()
+{
+    const QString file = write(collection({request(u"evil\x1b[2J name"_s, u"/evil"_s, {{u"expect"_s, u"blocked"_s}})}));
+    QVERIFY(!file.isEmpty());
+    const QString har = m_dir.filePath(u"evil.har"_s);
+    const CorscopeRun junit = runCorscope(runArguments(file) + QStringList{u"--format"_s, u"junit"_s, u"--har"_s, har});
+    QVERIFY2(junit.finished && junit.exitCode == 0, qPrintable(junit.describe()));
+    QVERIFY2(!junit.out.contains('\x1b') && !junit.out.contains('\x07'), junit.out.constData());
+    // The console message already quotes an invalid header value with \u001b escapes, as Chromium does.
+    QVERIFY2(junit.out.contains("pwned"), junit.out.constData());
+    QVERIFY2(junit.out.contains("evil\\x1b[2J name"), junit.out.constData());
+    QVERIFY2(!junit.err.contains('\x1b'), junit.err.constData());
+
+    const CorscopeRun grid = runCorscope(runArguments(file) + QStringList{u"--format"_s, u"text"_s});
+    QVERIFY2(grid.finished && !grid.out.contains('\x1b') && grid.out.contains("evil\\x1b[2J name"),
+             qPrintable(grid.describe()));
+
+    const CorscopeRun analyzed = runCorscope({u"analyze"_s, har});
+    QVERIFY2(analyzed.finished && analyzed.exitCode == 1, qPrintable(analyzed.describe()));
+    QVERIFY2(!analyzed.out.contains('\x1b') && !analyzed.out.contains('\x07'), qPrintable(analyzed.describe()));
+    QVERIFY2(analyzed.out.contains("http://evil.test\\x1b]0;pwned\\x07"), qPrintable(analyzed.describe()));
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)
