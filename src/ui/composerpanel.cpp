@@ -6,6 +6,7 @@
 #include "ui/headereditmodel.h"
 #include "ui/headernamedelegate.h"
 #include "ui/headertableview.h"
+#include "ui/headervaluedelegate.h"
 #include "ui/secretsatrest.h"
 #include "ui/tone.h"
 
@@ -117,6 +118,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_headerView->setObjectName(QStringLiteral("headersView"));
     m_headerView->setModel(m_headers);
     m_headerView->setItemDelegateForColumn(HeaderEditModel::NameColumn, new HeaderNameDelegate(m_headerView));
+    m_headerView->setItemDelegateForColumn(HeaderEditModel::ValueColumn, new HeaderValueDelegate(m_headerView));
     m_headerView->verticalHeader()->hide();
     m_headerView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_headerView->horizontalHeader()->setSectionResizeMode(

@@ -109,6 +109,8 @@ QVariant HeaderEditModel::data(const QModelIndex &index, int role) const
         return {};
     case ProblemRole:
         return problem;
+    case SecretLostRole:
+        return entry.secretLost;
     default:
         return {};
     }

@@ -22,6 +22,7 @@ public:
     enum Column { EnabledColumn, NameColumn, ValueColumn, NUM_COLUMNS };
     enum Role {
         ProblemRole = Qt::UserRole, // QString: what is wrong with the row, empty when nothing
+        SecretLostRole, // bool: the row's secret value was not kept on disk and must be entered again
     };
 
     struct Entry

@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 using namespace corscope;
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void somethingElseIsNotAState();
     void aRestoredComposerAsksForTheSecretsItLost();
     void aLoadedRequestIsNotRestored();
+    void theValueEditorOfALostSecretSaysWhatToEnter();
 
 private:
     static ComposerState plantedState();
@@ -187,6 +189,28 @@ void TestComposerState::aLoadedRequestIsNotRestored()
     input.origin = QStringLiteral("http://localhost:3000");
     panel.setInput(input);
     QVERIFY(!panel.isRestored());
+}
+
+void TestComposerState::theValueEditorOfALostSecretSaysWhatToEnter()
+{
+    ComposerPanel panel;
+    QVERIFY(panel.restoreState(plantedState().toJson(Secrets::Masked)));
+    panel.show();
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    auto *view = panel.findChild<QTableView *>(QStringLiteral("headersView"));
+    QVERIFY(view);
+    view->setFocus();
+    view->setCurrentIndex(panel.headerModel()->index(0, HeaderEditModel::ValueColumn));
+    QLineEdit *editor = nullptr;
+    QTRY_VERIFY((editor = view->findChild<QLineEdit *>(QStringLiteral("headerValueEditor"))));
+    QCOMPARE(editor->text(), QString());
+    QCOMPARE(editor->placeholderText(), HeaderEditModel::lostSecretPlaceholder());
+    // A row that kept its value has no such hint.
+    view->setCurrentIndex(panel.headerModel()->index(1, HeaderEditModel::ValueColumn));
+    QTRY_VERIFY((editor = view->findChild<QLineEdit *>(QStringLiteral("headerValueEditor")))
+        && editor->text() == QStringLiteral("7"));
+    QCOMPARE(editor->placeholderText(), QString());
 }
 
 QTEST_MAIN(TestComposerState)
