@@ -4,7 +4,7 @@
 #include "cli/consoleoutput.h"
 #include "net/labserver.h"
 #include "ui/appicon.h"
-#include "ui/composerpanel.h"
+#include "ui/collectionbridge.h"
 #include "ui/democollection.h"
 #include "ui/historystore.h"
 #include "ui/mainwindow.h"
@@ -91,30 +91,31 @@ int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started
     // The window sends as `corscope check` does: the same transport set-up, with its defaults.
     WindowAssembly assembly(TransportSetup{}, history.get());
     MainWindow &window = assembly.window();
-    int demoRow = -1;
+    // The demo is offered in the collection tree; it is opened in the composer (over the request
+    // restored from last time) only when it is sent now: a first start, --demo or a screenshot.
+    bool hasDemo = false;
     if (labRunning) {
         QString error;
         if (const auto demo = demoCollection(lab.port(), &error)) {
-            window.setSavedRequests(*demo);
-            demoRow = firstFailingRequest(*demo);
-            // The request left in the composer last time wins over the demo, unless the demo is sent now.
-            if (!window.composer()->isRestored() || !screenshotPath.isEmpty()
-                || parser.isSet(QStringLiteral("demo")) || !QSettings().value(QStringLiteral("demo/shown")).toBool())
-                window.loadSavedRequest(demoRow);
+            window.setDemoCollection(*demo);
+            hasDemo = true;
+            if (lab.port() != LabServer::defaultPort)
+                window.showStatus(u"The lab listens on port " + QString::number(lab.port()) + u" (" + QString::number(LabServer::defaultPort)
+                    + u" is taken); the demo requests use that port.");
         } else {
             printError(u"corscope: " + error + u'\n');
         }
     }
-    // The first start explains a real failure at once; later starts open on the history.
+    // The first start explains a real failure at once; later starts open where the user left off.
     QSettings settings;
     const bool firstStart = !settings.value(QStringLiteral("demo/shown"), false).toBool();
-    const bool sendDemo = demoRow >= 0 && (firstStart || parser.isSet(QStringLiteral("demo")));
+    const bool sendDemo = hasDemo && (firstStart || parser.isSet(QStringLiteral("demo")));
 
     if (qEnvironmentVariableIntValue("CORSCOPE_PRINT_STARTUP") == 1)
         window.installEventFilter(new FirstPaintReporter(started, &window));
 
     if (!screenshotPath.isEmpty()) {
-        if (demoRow < 0)
+        if (!hasDemo)
             return 3;
         window.resize(MainWindow::defaultSize());
         QObject::connect(&window, &MainWindow::exchangeShown, &window, [&window, screenshotPath] {
@@ -137,14 +138,19 @@ int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started
             QApplication::exit(3);
         });
         window.show();
-        QTimer::singleShot(0, &window, [&window] { window.sendCurrentRequest(); });
+        QObject::connect(window.collections(), &CollectionBridge::demoShown, &window, [&window] { window.sendCurrentRequest(); });
+        window.showDemo();
         return QApplication::exec();
     }
 
     window.show();
     if (sendDemo) {
         settings.setValue(QStringLiteral("demo/shown"), true);
-        QTimer::singleShot(0, &window, [&window] { window.sendCurrentRequest(); });
+        QObject::connect(window.collections(), &CollectionBridge::demoShown, &window, [&window](bool opened) {
+            if (opened)
+                window.sendCurrentRequest();
+        });
+        window.showDemo();
     }
     return QApplication::exec();
 }

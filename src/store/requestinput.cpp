@@ -94,4 +94,19 @@ std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList 
     return built;
 }
 
+RequestInput inputFor(const FetchRequest &request, const BrowserProfile &profile)
+{
+    RequestInput input;
+    input.url = QString::fromUtf8(request.url.toEncoded());
+    input.origin = QString::fromLatin1(request.origin.serialize());
+    input.method = QString::fromUtf8(request.method);
+    for (const HeaderField &field : request.headers)
+        input.headerLines.append(QString::fromUtf8(field.name) + u": " + QString::fromUtf8(field.value));
+    input.body = request.body;
+    input.credentials = credentialsModeName(request.credentials);
+    input.redirect = redirectModeName(request.redirect);
+    input.browser = browserName(profile.browser);
+    return input;
+}
+
 } // namespace corscope

@@ -37,4 +37,7 @@ enum class ForbiddenHeaders { Refuse, Drop };
 std::optional<BuiltRequest> buildRequest(const RequestInput &input, QStringList *errors,
                                          ForbiddenHeaders forbidden = ForbiddenHeaders::Refuse);
 
+// The input that builds this request again (a past exchange loaded back into the composer).
+RequestInput inputFor(const FetchRequest &request, const BrowserProfile &profile);
+
 } // namespace corscope

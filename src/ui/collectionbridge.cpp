@@ -1,15 +1,16 @@
 #include "ui/collectionbridge.h"
 
 #include "store/curlimport.h"
+#include "store/requestsaving.h"
+#include "store/variables.h"
 #include "ui/collectiondock.h"
 #include "ui/collectionmodel.h"
 #include "ui/composerpanel.h"
-#include "ui/exchangesession.h"
-#include "ui/mainwindow.h"
+#include "ui/exchangelog.h"
 #include "ui/menus.h"
 #include "ui/runpanel.h"
-#include "ui/timelinemodel.h"
-#include "ui/timelinepanel.h"
+#include "ui/runresultsmodel.h"
+#include "ui/saverequestdialog.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -18,9 +19,11 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -41,15 +44,11 @@ QStringList localFiles(const QMimeData *mime)
 
 } // namespace
 
-CollectionBridge *CollectionBridge::install(MainWindow *window, ExchangeSession *session)
-{
-    return new CollectionBridge(window, session);
-}
-
-CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
+CollectionBridge::CollectionBridge(QMainWindow *window, ExchangeLog *log, ComposerPanel *composer)
     : QObject(window)
     , m_window(window)
-    , m_session(session)
+    , m_log(log)
+    , m_composer(composer)
     , m_dock(new CollectionDock(window))
     , m_runDock(new QDockWidget(QStringLiteral("Run results"), window))
     , m_runPanel(new RunPanel(m_runDock))
@@ -62,12 +61,12 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
     m_runDock->setWidget(m_runPanel);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
     m_runDock->hide();
-    // The left area keeps the width the window gave it: the dock starts hidden, and widening the
-    // area here would squeeze the explanation panel on a 1280-pixel screen.
     window->resizeDocks({m_runDock}, {240}, Qt::Vertical);
+    // Wide enough for real request names ("Preflight refused: header not allowed") at 1280 pixels.
+    window->resizeDocks({m_dock}, {250}, Qt::Horizontal);
     window->setAcceptDrops(true);
     window->installEventFilter(this);
-    m_urlEdit = window->composer()->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    m_urlEdit = composer->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
     if (m_urlEdit)
         m_urlEdit->installEventFilter(this);
 
@@ -78,10 +77,23 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
     connect(m_dock, &CollectionDock::requestOpened, this, &CollectionBridge::onRequestOpened);
     connect(m_dock, &CollectionDock::runRequested, this, &CollectionBridge::startRun);
     connect(m_runPanel, &RunPanel::jobFinished, this, &CollectionBridge::onRunJobFinished);
+    // A cell of the origin matrix selects its exchange in the timeline.
+    auto showCell = [this](const QModelIndex &index) {
+        const auto job = m_runPanel->jobAt(index.data(RunResultsModel::JobIndexRole).toInt());
+        if (!job)
+            return;
+        if (const int id = lastExchangeOf(job->itemId, job->origin); id > 0)
+            Q_EMIT exchangeChosen(id);
+    };
+    connect(m_runPanel->view(), &QAbstractItemView::clicked, this, showCell);
+    connect(m_runPanel->view(), &QAbstractItemView::activated, this, showCell);
     connect(m_runPanel, &RunPanel::runFinished, this, [this] { showStatus(m_runPanel->summary()); });
-    connect(m_session, &ExchangeSession::exchangeStarted, this, [this](int id) {
+    connect(m_log, &ExchangeLog::exchangeUpdated, this, [this](const ExchangeRecordPtr &record) {
+        if (!record->result.hops.isEmpty())
+            return; // not its start
+        const int id = record->id;
         // A send right after opening a request (its URL unchanged) is that request's latest result.
-        const RequestInput input = m_window->composer()->input();
+        const RequestInput input = m_composer->input();
         if (!m_openedItemId.isEmpty() && input.url == m_openedUrl) {
             m_lastExchange.insert(m_openedItemId, id);
             m_lastExchange.insert(m_openedItemId + u'\n' + input.origin, id);
@@ -95,13 +107,17 @@ CollectionBridge::CollectionBridge(MainWindow *window, ExchangeSession *session)
         });
     }
 
-    // A first start keeps the whole width for the exchange; opening or importing shows the dock.
-    // Later starts show it at once and fill it when the file thread has read the working state.
-    if (!m_dock->restoreWorkingState())
+    // The tree is the working state of the last session; a first start (or an unreadable state)
+    // opens on the lab's demo collection when the window has one, else on an empty collection.
+    m_restoring = m_dock->restoreWorkingState();
+    if (!m_restoring)
         startEmpty();
     connect(m_dock, &CollectionDock::workingStateRestored, this, [this](bool restored) {
+        m_restoring = false;
         if (!restored && m_dock->filePath().isEmpty() && m_dock->model()->rowCount() == 0)
             startEmpty();
+        if (m_demoPending)
+            showDemo();
     });
     updateWindowTitle();
 }
@@ -110,8 +126,90 @@ CollectionBridge::~CollectionBridge() = default;
 
 void CollectionBridge::startEmpty()
 {
-    m_dock->newCollection();
-    m_dock->hide();
+    if (m_demo && m_dock->model()->rowCount() == 0) {
+        m_dock->model()->setCollection(*m_demo);
+        m_dock->model()->setSaved();
+    } else {
+        m_dock->newCollection();
+    }
+    m_dock->show();
+}
+
+void CollectionBridge::setDemoCollection(const Collection &demo)
+{
+    m_demo = demo;
+    if (!m_restoring && m_dock->filePath().isEmpty() && m_dock->model()->rowCount() == 0)
+        startEmpty();
+}
+
+QModelIndex CollectionBridge::demoRoot() const
+{
+    // The demo is the whole tree (a first start), or a top-level folder of that name.
+    CollectionModel *model = m_dock->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(CollectionModel::IsFolderRole).toBool() && index.data().toString() == m_demo->name)
+            return index;
+    }
+    return {};
+}
+
+void CollectionBridge::showDemo()
+{
+    if (!m_demo)
+        return;
+    if (m_restoring) {
+        m_demoPending = true; // after the working state is back, so that it is not overwritten
+        return;
+    }
+    m_demoPending = false;
+    CollectionModel *model = m_dock->model();
+    QModelIndex root;
+    if (model->rowCount() == 0) {
+        model->setCollection(*m_demo);
+        model->setSaved();
+    } else if (model->properties().name != m_demo->name) {
+        root = demoRoot();
+        if (!root.isValid()) {
+            // The user's own tree stays; the demo joins it as one folder (Ctrl+Z removes it).
+            CollectionItem folder;
+            folder.kind = CollectionItem::Kind::Folder;
+            folder.name = m_demo->name;
+            folder.children = m_demo->items;
+            Collection wrapped = *m_demo;
+            wrapped.items = {folder};
+            model->addImported(wrapped, QStringLiteral("Open the lab demo"));
+            root = demoRoot();
+        }
+    }
+    m_dock->show();
+    m_dock->raise();
+    // The first request the demo expects to be blocked: a real failure, explained at once.
+    std::function<QModelIndex(const QModelIndex &)> firstBlocked = [&](const QModelIndex &parent) -> QModelIndex {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            if (index.data(CollectionModel::IsFolderRole).toBool()) {
+                if (const QModelIndex found = firstBlocked(index); found.isValid())
+                    return found;
+            } else if (const auto item = model->itemAt(index); item && item->request.expect == QStringLiteral("blocked")) {
+                return index;
+            }
+        }
+        return {};
+    };
+    const QModelIndex request = firstBlocked(root);
+    if (request.isValid()) {
+        m_dock->view()->expand(request.parent());
+        m_dock->view()->setCurrentIndex(request);
+        m_dock->openRequest(request);
+    }
+    Q_EMIT demoShown(request.isValid());
+}
+
+void CollectionBridge::forgetOpenedRequest()
+{
+    m_openedItemId.clear();
+    m_openedUrl.clear();
 }
 
 void CollectionBridge::createMenus()
@@ -123,7 +221,29 @@ void CollectionBridge::createMenus()
     QMenu *file = findOrCreateMenu(bar, QStringLiteral("&File"), true);
     if (!file->actions().isEmpty())
         file->addSeparator();
+    // Ctrl+S saves what the user is working on, the request (as Postman and Bruno do); the
+    // collection file has its own keys.
+    QAction *saveRequest = file->addAction(QStringLiteral("&Save Request"));
+    saveRequest->setObjectName(QStringLiteral("saveRequestAction"));
+    saveRequest->setShortcut(QKeySequence::Save);
+    saveRequest->setToolTip(QStringLiteral("Save the composer's request into the collection"));
+    connect(saveRequest, &QAction::triggered, this, &CollectionBridge::saveComposedRequest);
+    QAction *saveRequestAs = file->addAction(QStringLiteral("Save Request &As…"));
+    saveRequestAs->setObjectName(QStringLiteral("saveRequestAsAction"));
+    saveRequestAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(saveRequestAs, &QAction::triggered, this, [this] { this->saveRequestAs(m_composer->input()); });
+    file->addSeparator();
+    action("saveCollectionAction")->setText(QStringLiteral("Save &Collection"));
+    action("saveCollectionAction")->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    action("saveCollectionAsAction")->setText(QStringLiteral("Save Collection As…"));
+    action("saveCollectionAsAction")->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_S));
+    m_window->addAction(saveRequest);
+    m_window->addAction(saveRequestAs);
     file->addAction(action("newCollectionAction"));
+    QAction *openDemo = file->addAction(QStringLiteral("Open the &Lab Demo"));
+    openDemo->setObjectName(QStringLiteral("openDemoAction"));
+    openDemo->setToolTip(QStringLiteral("The lab's demo requests (one per common CORS failure) in the collection tree"));
+    connect(openDemo, &QAction::triggered, this, &CollectionBridge::showDemo);
     file->addAction(action("openCollectionAction"));
     file->addMenu(m_dock->recentMenu());
     file->addAction(action("saveCollectionAction"));
@@ -163,7 +283,7 @@ void CollectionBridge::showStatus(const QString &text)
 void CollectionBridge::onRequestOpened(
     const QString &itemId, const RequestInput &input, const QStringList &problems)
 {
-    m_window->composer()->setInput(input);
+    m_composer->setInput(input);
     m_openedItemId = itemId;
     m_openedUrl = input.url;
     const QModelIndex index = m_dock->model()->indexOfId(itemId);
@@ -172,9 +292,8 @@ void CollectionBridge::onRequestOpened(
         text += u' ' + problems.first();
     // The result from the page origin the composer now shows, else the item's latest.
     const int exchangeId = m_lastExchange.value(itemId + u'\n' + input.origin, m_lastExchange.value(itemId));
-    const int row = exchangeId > 0 ? m_window->timelineModel()->focusRowOfExchange(exchangeId) : -1;
-    if (row >= 0) {
-        m_window->timeline()->selectSourceRow(row);
+    if (m_log->record(exchangeId)) {
+        Q_EMIT exchangeChosen(exchangeId);
         text += u" Its last result is #" + QString::number(exchangeId) + u" in the timeline.";
     } else {
         text += QStringLiteral(" Press Ctrl+Enter to send it.");
@@ -206,16 +325,74 @@ bool CollectionBridge::startRun(const QString &folderPath)
 
 void CollectionBridge::onRunJobFinished(const RunJob &job, const ExchangeResult &result)
 {
-    auto record = std::make_shared<ExchangeRecord>();
-    record->id = m_session->nextId();
-    m_session->setNextId(record->id + 1);
-    record->finishedAt = QDateTime::currentDateTime();
-    record->request = job.built.request;
-    record->profile = job.built.profile;
-    record->result = result;
-    m_window->timelineModel()->appendExchange(record);
+    const ExchangeRecordPtr record = m_log->addRunResult(job.built, result);
     m_lastExchange.insert(job.itemId, record->id);
     m_lastExchange.insert(job.itemId + u'\n' + job.origin, record->id);
+}
+
+void CollectionBridge::saveComposedRequest()
+{
+    const RequestInput input = m_composer->input();
+    const QModelIndex opened = m_openedItemId.isEmpty() ? QModelIndex() : m_dock->model()->indexOfId(m_openedItemId);
+    if (!opened.isValid()) {
+        saveRequestAs(input);
+        return;
+    }
+    const auto item = m_dock->model()->itemAt(opened);
+    const VariableResolver resolver(m_dock->model()->properties(), m_dock->currentEnvironment());
+    const SavedRequest updated = updatedSavedRequest(item->request, input, resolver);
+    if (m_dock->model()->setRequest(opened, updated))
+        showStatus(u"Saved “" + item->name + u"” in " + m_dock->documentName() + u". Ctrl+Z in the collection undoes it.");
+    else
+        showStatus(u"“" + item->name + u"” has no changes to save.");
+    m_openedUrl = input.url;
+    Q_EMIT requestSaved(m_openedItemId);
+}
+
+void CollectionBridge::saveRequestAs(const RequestInput &input)
+{
+    QString suggested = input.method + u' ' + QUrl(input.url).path();
+    if (QUrl(input.url).path().isEmpty())
+        suggested = input.method + u' ' + QUrl(input.url).host();
+    auto *dialog = new SaveRequestDialog(m_dock->model(), suggested.trimmed(), m_dock->currentFolderPath(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, input] {
+        const QModelIndex saved = saveRequestInto(input, dialog->requestName(), dialog->folderPath());
+        if (saved.isValid() && input.url == m_composer->input().url) {
+            // The composer now edits the saved entry: the next Ctrl+S updates it.
+            m_openedItemId = saved.data(CollectionModel::IdRole).toString();
+            m_openedUrl = input.url;
+        }
+    });
+    dialog->open();
+}
+
+QModelIndex CollectionBridge::saveRequestInto(const RequestInput &input, const QString &name, const QString &folderPath)
+{
+    CollectionModel *model = m_dock->model();
+    model->undoStack()->beginMacro(u"Save request “" + name + u"”");
+    QModelIndex folder;
+    for (const QString &part : folderPath.split(u'/', Qt::SkipEmptyParts)) {
+        QModelIndex found;
+        for (int row = 0; row < model->rowCount(folder) && !found.isValid(); ++row) {
+            const QModelIndex child = model->index(row, 0, folder);
+            if (child.data(CollectionModel::IsFolderRole).toBool() && child.data().toString() == part)
+                found = child;
+        }
+        folder = found.isValid() ? found : model->addFolder(folder, part);
+    }
+    const QModelIndex saved = model->addRequest(folder, name, savedRequestFrom(input));
+    model->undoStack()->endMacro();
+    if (!saved.isValid())
+        return {};
+    m_dock->show();
+    m_dock->raise();
+    m_dock->view()->setCurrentIndex(saved);
+    showStatus(u"Saved “" + name + u"” in " + m_dock->documentName()
+        + (m_dock->filePath().isEmpty() ? QStringLiteral(" (File ▸ Save Collection writes it to a file).") : QStringLiteral(".")));
+    const QString id = saved.data(CollectionModel::IdRole).toString();
+    Q_EMIT requestSaved(id);
+    return saved;
 }
 
 bool CollectionBridge::importPastedCurl(const QString &text)
@@ -238,7 +415,7 @@ bool CollectionBridge::importPastedCurl(const QString &text)
     QStringList problems;
     if (const auto input = m_dock->resolvedInput(first, &problems)) {
         // The field keeps the URL, not the command: set it after the edit that triggered this.
-        m_window->composer()->setInput(*input);
+        m_composer->setInput(*input);
         m_openedItemId = first.data(CollectionModel::IdRole).toString();
         m_openedUrl = input->url;
     }

@@ -485,6 +485,23 @@ QModelIndex CollectionModel::addFolder(const QModelIndex &parent, const QString 
     return indexOfId(folder.id);
 }
 
+QModelIndex CollectionModel::addRequest(const QModelIndex &parent, const QString &name, const SavedRequest &request)
+{
+    const Node *target = nodeOf(parent);
+    if (!target->item.isFolder())
+        return {};
+    CollectionItem item;
+    item.name = name;
+    item.request = request;
+    giveFreshIds(item);
+    const QString parentId = target == m_root.get() ? QString() : target->item.id;
+    const int row = int(target->children.size());
+    push(
+        u"Save request “" + name + u"”", [this, parentId, row, item] { insertRaw(parentId, row, {item}); },
+        [this, parentId, row] { removeRaw(parentId, row, 1); });
+    return indexOfId(item.id);
+}
+
 int CollectionModel::addImported(const Collection &imported, const QString &undoText)
 {
     std::vector<CollectionItem> items = imported.items;

@@ -77,6 +77,8 @@ public:
     // destinationRow counts in the destination as it is before the move (as beginMoveRows does).
     bool moveItem(const QModelIndex &index, const QModelIndex &destinationParent, int destinationRow);
     QModelIndex addFolder(const QModelIndex &parent, const QString &name);
+    // A new request at the end of the folder `parent` (invalid: the top level); its index.
+    QModelIndex addRequest(const QModelIndex &parent, const QString &name, const SavedRequest &request);
     // Adds the items (fresh ids when they clash) at the end of the top level, and merges the
     // variables and environments of an import. Returns the number of items added.
     int addImported(const Collection &imported, const QString &undoText);

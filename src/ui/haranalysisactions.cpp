@@ -1,16 +1,14 @@
 #include "ui/haranalysisactions.h"
 
 #include "ui/composerpanel.h"
-#include "ui/exchangesession.h"
+#include "ui/exchangelog.h"
 #include "ui/importjob.h"
-#include "ui/mainwindow.h"
 #include "ui/menus.h"
-#include "ui/timelinemodel.h"
-#include "ui/timelinepanel.h"
 
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -19,15 +17,11 @@
 
 namespace corscope {
 
-HarAnalysisActions *HarAnalysisActions::install(MainWindow *window, ExchangeSession *session)
-{
-    return new HarAnalysisActions(window, session);
-}
-
-HarAnalysisActions::HarAnalysisActions(MainWindow *window, ExchangeSession *session)
+HarAnalysisActions::HarAnalysisActions(QMainWindow *window, ExchangeLog *log, ComposerPanel *composer)
     : QObject(window)
-    , m_window(window)
-    , m_session(session)
+    , m_frame(window)
+    , m_log(log)
+    , m_composer(composer)
     , m_action(new QAction(QStringLiteral("&Analyze a HAR Recording…"), window))
     , m_progress(new QProgressBar(window->statusBar()))
     , m_cancel(new QToolButton(window->statusBar()))
@@ -65,7 +59,7 @@ void HarAnalysisActions::showProgress(bool running)
 
 void HarAnalysisActions::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, QStringLiteral("Analyze a HAR recording"), QString(),
+    const QString path = QFileDialog::getOpenFileName(m_frame, QStringLiteral("Analyze a HAR recording"), QString(),
         QStringLiteral("HAR files (*.har *.json);;All files (*)"));
     if (!path.isEmpty())
         analyzeFile(path);
@@ -76,11 +70,11 @@ ImportJob *HarAnalysisActions::analyzeFile(const QString &path)
     if (m_job)
         m_job->deleteLater(); // cancels it
     auto *job = new ImportJob(path, this);
-    const auto profile = BrowserProfile::fromName(m_window->composer()->input().browser);
+    const auto profile = BrowserProfile::fromName(m_composer->input().browser);
     job->analyzeWith(profile.value_or(BrowserProfile::chromium()));
     m_job = job;
     connect(job, &ImportJob::progressChanged, this, [this](int percent, const QString &phase) {
-        m_window->statusBar()->showMessage(phase);
+        m_frame->statusBar()->showMessage(phase);
         m_progress->setValue(percent);
     });
     connect(job, &ImportJob::finished, this, [this, job] { onFinished(job); });
@@ -97,33 +91,28 @@ void HarAnalysisActions::onFinished(ImportJob *job)
     showProgress(false);
     const QString fileName = QFileInfo(job->path()).fileName();
     if (job->wasCancelled()) {
-        m_window->statusBar()->showMessage(u"Analysis of " + fileName + u" cancelled; the timeline is unchanged.");
+        m_frame->statusBar()->showMessage(u"Analysis of " + fileName + u" cancelled; the timeline is unchanged.");
         Q_EMIT analysisFinished(0);
         return;
     }
     if (!job->errorString().isEmpty()) {
-        m_window->statusBar()->showMessage(u"Cannot analyze " + fileName + u" as a HAR recording: " + job->errorString());
+        m_frame->statusBar()->showMessage(u"Cannot analyze " + fileName + u" as a HAR recording: " + job->errorString());
         Q_EMIT analysisFinished(0);
         return;
     }
     const QList<std::shared_ptr<ExchangeRecord>> built = job->takeRecords(); // made on the worker
-    QList<ExchangeRecordPtr> records;
-    records.reserve(built.size());
+    const QList<ExchangeRecordPtr> records = m_log->addAnalyzed(built);
     int blocked = 0;
     int firstBlocked = 0;
-    for (const std::shared_ptr<ExchangeRecord> &record : built) {
-        record->id = m_session->nextId();
-        m_session->setNextId(record->id + 1);
+    for (const ExchangeRecordPtr &record : records) {
         if (record->result.verdict != Verdict::Allowed && ++blocked == 1)
             firstBlocked = record->id;
-        records.append(record);
     }
-    m_window->timelineModel()->appendExchanges(records);
     // The first failure is what the user opened the file for; else the first exchange.
     const int shown = firstBlocked > 0 ? firstBlocked : (records.isEmpty() ? 0 : records.first()->id);
     if (shown > 0)
-        m_window->timeline()->selectSourceRow(m_window->timelineModel()->focusRowOfExchange(shown));
-    m_window->statusBar()->showMessage(fileName + u": " + QString::number(job->harEntryCount()) + u" entries, "
+        Q_EMIT exchangeChosen(shown);
+    m_frame->statusBar()->showMessage(fileName + u": " + QString::number(job->harEntryCount()) + u" entries, "
         + QString::number(records.size()) + u" cross-origin request(s) analyzed with "
         + job->analysisProfile().value_or(BrowserProfile::chromium()).displayName + u": "
         + QString::number(records.size() - blocked) + u" allowed, " + QString::number(blocked)

@@ -5,14 +5,15 @@
 #include <QString>
 
 class QAction;
+class QMainWindow;
 class QProgressBar;
 class QToolButton;
 
 namespace corscope {
 
-class ExchangeSession;
+class ComposerPanel;
+class ExchangeLog;
 class ImportJob;
-class MainWindow;
 
 // File ▸ Analyze a HAR recording…: the CORS exchanges a browser recorded (DevTools' "Export HAR"),
 // replayed through the engine on a worker thread and added to the timeline like sent ones, each
@@ -24,8 +25,9 @@ class HarAnalysisActions final : public QObject
     Q_DISABLE_COPY_MOVE(HarAnalysisActions)
 
 public:
-    // The session (for exchange ids) must outlive the window.
-    static HarAnalysisActions *install(MainWindow *window, ExchangeSession *session);
+    // Adds File ▸ Analyze… to the frame's menu bar and the progress to its status bar. The analyzed
+    // exchanges join the log; the composer's browser judges them.
+    HarAnalysisActions(QMainWindow *frame, ExchangeLog *log, ComposerPanel *composer);
 
     // Analyzes the HAR at `path` under the composer's browser profile; any analysis still running is
     // cancelled. The job is the caller's to watch, not to delete.
@@ -34,15 +36,17 @@ public:
 Q_SIGNALS:
     // The analysis ended: `exchanges` joined the timeline (0 on an error or a cancel).
     void analysisFinished(int exchanges);
+    // The exchange to show first: the first refused one, else the first.
+    void exchangeChosen(int exchangeId);
 
 private:
-    HarAnalysisActions(MainWindow *window, ExchangeSession *session);
     void chooseFile();
     void onFinished(ImportJob *job);
     void showProgress(bool running);
 
-    MainWindow *m_window;
-    ExchangeSession *m_session;
+    QMainWindow *m_frame;
+    ExchangeLog *m_log;
+    ComposerPanel *m_composer;
     QAction *m_action;
     QProgressBar *m_progress;
     QToolButton *m_cancel;

@@ -255,4 +255,22 @@ void HistoryStore::clear()
     });
 }
 
+void HistoryStore::replaceAll(const QList<ExchangeRecordPtr> &records)
+{
+    m_generation->fetch_add(1);
+    m_loading = false;
+    post([state = m_state, records, store = QPointer<HistoryStore>(this)] {
+        QList<QByteArray> lines;
+        lines.reserve(records.size());
+        for (const ExchangeRecordPtr &record : records.mid(std::max<qsizetype>(0, records.size() - state->limit))) {
+            if (record)
+                lines.append(historyLine(*record));
+        }
+        QString error;
+        if (rewrite(state->path, lines, &error))
+            state->lineCount = int(lines.size());
+        reportWritten(store, error, QStringLiteral("The history could not be written: "));
+    });
+}
+
 } // namespace corscope

@@ -46,6 +46,8 @@ public:
     void append(const ExchangeRecordPtr &record);
     // Empties the file; batches of a load still under way are dropped.
     void clear();
+    // Replaces the file with these entries, oldest first (a deleted exchange, an undone clear).
+    void replaceAll(const QList<ExchangeRecordPtr> &records);
 
 Q_SIGNALS:
     void batchLoaded(const QList<corscope::ExchangeRecordPtr> &records);

@@ -1,16 +1,18 @@
 #include "ui/mainwindow.h"
 
 #include "store/curlexport.h"
+#include "store/requestinput.h"
 #include "ui/collectionbridge.h"
 #include "ui/composerpanel.h"
 #include "ui/detailspanel.h"
+#include "ui/exchangeactions.h"
+#include "ui/exchangelog.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
 #include "ui/haranalysisactions.h"
 #include "ui/historystore.h"
 #include "ui/reportactions.h"
-#include "ui/savedrequestmodel.h"
-#include "ui/savedrequestspanel.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/timelinemodel.h"
 #include "ui/timelinepanel.h"
 
@@ -24,6 +26,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -34,9 +38,8 @@ namespace corscope {
 
 MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(session)
-    , m_history(history)
-    , m_timelineModel(new TimelineModel(this))
+    , m_log(new ExchangeLog(session, history, this))
+    , m_timelineModel(m_log->model())
     , m_composer(new ComposerPanel(this))
     , m_timeline(new TimelinePanel(m_timelineModel, this))
     , m_explanation(new ExplanationPanel(this))
@@ -47,9 +50,6 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     , m_busy(new QProgressBar(this))
     , m_progressTimer(new QTimer(this))
     , m_status(new QLabel(this))
-    , m_savedRequestModel(new SavedRequestModel(this))
-    , m_savedRequests(new SavedRequestsPanel(m_savedRequestModel, this))
-    , m_savedRequestsDock(new QDockWidget(QStringLiteral("Requests"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("corscope — CORS inspector"));
@@ -78,17 +78,6 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     m_composer->setMinimumWidth(300);
     setCentralWidget(m_mainSplitter);
 
-    m_savedRequestsDock->setObjectName(QStringLiteral("savedRequestsDock"));
-    m_savedRequestsDock->setWidget(m_savedRequests);
-    m_savedRequestsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    addDockWidget(Qt::LeftDockWidgetArea, m_savedRequestsDock);
-    resizeDocks({m_savedRequestsDock}, {200}, Qt::Horizontal);
-    connect(m_savedRequests, &SavedRequestsPanel::requestChosen, this, &MainWindow::loadSavedRequest);
-    connect(m_savedRequests, &SavedRequestsPanel::sendRequested, this, [this](int row) {
-        loadSavedRequest(row);
-        sendCurrentRequest();
-    });
-
     m_busy->setObjectName(QStringLiteral("busyIndicator"));
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(120);
@@ -100,61 +89,118 @@ MainWindow::MainWindow(ExchangeSession *session, HistoryStore *history, QWidget 
     m_status->setText(QStringLiteral("Ready. Ctrl+Enter sends, Esc cancels."));
 
     createActions();
-    ReportActions::install(this, CollectionBridge::install(this, m_session));
-    HarAnalysisActions::install(this, m_session);
+    m_collections = new CollectionBridge(this, m_log, m_composer);
+    m_reports = new ReportActions(this, m_explanation, m_collections->runPanel());
+    auto *harAnalysis = new HarAnalysisActions(this, m_log, m_composer);
+    m_exchangeActions = new ExchangeActions(m_timeline, m_log, this);
+    createHelpMenu();
+    connect(m_collections, &CollectionBridge::exchangeChosen, this, &MainWindow::selectExchange);
+    connect(harAnalysis, &HarAnalysisActions::exchangeChosen, this, &MainWindow::selectExchange);
+    connect(m_exchangeActions, &ExchangeActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_exchangeActions, &ExchangeActions::openRequested, this, &MainWindow::openExchange);
+    connect(m_exchangeActions, &ExchangeActions::resendRequested, this, [this](const ExchangeRecordPtr &record) {
+        openExchange(record);
+        sendCurrentRequest();
+    });
+    connect(m_exchangeActions, &ExchangeActions::saveRequested, this,
+        [this](const ExchangeRecordPtr &record) { m_collections->saveRequestAs(inputFor(record->request, record->profile)); });
+    connect(m_exchangeActions, &ExchangeActions::reportRequested, this,
+        [this](const ExchangeRecordPtr &record) { m_reports->openPreviewFor(record); });
 
     connect(m_composer, &ComposerPanel::sendRequested, this, &MainWindow::sendCurrentRequest);
     connect(m_composer, &ComposerPanel::cancelRequested, this, &MainWindow::cancelRequest);
-    connect(m_session, &ExchangeSession::exchangeFinished, this, &MainWindow::onExchangeFinished);
-    connect(m_session, &ExchangeSession::busyChanged, this, &MainWindow::onBusyChanged);
-    connect(m_session, &ExchangeSession::exchangeUpdated, this, &MainWindow::onExchangeUpdated);
+    connect(m_log, &ExchangeLog::exchangeFinished, this, &MainWindow::onExchangeFinished);
+    connect(m_log, &ExchangeLog::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_log, &ExchangeLog::exchangeUpdated, this, &MainWindow::onExchangeUpdated);
     // The in-flight row counts up while the server thinks (a few repaints a second, one row).
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this,
-        [this] { m_timelineModel->setRunningElapsed(m_session->elapsedMs()); });
+        [this] { m_timelineModel->setRunningElapsed(m_log->session()->elapsedMs()); });
     connect(m_timeline, &TimelinePanel::currentSourceRowChanged, this, &MainWindow::showTimelineRow);
     connect(m_explanation, &ExplanationPanel::exchangeShown, this, &MainWindow::exchangeShown);
 
     resize(defaultSize());
     restoreSettings();
-    connectHistory();
+    connectLog();
 }
 
-void MainWindow::connectHistory()
+void MainWindow::connectLog()
 {
-    if (!m_history)
-        return;
-    // Ids of this session continue after the history's, so the timeline stays in id order while
-    // the history is still being read.
-    m_session->setNextId(
-        std::max(m_session->nextId(), QSettings().value(QStringLiteral("history/nextId"), 1).toInt()));
-    connect(m_history, &HistoryStore::batchLoaded, this,
-        [this](const QList<ExchangeRecordPtr> &records) { m_timelineModel->insertHistory(records); });
-    connect(m_history, &HistoryStore::loaded, this, [this](int count, int highestId) {
-        m_session->setNextId(std::max(m_session->nextId(), highestId + 1));
+    connect(m_log, &ExchangeLog::historyLoaded, this, [this](int count) {
         if (count > 0 && !m_explanation->exchange())
             m_status->setText(QString::number(count)
                 + (count == 1 ? QStringLiteral(" past exchange") : QStringLiteral(" past exchanges"))
                 + u" loaded from the history. Ctrl+F filters them.");
     });
-    connect(m_history, &HistoryStore::warning, this, [this](const QString &message) {
+    connect(m_log, &ExchangeLog::warning, this, [this](const QString &message) {
         qWarning("corscope: %s", qUtf8Printable(message));
         m_status->setText(message);
     });
-    m_history->load();
+    connect(m_log, &ExchangeLog::exchangeRemoved, this, [this](int id) {
+        if (m_explanation->exchange() && m_explanation->exchange()->id == id) {
+            m_explanation->clear();
+            m_details->clear();
+        }
+    });
+    m_log->loadHistory();
+}
+
+void MainWindow::askToClearHistory()
+{
+    if (m_log->count() == 0) {
+        showStatus(QStringLiteral("The history is already empty."));
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, QStringLiteral("Clear History"),
+        u"Forget all " + QString::number(m_log->count()) + u" exchanges, here and on disk?",
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("clearHistoryQuestion"));
+    box->setInformativeText(QStringLiteral("History ▸ Undo Clear History brings them back until corscope quits."));
+    QPushButton *clear = box->addButton(QStringLiteral("Clear History"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, clear](QAbstractButton *button) {
+        if (button == clear)
+            clearHistory();
+    });
+    box->open();
 }
 
 void MainWindow::clearHistory()
 {
-    m_timelineModel->clear();
+    m_log->clear();
     m_explanation->clear();
     m_details->clear();
-    if (m_history)
-        m_history->clear();
-    m_status->setText(QStringLiteral("History cleared."));
+    showStatus(QStringLiteral("History cleared. History ▸ Undo Clear History brings it back."));
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts = help->addAction(QStringLiteral("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    addAction(shortcuts);
+    help->addSeparator();
+    QAction *about = help->addAction(QStringLiteral("&About corscope"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, QStringLiteral("About corscope"),
+            u"<p><b>corscope " + QCoreApplication::applicationVersion()
+                + u"</b></p><p>A CORS inspector: it sends your request as the browser would, judges the answer "
+                  u"as Chromium, Firefox or Safari does, and says which check failed, why, and how to fix it.</p>"
+                  u"<p>Verdicts are checked against real headless Chromium. Built with Qt "
+                + QString::fromLatin1(qVersion()) + u".</p>");
+    });
+}
 
 void MainWindow::createActions()
 {
@@ -190,12 +236,6 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
-    QAction *toggleRequests = m_savedRequestsDock->toggleViewAction();
-    toggleRequests->setText(QStringLiteral("Saved &requests"));
-    toggleRequests->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    view->addAction(toggleRequests);
-
     QMenu *history = menuBar()->addMenu(QStringLiteral("&History"));
     QAction *filter = history->addAction(QStringLiteral("&Filter…"));
     filter->setShortcut(QKeySequence::Find);
@@ -203,14 +243,24 @@ void MainWindow::createActions()
         m_timeline->filterEdit()->setFocus(Qt::ShortcutFocusReason);
         m_timeline->filterEdit()->selectAll();
     });
-    QAction *clear = history->addAction(QStringLiteral("&Clear history"));
+    QAction *clear = history->addAction(QStringLiteral("&Clear History…"));
     clear->setObjectName(QStringLiteral("clearHistoryAction"));
     clear->setToolTip(QStringLiteral("Forget every past exchange, here and on disk"));
-    connect(clear, &QAction::triggered, this, &MainWindow::clearHistory);
+    connect(clear, &QAction::triggered, this, &MainWindow::askToClearHistory);
+    QAction *undoClear = history->addAction(QStringLiteral("&Undo Clear History"));
+    undoClear->setObjectName(QStringLiteral("undoClearHistoryAction"));
+    undoClear->setToolTip(QStringLiteral("Bring back what the last Clear History forgot (until corscope quits)"));
+    undoClear->setEnabled(false);
+    connect(undoClear, &QAction::triggered, this, [this, undoClear] {
+        if (m_log->undoClear())
+            showStatus(QString::number(m_log->count()) + u" exchanges are back in the history.");
+        undoClear->setEnabled(m_log->canUndoClear());
+    });
+    connect(m_log, &ExchangeLog::cleared, undoClear, [this, undoClear] { undoClear->setEnabled(m_log->canUndoClear()); });
     QAction *clearCache = history->addAction(QStringLiteral("Clear the &preflight cache"));
     clearCache->setToolTip(QStringLiteral("Forget cached preflights, as a new browser profile would"));
     connect(clearCache, &QAction::triggered, this, [this] {
-        m_session->clearPreflightCache();
+        m_log->session()->clearPreflightCache();
         m_status->setText(QStringLiteral("Preflight cache cleared."));
     });
 
@@ -218,21 +268,14 @@ void MainWindow::createActions()
         addAction(action);
 }
 
-void MainWindow::setSavedRequests(const Collection &collection)
+void MainWindow::setDemoCollection(const Collection &demo)
 {
-    m_savedRequestModel->setCollection(collection);
-    m_savedRequestsDock->setWindowTitle(
-        collection.name.isEmpty() ? QStringLiteral("Requests") : collection.name);
+    m_collections->setDemoCollection(demo);
 }
 
-void MainWindow::loadSavedRequest(int row)
+void MainWindow::showDemo()
 {
-    const CollectionItem *request = m_savedRequestModel->requestAt(row);
-    if (!request)
-        return;
-    m_savedRequests->selectRow(row);
-    m_composer->setInput(m_savedRequestModel->inputAt(row));
-    m_status->setText(u"Loaded “" + request->name + u"”. Press Ctrl+Enter to send it.");
+    m_collections->showDemo();
 }
 
 bool MainWindow::sendCurrentRequest()
@@ -245,7 +288,7 @@ bool MainWindow::sendCurrentRequest()
         return false;
     }
     m_composer->rememberOrigin(QString::fromLatin1(built->request.origin.serialize()));
-    const int id = m_session->send(*built);
+    const int id = m_log->send(*built);
     m_status->setText(u"Sending #" + QString::number(id) + u" " + QString::fromLatin1(built->request.method)
         + u' ' + QString::fromUtf8(built->request.url.toEncoded()) + u"…  (Esc cancels)");
     return true;
@@ -269,7 +312,7 @@ bool MainWindow::copyCurrentRequestAsCurl()
 
 void MainWindow::cancelRequest()
 {
-    m_session->cancel();
+    m_log->cancel();
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -285,7 +328,6 @@ void MainWindow::onBusyChanged(bool busy)
 
 void MainWindow::onExchangeUpdated(const ExchangeRecordPtr &record)
 {
-    m_timelineModel->setExchange(record);
     const int first = m_timelineModel->firstRowOfExchange(record->id);
     if (first >= 0)
         m_timeline->scrollToSourceRow(first + int(record->result.hops.size()));
@@ -293,11 +335,6 @@ void MainWindow::onExchangeUpdated(const ExchangeRecordPtr &record)
 
 void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
 {
-    m_timelineModel->setExchange(record);
-    if (m_history) {
-        m_history->append(record);
-        QSettings().setValue(QStringLiteral("history/nextId"), record->id + 1);
-    }
     m_status->setText(u'#' + QString::number(record->id) + u' ' + verdictName(record->result.verdict) + u": "
         + QString::fromLatin1(record->request.method) + u' '
         + QString::fromUtf8(record->request.url.toEncoded()));
@@ -306,6 +343,28 @@ void MainWindow::onExchangeFinished(const ExchangeRecordPtr &record)
     const int row = m_timelineModel->focusRowOfExchange(record->id);
     m_details->setHop(record, m_timelineModel->hopIndexAt(row));
     m_timeline->selectSourceRow(row);
+}
+
+void MainWindow::openExchange(const ExchangeRecordPtr &record)
+{
+    if (!record)
+        return;
+    m_composer->setInput(inputFor(record->request, record->profile));
+    m_collections->forgetOpenedRequest();
+    selectExchange(record->id);
+    showStatus(u"Loaded #" + QString::number(record->id) + u" into the composer. Ctrl+Enter sends it again, Ctrl+S saves it.");
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void MainWindow::selectExchange(int exchangeId)
+{
+    const int row = m_timelineModel->focusRowOfExchange(exchangeId);
+    if (row >= 0)
+        m_timeline->selectSourceRow(row);
 }
 
 void MainWindow::showTimelineRow(int row)
@@ -363,7 +422,7 @@ QImage MainWindow::renderImage()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
-    m_session->cancel();
+    m_log->cancel();
     event->accept();
 }
 

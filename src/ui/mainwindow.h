@@ -17,13 +17,15 @@ class QTimer;
 
 namespace corscope {
 
+class CollectionBridge;
 class ComposerPanel;
+class ReportActions;
 class DetailsPanel;
+class ExchangeActions;
+class ExchangeLog;
 class ExchangeSession;
 class ExplanationPanel;
 class HistoryStore;
-class SavedRequestModel;
-class SavedRequestsPanel;
 class TimelineModel;
 class TimelinePanel;
 
@@ -38,30 +40,39 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // The session and the history must outlive the window. Without a history nothing is kept
-    // across restarts; with one, it is loaded in the background right away.
+    // The session and the history must outlive the window. The window's exchange log (every
+    // exchange it shows is born there) sends through the session and keeps the history; without a
+    // history nothing is kept across restarts, with one it is loaded in the background right away.
     explicit MainWindow(ExchangeSession *session, HistoryStore *history = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The saved requests listed in the Requests dock (the lab's demo requests).
-    void setSavedRequests(const Collection &collection);
-    // Fills the composer with a saved request and selects it in the list.
-    void loadSavedRequest(int row);
+    // The lab's demo requests: File ▸ Open the Lab Demo, and the collection of a first start.
+    void setDemoCollection(const Collection &demo);
+    // Puts the demo into the collection tree (once the working state is restored) and opens its
+    // first failing request in the composer; demoShown() follows.
+    void showDemo();
     // Builds the composer's request and sends it; false (and the problems shown) when it cannot be sent.
     bool sendCurrentRequest();
     void cancelRequest();
+    // Selects the exchange's most telling row in the timeline (which shows it).
+    void selectExchange(int exchangeId);
+    // Its request into the composer, its result in the explanation (a timeline row's double click).
+    void openExchange(const corscope::ExchangeRecordPtr &record);
+    void showStatus(const QString &text);
     // Puts on the clipboard the curl commands that replay the composer's request as the browser
     // would send it: its preflight first when one is needed. False (and the problem shown) when the
     // request cannot be built.
     bool copyCurrentRequestAsCurl();
 
+    ExchangeLog *exchangeLog() const { return m_log; }
     ComposerPanel *composer() const { return m_composer; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timeline() const { return m_timeline; }
     ExplanationPanel *explanation() const { return m_explanation; }
     DetailsPanel *details() const { return m_details; }
-    SavedRequestModel *savedRequestModel() const { return m_savedRequestModel; }
-    SavedRequestsPanel *savedRequests() const { return m_savedRequests; }
+    CollectionBridge *collections() const { return m_collections; }
+    ExchangeActions *exchangeActions() const { return m_exchangeActions; }
+    ReportActions *reports() const { return m_reports; }
 
     static QSize defaultSize() { return {1280, 800}; }
     // The window as a person sees it now, with pending layout work done first (for screenshots).
@@ -76,17 +87,20 @@ protected:
 
 private:
     void createActions();
+    void createHelpMenu();
     void onExchangeFinished(const ExchangeRecordPtr &record);
     void onExchangeUpdated(const ExchangeRecordPtr &record);
     void onBusyChanged(bool busy);
     void showTimelineRow(int row);
-    void connectHistory();
+    void connectLog();
+    void askToClearHistory();
     void clearHistory();
     void restoreSettings();
     void saveSettings() const;
 
-    ExchangeSession *m_session;
-    HistoryStore *m_history;
+    ExchangeLog *m_log;
+    CollectionBridge *m_collections = nullptr;
+    ReportActions *m_reports = nullptr;
     TimelineModel *m_timelineModel;
     ComposerPanel *m_composer;
     TimelinePanel *m_timeline;
@@ -100,9 +114,7 @@ private:
     QProgressBar *m_busy;
     QTimer *m_progressTimer;
     QLabel *m_status;
-    SavedRequestModel *m_savedRequestModel;
-    SavedRequestsPanel *m_savedRequests;
-    QDockWidget *m_savedRequestsDock;
+    ExchangeActions *m_exchangeActions = nullptr;
 };
 
 } // namespace corscope

@@ -3,15 +3,14 @@
 #include "core/exchangejson.h"
 #include "core/fixsnippet.h"
 #include "report/reportdata.h"
-#include "ui/collectionbridge.h"
 #include "ui/explanationpanel.h"
-#include "ui/mainwindow.h"
 #include "ui/reportclipboard.h"
 #include "ui/reportdialog.h"
 #include "ui/runpanel.h"
 
 #include <QAction>
 #include <QJsonArray>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -19,15 +18,11 @@
 
 namespace corscope {
 
-ReportActions *ReportActions::install(MainWindow *window, CollectionBridge *bridge)
-{
-    return new ReportActions(window, bridge);
-}
-
-ReportActions::ReportActions(MainWindow *window, CollectionBridge *bridge)
-    : QObject(window)
-    , m_window(window)
-    , m_bridge(bridge)
+ReportActions::ReportActions(QMainWindow *frame, ExplanationPanel *explanation, RunPanel *runs)
+    : QObject(frame)
+    , m_frame(frame)
+    , m_explanation(explanation)
+    , m_runs(runs)
 {
     setObjectName(QStringLiteral("reportActions"));
     createMenu();
@@ -37,7 +32,7 @@ ReportActions::~ReportActions() = default;
 
 void ReportActions::createMenu()
 {
-    QMenu *menu = m_window->menuBar()->addMenu(QStringLiteral("Re&port"));
+    QMenu *menu = m_frame->menuBar()->addMenu(QStringLiteral("Re&port"));
     menu->setObjectName(QStringLiteral("reportMenu"));
     QAction *copy = menu->addAction(QStringLiteral("&Copy Report"));
     copy->setObjectName(QStringLiteral("copyReportAction"));
@@ -66,12 +61,12 @@ void ReportActions::createMenu()
         for (QAction *action : {copyRun, saveRun})
             action->setEnabled(run);
     });
-    m_window->addAction(copy);
+    m_frame->addAction(copy);
 }
 
 QJsonValue ReportActions::currentExchangeSource() const
 {
-    const ExchangeRecordPtr record = m_window->explanation()->exchange();
+    const ExchangeRecordPtr record = m_explanation->exchange();
     if (!record)
         return QJsonValue(QJsonValue::Null);
     return exchangeToJson(record->request, record->profile, record->result);
@@ -79,9 +74,9 @@ QJsonValue ReportActions::currentExchangeSource() const
 
 QJsonValue ReportActions::lastRunSource() const
 {
-    if (!m_bridge || !m_bridge->runPanel()->hasResults())
+    if (!m_runs || !m_runs->hasResults())
         return QJsonValue(QJsonValue::Null);
-    return m_bridge->runPanel()->lastRunJson();
+    return m_runs->lastRunJson();
 }
 
 bool ReportActions::copyCurrentReport()
@@ -92,12 +87,12 @@ bool ReportActions::copyCurrentReport()
 bool ReportActions::copyReport(const QJsonValue &source)
 {
     if (source.isNull()) {
-        m_window->statusBar()->showMessage(
+        m_frame->statusBar()->showMessage(
             QStringLiteral("Nothing to report yet: send a request first."), 8000);
         return false;
     }
     ReportOptions options;
-    options.stack = serverStackFromName(m_window->explanation()->stack());
+    options.stack = serverStackFromName(m_explanation->stack());
     for (const QString &line : QSettings().value(ReportDialog::patternsSettingsKey()).toStringList()) {
         const QRegularExpression pattern(line);
         if (pattern.isValid())
@@ -106,11 +101,11 @@ bool ReportActions::copyReport(const QJsonValue &source)
     QString error;
     const auto data = ReportData::fromValue(source, options, &error);
     if (!data) {
-        m_window->statusBar()->showMessage(u"No report: " + error, 8000);
+        m_frame->statusBar()->showMessage(u"No report: " + error, 8000);
         return false;
     }
     ReportClipboard::copy(*data);
-    m_window->statusBar()->showMessage(
+    m_frame->statusBar()->showMessage(
         QStringLiteral(
             "Copied the report (Markdown and PNG), secrets masked. Report ▸ Preview shows what was copied."),
         8000);
@@ -119,24 +114,33 @@ bool ReportActions::copyReport(const QJsonValue &source)
 
 ReportDialog *ReportActions::openPreview(bool lastRun)
 {
-    const QJsonValue source = lastRun ? lastRunSource() : currentExchangeSource();
+    if (!lastRun)
+        return openPreviewFor(m_explanation->exchange());
+    const QJsonValue source = lastRunSource();
     if (source.isNull()) {
-        m_window->statusBar()->showMessage(QStringLiteral("Nothing to report yet."), 8000);
+        m_frame->statusBar()->showMessage(QStringLiteral("Nothing to report yet."), 8000);
         return nullptr;
     }
-    QString subject;
-    if (lastRun) {
-        subject = u"The last collection run: " + QString::number(source.toArray().size()) + u" exchanges.";
-    } else {
-        const ExchangeRecordPtr record = m_window->explanation()->exchange();
-        subject = u"Exchange #" + QString::number(record->id) + u": "
-            + QString::fromLatin1(record->request.method) + u' '
-            + QString::fromUtf8(record->request.url.toEncoded()) + u" from "
-            + QString::fromLatin1(record->request.origin.serialize());
+    return openDialog(source, u"The last collection run: " + QString::number(source.toArray().size()) + u" exchanges.");
+}
+
+ReportDialog *ReportActions::openPreviewFor(const ExchangeRecordPtr &record)
+{
+    if (!record || record->running) {
+        m_frame->statusBar()->showMessage(QStringLiteral("Nothing to report yet."), 8000);
+        return nullptr;
     }
-    auto *dialog = new ReportDialog(source, subject, m_window);
+    return openDialog(exchangeToJson(record->request, record->profile, record->result),
+        u"Exchange #" + QString::number(record->id) + u": " + QString::fromLatin1(record->request.method) + u' '
+            + QString::fromUtf8(record->request.url.toEncoded()) + u" from "
+            + QString::fromLatin1(record->request.origin.serialize()));
+}
+
+ReportDialog *ReportActions::openDialog(const QJsonValue &source, const QString &subject)
+{
+    auto *dialog = new ReportDialog(source, subject, m_frame);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setStack(serverStackFromName(m_window->explanation()->stack()));
+    dialog->setStack(serverStackFromName(m_explanation->stack()));
     dialog->open();
     return dialog;
 }

@@ -2,12 +2,17 @@
 
 #include <QJsonValue>
 #include <QObject>
+#include <QPointer>
+
+#include "ui/exchangerecord.h"
+
+class QMainWindow;
 
 namespace corscope {
 
-class CollectionBridge;
-class MainWindow;
+class ExplanationPanel;
 class ReportDialog;
+class RunPanel;
 
 // The Report menu: copy or save a report of the exchange the explanation shows, or of the last
 // collection run, and the preview dialog. The one-click copy is always redacted.
@@ -17,8 +22,9 @@ class ReportActions final : public QObject
     Q_DISABLE_COPY_MOVE(ReportActions)
 
 public:
-    // bridge may be null (no run reports then).
-    static ReportActions *install(MainWindow *window, CollectionBridge *bridge);
+    // Adds the Report menu to the frame. Reports are of the exchange the explanation shows, or of
+    // the run panel's last run (runs may be null: no run reports then).
+    ReportActions(QMainWindow *frame, ExplanationPanel *explanation, RunPanel *runs);
     ~ReportActions() override;
 
     // The JSON a report is made from: an exchange object, or a run array; Null when there is none.
@@ -28,14 +34,17 @@ public:
     bool copyCurrentReport();
     // Opens the preview dialog (non-modal, deleted on close) on the current exchange or the run.
     ReportDialog *openPreview(bool lastRun = false);
+    // The preview dialog on one exchange (a history row's Report…).
+    ReportDialog *openPreviewFor(const ExchangeRecordPtr &record);
 
 private:
-    ReportActions(MainWindow *window, CollectionBridge *bridge);
     void createMenu();
     bool copyReport(const QJsonValue &source);
+    ReportDialog *openDialog(const QJsonValue &source, const QString &subject);
 
-    MainWindow *m_window;
-    CollectionBridge *m_bridge;
+    QMainWindow *m_frame;
+    ExplanationPanel *m_explanation;
+    QPointer<RunPanel> m_runs;
 };
 
 } // namespace corscope

@@ -140,4 +140,11 @@ QJsonArray RunPanel::lastRunJson() const
     return m_runner ? m_runner->resultsJson() : QJsonArray();
 }
 
+std::optional<RunJob> RunPanel::jobAt(int jobIndex) const
+{
+    if (!m_runner || jobIndex < 0 || jobIndex >= m_runner->jobs().size())
+        return std::nullopt;
+    return m_runner->jobs().at(jobIndex);
+}
+
 } // namespace corscope

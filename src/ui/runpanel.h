@@ -38,6 +38,8 @@ public:
     // The finished jobs of the last run as `corscope run` prints them (the input of a batch report).
     QJsonArray lastRunJson() const;
     bool hasResults() const;
+    // The job of the last run behind a results cell (JobIndexRole); nullopt when there is none.
+    std::optional<RunJob> jobAt(int jobIndex) const;
 
 Q_SIGNALS:
     void jobFinished(const corscope::RunJob &job, const corscope::ExchangeResult &result);

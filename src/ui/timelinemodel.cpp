@@ -415,6 +415,24 @@ void TimelineModel::insertHistory(const QList<ExchangeRecordPtr> &records)
     endInsertRows();
 }
 
+void TimelineModel::removeExchange(int exchangeId)
+{
+    const int first = firstRowOfExchange(exchangeId);
+    if (first < 0)
+        return;
+    int end = first + 1;
+    while (end < m_rows.size() && m_rows.at(end).exchange->id == exchangeId)
+        ++end;
+    beginRemoveRows({}, first, end - 1);
+    m_rows.remove(first, end - first);
+    if (first < m_historyRowCount)
+        m_historyRowCount -= std::min(m_historyRowCount - first, end - first);
+    --m_exchangeCount;
+    if (m_runningId == exchangeId)
+        m_runningId = 0;
+    endRemoveRows();
+}
+
 void TimelineModel::clear()
 {
     m_historyRowCount = 0;

@@ -65,6 +65,8 @@ public:
     // and before the exchanges of this session (whose ids are higher).
     void insertHistory(const QList<ExchangeRecordPtr> &records);
     void clear();
+    // Removes the rows of one exchange (a history entry deleted).
+    void removeExchange(int exchangeId);
 
     int exchangeCount() const { return m_exchangeCount; }
     ExchangeRecordPtr exchangeAt(int row) const;

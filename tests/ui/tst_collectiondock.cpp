@@ -6,6 +6,7 @@
 #include "ui/collectiondocument.h"
 #include "ui/collectionmodel.h"
 #include "ui/composerpanel.h"
+#include "ui/exchangelog.h"
 #include "ui/exchangesession.h"
 #include "ui/importjob.h"
 #include "ui/mainwindow.h"
@@ -361,7 +362,7 @@ void TestCollectionDock::openingARequestAfterARunSelectsItsLastResult()
     QCOMPARE(current.data(TimelineModel::ExchangeIdRole).toInt(), exchangeId);
 
     // A send from the composer after opening becomes that request's latest result.
-    QSignalSpy sent(m_session.get(), &ExchangeSession::exchangeFinished);
+    QSignalSpy sent(m_window->exchangeLog(), &ExchangeLog::exchangeFinished);
     QVERIFY(m_window->sendCurrentRequest());
     QVERIFY(sent.wait(10000));
     QVERIFY(m_bridge->lastExchangeOf(QStringLiteral("lo1"), QStringLiteral("http://localhost:3000"))

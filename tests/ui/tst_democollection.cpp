@@ -1,5 +1,6 @@
-// The demo requests: read from the compiled-in resource, moved to the lab's real port, listed in
-// the Requests dock; clicking one fills the composer, and the first failing one really fails.
+// The demo requests: read from the compiled-in resource, moved to the lab's real port, shown as a
+// collection like any other (the tree of a first start, or a folder of the user's tree); opening one
+// fills the composer, and the first failing one really fails.
 #include "net/labserver.h"
 #include "net/qnamtransport.h"
 #include "ui/composerpanel.h"
@@ -7,15 +8,18 @@
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
 #include "ui/mainwindow.h"
-#include "ui/savedrequestmodel.h"
-#include "ui/savedrequestspanel.h"
+#include "ui/collectionbridge.h"
+#include "ui/collectiondock.h"
+#include "ui/collectionmodel.h"
 #include "ui/timelinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
-#include <QListView>
+#include <QTreeView>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QDockWidget>
+#include <QFile>
 #include <QTest>
 
 using namespace corscope;
@@ -28,7 +32,9 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void theDemoRequestsPointAtTheLabsPort();
     void onlyTheLabsPortIsRewritten();
-    void clickingARequestFillsTheComposer();
+    void init();
+    void aFirstStartShowsTheDemoAsTheCollection();
+    void theDemoJoinsAnExistingTreeAsOneFolder();
     void theFirstFailingDemoRequestIsBlockedByTheLab();
 };
 
@@ -69,31 +75,74 @@ void TestDemoCollection::onlyTheLabsPortIsRewritten()
     QCOMPARE(moved.items.at(3).request.url, QStringLiteral("http://example.test:4807/c"));
 }
 
-void TestDemoCollection::clickingARequestFillsTheComposer()
+void TestDemoCollection::init()
+{
+    // Each window starts as a first start: no working state of an earlier test.
+    QFile::remove(CollectionDock::workingStatePath());
+}
+
+void TestDemoCollection::aFirstStartShowsTheDemoAsTheCollection()
 {
     QnamTransport transport;
     ExchangeSession session(&transport);
     MainWindow window(&session);
-    // Attached before the collection is loaded.
-    QAbstractItemModelTester tester(
-        window.savedRequestModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *dock = window.findChild<CollectionDock *>();
+    QVERIFY(dock);
+    QAbstractItemModelTester tester(dock->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QString error;
     const auto demo = demoCollection(40000, &error);
     QVERIFY(demo);
-    window.setSavedRequests(*demo);
-    QCOMPARE(window.savedRequestModel()->rowCount(), demo->requests()->size());
+    window.setDemoCollection(*demo);
+    // One tree, visible, holding the demo; no second dock of requests.
+    QTRY_VERIFY(dock->isVisible());
+    QCOMPARE(int(dock->model()->collection().requests()->size()), int(demo->requests()->size()));
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("savedRequestsDock")));
+    QVERIFY2(dock->width() >= 200, qPrintable(QString::number(dock->width())));
 
-    QListView *list = window.savedRequests()->view();
-    const int row = 2;
-    const QRect rect = list->visualRect(window.savedRequestModel()->index(row, 0));
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    // Enter on a request opens it in the composer.
+    const CollectionEntry entry = demo->requests()->at(2);
+    const QModelIndex index = dock->model()->indexOfId(entry.item->id);
+    QVERIFY(index.isValid());
+    dock->view()->setCurrentIndex(index);
+    dock->view()->setFocus();
+    QTest::keyClick(dock->view(), Qt::Key_Return);
     auto *url = window.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
-    QTRY_COMPARE(url->text(), demo->requests()->at(row).item->request.url);
-    QCOMPARE(window.savedRequestModel()->index(row, 0).data().toString(), demo->requests()->at(row).item->name);
-    QCOMPARE(window.savedRequestModel()->index(row, 0).data(SavedRequestModel::ExpectRole).toString(),
-        demo->requests()->at(row).item->request.expect.value_or(QString()));
+    QTRY_COMPARE(url->text(), entry.item->request.url);
+}
+
+void TestDemoCollection::theDemoJoinsAnExistingTreeAsOneFolder()
+{
+    QnamTransport transport;
+    ExchangeSession session(&transport);
+    MainWindow window(&session);
+    auto *dock = window.findChild<CollectionDock *>();
+    Collection mine;
+    mine.name = QStringLiteral("mine");
+    CollectionItem item;
+    item.name = QStringLiteral("my request");
+    item.request.url = QStringLiteral("http://localhost:1/x");
+    mine.items.push_back(item);
+    QTRY_VERIFY(!window.collections()->isRestoring());
+    dock->model()->setCollection(mine);
+    QString error;
+    const auto demo = demoCollection(40000, &error);
+    window.setDemoCollection(*demo);
+    QSignalSpy shown(window.collections(), &CollectionBridge::demoShown);
+    window.showDemo();
+    QTRY_COMPARE(shown.count(), 1);
+    QVERIFY(shown.first().first().toBool());
+    QCOMPARE(dock->model()->rowCount(), 2);
+    QCOMPARE(dock->model()->index(0, 0).data().toString(), QStringLiteral("my request"));
+    QCOMPARE(dock->model()->index(1, 0).data().toString(), demo->name);
+    // A second time adds nothing.
+    window.showDemo();
+    QTRY_COMPARE(shown.count(), 2);
+    QCOMPARE(dock->model()->rowCount(), 2);
+    // The composer holds the first request the demo expects to be blocked.
+    auto *url = window.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    QCOMPARE(url->text(), demo->requests()->at(firstFailingRequest(*demo)).item->request.url);
 }
 
 void TestDemoCollection::theFirstFailingDemoRequestIsBlockedByTheLab()
@@ -106,8 +155,10 @@ void TestDemoCollection::theFirstFailingDemoRequestIsBlockedByTheLab()
     QString error;
     const auto demo = demoCollection(lab.port(), &error);
     QVERIFY(demo);
-    window.setSavedRequests(*demo);
-    window.loadSavedRequest(firstFailingRequest(*demo));
+    window.setDemoCollection(*demo);
+    QSignalSpy opened(window.collections(), &CollectionBridge::demoShown);
+    window.showDemo();
+    QTRY_COMPARE(opened.count(), 1);
     QSignalSpy shown(&window, &MainWindow::exchangeShown);
     QVERIFY(window.sendCurrentRequest());
     QVERIFY(shown.wait(10000));

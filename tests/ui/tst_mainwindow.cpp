@@ -2,6 +2,7 @@
 #include "net/rawhttpserver.h"
 #include "ui/composerpanel.h"
 #include "ui/detailspanel.h"
+#include "ui/exchangelog.h"
 #include "ui/exchangesession.h"
 #include "ui/explanationpanel.h"
 #include "ui/haranalysisactions.h"
@@ -72,7 +73,7 @@ private:
     void fill(const QString &method, const QString &url, const QString &origin);
     void pressSend(Qt::Key key = Qt::Key_Return);
     // Rows appear while an exchange runs; most tests look at the finished one.
-    void waitUntilIdle() { QTRY_VERIFY(!m_session->isBusy()); }
+    void waitUntilIdle() { QTRY_VERIFY(!m_window->exchangeLog()->isBusy()); }
 
     std::unique_ptr<RawHttpServer> m_server;
     std::unique_ptr<QnamTransport> m_transport;

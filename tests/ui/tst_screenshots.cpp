@@ -121,13 +121,21 @@ void TestScreenshots::emptyWindow()
 void TestScreenshots::blockedRequest_data()
 {
     QTest::addColumn<bool>("dark");
-    QTest::newRow("in the light palette") << false;
-    QTest::newRow("in a dark palette") << true;
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("in the light palette") << false << MainWindow::defaultSize();
+    QTest::newRow("in a dark palette") << true << MainWindow::defaultSize();
+    // The sizes the issue asks to look at: a laptop and a full-HD screen, light and dark.
+    QTest::newRow("at 1280x720, light") << false << QSize(1280, 720);
+    QTest::newRow("at 1280x720, dark") << true << QSize(1280, 720);
+    QTest::newRow("at 1920x1080, light") << false << QSize(1920, 1080);
+    QTest::newRow("at 1920x1080, dark") << true << QSize(1920, 1080);
 }
 
 void TestScreenshots::blockedRequest()
 {
     QFETCH(bool, dark);
+    QFETCH(QSize, size);
+    m_window->resize(size);
     if (dark) {
         QPalette palette;
         palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
@@ -152,8 +160,11 @@ void TestScreenshots::blockedRequest()
     QCOMPARE(m_window->timelineModel()->rowCount(), 2);
     QVERIFY(m_window->explanation()->verdictText().contains(QStringLiteral("Blocked")));
 
-    const QImage image
-        = save(dark ? QStringLiteral("mainwindow-blocked-dark") : QStringLiteral("mainwindow-blocked"));
+    QString name = dark ? QStringLiteral("mainwindow-blocked-dark") : QStringLiteral("mainwindow-blocked");
+    if (size != MainWindow::defaultSize())
+        name += u'-' + QString::number(size.width()) + u'x' + QString::number(size.height());
+    const QImage image = save(name);
+    QCOMPARE(image.size() / image.devicePixelRatio(), size);
     QVERIFY(image.width() >= 1000 && image.height() >= 640);
 
     // The banner really is painted in the failure tone of the current palette.
