@@ -7,6 +7,7 @@
 #include "ui/collectionmodel.h"
 #include "ui/composerpanel.h"
 #include "ui/exchangelog.h"
+#include "ui/exchangesession.h"
 #include "ui/menus.h"
 #include "ui/runpanel.h"
 #include "ui/runresultsmodel.h"
@@ -52,7 +53,7 @@ CollectionBridge::CollectionBridge(QMainWindow *window, ExchangeLog *log, Compos
     , m_dock(new CollectionDock(window))
     , m_runDock(new QDockWidget(QStringLiteral("Run results"), window))
     , m_runPanel(new RunPanel(m_runDock))
-    , m_runTransport(session->transport())
+    , m_runTransport(log->session()->transport())
 {
     setObjectName(QStringLiteral("collectionBridge"));
     m_baseTitle = window->windowTitle();

@@ -1,6 +1,6 @@
 #include "ui/exchangeactions.h"
 
-#include "store/curlexport.h"
+#include "core/curlcommands.h"
 #include "ui/exchangelog.h"
 #include "ui/timelinefiltermodel.h"
 #include "ui/timelinemodel.h"
@@ -89,7 +89,9 @@ bool ExchangeActions::copyAsCurl(const ExchangeRecordPtr &record)
 {
     if (!record)
         return false;
-    const QString commands = curlCommandsFor(record->request, record->profile);
+    // What the exchange sent, hop by hop (redirects included); one still running, what it will send.
+    const QString commands = record->running ? curlCommandsFor(record->request, record->profile)
+                                             : curlCommandsForExchange(record->request, record->profile, record->result);
     QGuiApplication::clipboard()->setText(commands);
     Q_EMIT statusMessage(u"Copied #" + QString::number(record->id)
         + (commands.contains(u"-X OPTIONS") ? QStringLiteral(" as two curl commands: the preflight, then the request.")

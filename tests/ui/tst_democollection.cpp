@@ -103,7 +103,11 @@ void TestDemoCollection::aFirstStartShowsTheDemoAsTheCollection()
 
     // Enter on a request opens it in the composer.
     const CollectionEntry entry = demo->requests()->at(2);
-    const QModelIndex index = dock->model()->indexOfId(entry.item->id);
+    QModelIndex index;
+    const QModelIndexList found = dock->model()->match(dock->model()->index(0, 0), Qt::DisplayRole, entry.item->name, 1,
+        Qt::MatchExactly | Qt::MatchRecursive);
+    if (!found.isEmpty())
+        index = found.first();
     QVERIFY(index.isValid());
     dock->view()->setCurrentIndex(index);
     dock->view()->setFocus();

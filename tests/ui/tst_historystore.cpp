@@ -20,6 +20,8 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QSettings>
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -248,7 +250,14 @@ void TestHistoryStore::theHistorySurvivesARestartOfTheWindow()
     auto *clear = window.findChild<QAction *>(QStringLiteral("clearHistoryAction"));
     QVERIFY(clear);
     clear->trigger();
-    QCOMPARE(model->rowCount(), 0);
+    // It asks first.
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("clearHistoryQuestion"))) && question->isVisible());
+    for (QAbstractButton *button : question->buttons()) {
+        if (question->buttonRole(button) == QMessageBox::DestructiveRole)
+            button->click();
+    }
+    QTRY_COMPARE(model->rowCount(), 0);
     QTRY_VERIFY(saved.size() >= 2); // the third exchange's append, then the clear
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray());
