@@ -234,10 +234,6 @@ void CollectionBridge::createMenus()
     saveRequestAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(saveRequestAs, &QAction::triggered, this, [this] { this->saveRequestAs(m_composer->input()); });
     file->addSeparator();
-    action("saveCollectionAction")->setText(QStringLiteral("Save &Collection"));
-    action("saveCollectionAction")->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
-    action("saveCollectionAsAction")->setText(QStringLiteral("Save Collection As…"));
-    action("saveCollectionAsAction")->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_S));
     m_window->addAction(saveRequest);
     m_window->addAction(saveRequestAs);
     file->addAction(action("newCollectionAction"));

@@ -187,9 +187,11 @@ void CollectionDock::createActions()
     open->setToolTip(QStringLiteral("Open a collection file"));
     open->setIconText(QStringLiteral("Open"));
     connect(open, &QAction::triggered, this, &CollectionDock::openWithDialog);
-    connect(make(QStringLiteral("saveCollectionAction"), QStringLiteral("&Save"), QKeySequence::Save),
+    connect(make(QStringLiteral("saveCollectionAction"), QStringLiteral("Save &Collection"),
+                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)),
         &QAction::triggered, this, &CollectionDock::saveOrAsk);
-    connect(make(QStringLiteral("saveCollectionAsAction"), QStringLiteral("Save &As…"), QKeySequence::SaveAs),
+    connect(make(QStringLiteral("saveCollectionAsAction"), QStringLiteral("Save Collection As…"),
+                QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_S)),
         &QAction::triggered, this, &CollectionDock::saveAsWithDialog);
     QAction *import = make(QStringLiteral("importAction"), QStringLiteral("&Import…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
