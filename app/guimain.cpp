@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QImage>
 #include <QPixmap>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 #include <cstdio>
@@ -110,6 +111,12 @@ int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started
     QSettings settings;
     const bool firstStart = !settings.value(QStringLiteral("demo/shown"), false).toBool();
     const bool sendDemo = hasDemo && (firstStart || parser.isSet(QStringLiteral("demo")));
+
+    // A first start fits the screen it opens on: a 1280×720 laptop must still see the status bar.
+    if (screenshotPath.isEmpty() && !settings.contains(QStringLiteral("window/geometry"))) {
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            window.resize(window.size().boundedTo(screen->availableGeometry().size()));
+    }
 
     if (qEnvironmentVariableIntValue("CORSCOPE_PRINT_STARTUP") == 1)
         window.installEventFilter(new FirstPaintReporter(started, &window));

@@ -60,6 +60,8 @@ CollectionDocument::CollectionDocument(QObject *parent)
         Q_EMIT documentChanged();
         scheduleWorkingState();
     });
+    // A whole new tree (the lab demo, a restore) may bring its own name for the titles.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CollectionDocument::documentChanged);
 }
 
 CollectionDocument::~CollectionDocument()
@@ -77,7 +79,11 @@ bool CollectionDocument::isModified() const
 
 QString CollectionDocument::documentName() const
 {
-    return m_path.isEmpty() ? QStringLiteral("Untitled collection") : QFileInfo(m_path).fileName();
+    if (!m_path.isEmpty())
+        return QFileInfo(m_path).fileName();
+    // Not saved to a file yet: its own name when it has one ("corscope lab demo").
+    const QString name = m_model->properties().name.trimmed();
+    return name.isEmpty() || name == u"Untitled" ? QStringLiteral("Untitled collection") : name;
 }
 
 void CollectionDocument::newCollection()
