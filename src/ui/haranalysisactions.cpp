@@ -42,8 +42,12 @@ HarAnalysisActions::HarAnalysisActions(QMainWindow *window, ExchangeLog *log, Co
     m_cancel->setText(QStringLiteral("Cancel"));
     m_cancel->setToolTip(QStringLiteral("Stop analyzing the HAR recording; the timeline stays as it is"));
     connect(m_cancel, &QToolButton::clicked, this, [this] {
-        if (m_job)
-            m_job->cancel(); // finished() follows, as for any end
+        m_cancelRequested = true;
+        m_analysis.cancel(); // the result follows, as for any end, and is shown as cancelled
+    });
+    m_analysis.setProgressHandler([this](int percent, const QString &phase) {
+        m_frame->statusBar()->showMessage(phase);
+        m_progress->setValue(percent);
     });
     window->statusBar()->addPermanentWidget(m_progress);
     window->statusBar()->addPermanentWidget(m_cancel);
@@ -65,42 +69,34 @@ void HarAnalysisActions::chooseFile()
         analyzeFile(path);
 }
 
-ImportJob *HarAnalysisActions::analyzeFile(const QString &path)
+void HarAnalysisActions::analyzeFile(const QString &path)
 {
-    if (m_job)
-        m_job->deleteLater(); // cancels it
-    auto *job = new ImportJob(path, this);
-    const auto profile = BrowserProfile::fromName(m_composer->input().browser);
-    job->analyzeWith(profile.value_or(BrowserProfile::chromium()));
-    m_job = job;
-    connect(job, &ImportJob::progressChanged, this, [this](int percent, const QString &phase) {
-        m_frame->statusBar()->showMessage(phase);
-        m_progress->setValue(percent);
-    });
-    connect(job, &ImportJob::finished, this, [this, job] { onFinished(job); });
+    const BrowserProfile profile
+        = BrowserProfile::fromName(m_composer->input().browser).value_or(BrowserProfile::chromium());
+    m_cancelRequested = false;
     showProgress(true);
-    job->start();
-    return job;
+    // Starting a job makes the one still running stale: it stops, and its result is dropped.
+    m_analysis.startJob(
+        [path, profile](const JobControl &control) { return ImportJob::run(path, profile, control); },
+        [this, path, browserName = profile.displayName](
+            ImportOutcome &&outcome) { onFinished(path, browserName, outcome); });
 }
 
-void HarAnalysisActions::onFinished(ImportJob *job)
+void HarAnalysisActions::onFinished(const QString &path, const QString &browserName, ImportOutcome &outcome)
 {
-    job->deleteLater();
-    if (job != m_job)
-        return; // replaced by a newer analysis
     showProgress(false);
-    const QString fileName = QFileInfo(job->path()).fileName();
-    if (job->wasCancelled()) {
+    const QString fileName = QFileInfo(path).fileName();
+    if (m_cancelRequested || outcome.cancelled) {
         m_frame->statusBar()->showMessage(u"Analysis of " + fileName + u" cancelled; the timeline is unchanged.");
         Q_EMIT analysisFinished(0);
         return;
     }
-    if (!job->errorString().isEmpty()) {
-        m_frame->statusBar()->showMessage(u"Cannot analyze " + fileName + u" as a HAR recording: " + job->errorString());
+    if (!outcome.error.isEmpty()) {
+        m_frame->statusBar()->showMessage(u"Cannot analyze " + fileName + u" as a HAR recording: " + outcome.error);
         Q_EMIT analysisFinished(0);
         return;
     }
-    const QList<std::shared_ptr<ExchangeRecord>> built = job->takeRecords(); // made on the worker
+    const QList<std::shared_ptr<ExchangeRecord>> built = std::move(outcome.records); // made on the worker
     const QList<ExchangeRecordPtr> records = m_log->addAnalyzed(built);
     int blocked = 0;
     int firstBlocked = 0;
@@ -112,9 +108,9 @@ void HarAnalysisActions::onFinished(ImportJob *job)
     const int shown = firstBlocked > 0 ? firstBlocked : (records.isEmpty() ? 0 : records.first()->id);
     if (shown > 0)
         Q_EMIT exchangeChosen(shown);
-    m_frame->statusBar()->showMessage(fileName + u": " + QString::number(job->harEntryCount()) + u" entries, "
+    m_frame->statusBar()->showMessage(fileName + u": " + QString::number(outcome.harEntryCount) + u" entries, "
         + QString::number(records.size()) + u" cross-origin request(s) analyzed with "
-        + job->analysisProfile().value_or(BrowserProfile::chromium()).displayName + u": "
+        + browserName + u": "
         + QString::number(records.size() - blocked) + u" allowed, " + QString::number(blocked)
         + u" blocked or failed. Nothing was sent.");
     Q_EMIT analysisFinished(int(records.size()));

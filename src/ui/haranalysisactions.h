@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ui/jobtracker.h"
+
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
 class QAction;
@@ -13,7 +14,7 @@ namespace corscope {
 
 class ComposerPanel;
 class ExchangeLog;
-class ImportJob;
+struct ImportOutcome;
 
 // File ▸ Analyze a HAR recording…: the CORS exchanges a browser recorded (DevTools' "Export HAR"),
 // replayed through the engine on a worker thread and added to the timeline like sent ones, each
@@ -29,9 +30,9 @@ public:
     // exchanges join the log; the composer's browser judges them.
     HarAnalysisActions(QMainWindow *frame, ExchangeLog *log, ComposerPanel *composer);
 
-    // Analyzes the HAR at `path` under the composer's browser profile; any analysis still running is
-    // cancelled. The job is the caller's to watch, not to delete.
-    ImportJob *analyzeFile(const QString &path);
+    // Analyzes the HAR at `path` under the composer's browser profile on a worker thread; any
+    // analysis still running is cancelled and its result dropped. analysisFinished() follows.
+    void analyzeFile(const QString &path);
 
 Q_SIGNALS:
     // The analysis ended: `exchanges` joined the timeline (0 on an error or a cancel).
@@ -41,7 +42,7 @@ Q_SIGNALS:
 
 private:
     void chooseFile();
-    void onFinished(ImportJob *job);
+    void onFinished(const QString &path, const QString &browserName, ImportOutcome &outcome);
     void showProgress(bool running);
 
     QMainWindow *m_frame;
@@ -50,7 +51,8 @@ private:
     QAction *m_action;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
-    QPointer<ImportJob> m_job;
+    bool m_cancelRequested = false; // Cancel was clicked for the newest analysis
+    JobTracker m_analysis{this};    // newest wins: a replaced analysis is stopped and never shown
 };
 
 } // namespace corscope

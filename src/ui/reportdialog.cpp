@@ -45,6 +45,7 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     , m_save(new QPushButton(QStringLiteral("&Save report…"), this))
     , m_refreshTimer(new QTimer(this))
 {
+    m_writerPool.setMaxThreadCount(1);
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(QStringLiteral("Report preview — what will be shared"));
     m_subject->setObjectName(QStringLiteral("reportSubject"));
@@ -139,10 +140,8 @@ ReportDialog::ReportDialog(const QJsonValue &source, const QString &subject, QWi
     refresh();
 }
 
-ReportDialog::~ReportDialog()
-{
-    m_writer.waitForDone(); // its tasks call back into this dialog
-}
+// The tracker drops what a write still running would deliver; the pool then waits for the write.
+ReportDialog::~ReportDialog() = default;
 
 void ReportDialog::showEvent(QShowEvent *event)
 {
@@ -252,12 +251,8 @@ void ReportDialog::saveTo(const QString &path)
         return finishSave(path, error, redacted);
     m_result->setText(u"Saving " + QFileInfo(path).fileName() + u"…");
     m_save->setEnabled(false);
-    m_writer.setMaxThreadCount(1);
-    m_writer.start([this, bytes, path, redacted] {
-        const QString writeError = ReportWriter::save(bytes, path);
-        QMetaObject::invokeMethod(this, [this, path, writeError, redacted] { finishSave(path, writeError, redacted); },
-            Qt::QueuedConnection);
-    });
+    m_writer.startJob([bytes, path](const JobControl &) { return ReportWriter::save(bytes, path); },
+        [this, path, redacted](const QString &writeError) { finishSave(path, writeError, redacted); });
 }
 
 void ReportDialog::finishSave(const QString &path, const QString &error, bool redacted)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/reportdata.h"
+#include "ui/jobtracker.h"
 
 #include <QDialog>
 #include <QImage>
@@ -77,7 +78,10 @@ private:
     QPushButton *m_copy;
     QPushButton *m_save;
     QTimer *m_refreshTimer;
-    QThreadPool m_writer; // one thread: files are written in the order saved
+    // One thread: files are written in the order saved. Declared before the tracker, so that the
+    // tracker goes first and the pool's destructor then waits for a write still running.
+    QThreadPool m_writerPool;
+    JobTracker m_writer{this, JobTracker::Delivery::EveryJob, &m_writerPool}; // every save reports
 };
 
 } // namespace corscope
