@@ -7,6 +7,7 @@
 #include "ui/headernamedelegate.h"
 #include "ui/headertableview.h"
 #include "ui/headervaluedelegate.h"
+#include "ui/inlinecode.h"
 #include "ui/secretsatrest.h"
 #include "ui/tone.h"
 
@@ -170,7 +171,8 @@ ComposerPanel::ComposerPanel(QWidget *parent)
 
     m_preflight->setObjectName(QStringLiteral("preflightLabel"));
     m_preflight->setWordWrap(true);
-    m_preflight->setTextFormat(Qt::PlainText);
+    // Rich text: reasons name headers and values as `code` (ui/inlinecode.h), never raw backticks.
+    m_preflight->setTextFormat(Qt::RichText);
     m_preflight->setFrameShape(QFrame::StyledPanel);
     m_preflight->setMargin(6);
     m_preflight->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -178,7 +180,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
 
     m_problems->setObjectName(QStringLiteral("problemsLabel"));
     m_problems->setWordWrap(true);
-    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setTextFormat(Qt::RichText);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette problemPalette = m_problems->palette();
     problemPalette.setColor(QPalette::WindowText, toneColor(palette(), Tone::Failure));
@@ -363,7 +365,8 @@ std::optional<BuiltRequest> ComposerPanel::buildRequest(QStringList *errors)
         built.reset();
     }
     problems.removeDuplicates();
-    m_problems->setText(problems.isEmpty() ? QString() : u"• " + problems.join(QStringLiteral("\n• ")));
+    m_problems->setText(
+        problems.isEmpty() ? QString() : htmlWithInlineCode(u"• " + problems.join(QStringLiteral("\n• "))));
     m_problems->setVisible(!problems.isEmpty());
     if (errors)
         *errors = problems;
@@ -482,7 +485,7 @@ void ComposerPanel::updatePreview()
     QString text = QStringLiteral("Preflight needed: the browser sends OPTIONS first, because");
     for (const PreflightReason &reason : decision.reasons)
         text += u"\n• " + reason.text();
-    m_preflight->setText(text);
+    m_preflight->setText(htmlWithInlineCode(text));
 }
 
 void ComposerPanel::addHeaderRow()

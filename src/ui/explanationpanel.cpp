@@ -3,6 +3,7 @@
 #include "core/finding.h"
 #include "core/fixsnippet.h"
 #include "ui/cancellation.h"
+#include "ui/inlinecode.h"
 #include "ui/tone.h"
 
 #include <QApplication>
@@ -344,30 +345,6 @@ void ExplanationPanel::clear()
 {
     m_exchange.reset();
     m_pages->setCurrentIndex(0);
-}
-
-QString ExplanationPanel::htmlWithInlineCode(const QString &text)
-{
-    // Findings write code the Markdown way (`Vary: Origin`); in the window it is set in the code
-    // font instead of showing the backticks. A backtick without its pair is kept as it is.
-    QString html;
-    html.reserve(text.size() + 32);
-    qsizetype at = 0;
-    while (at < text.size()) {
-        const qsizetype open = text.indexOf(u'`', at);
-        const qsizetype close = open < 0 ? -1 : text.indexOf(u'`', open + 1);
-        if (close < 0 || close == open + 1) {
-            const qsizetype end = close < 0 ? text.size() : close + 1;
-            html += text.mid(at, end - at).toHtmlEscaped();
-            at = end;
-            continue;
-        }
-        html += text.mid(at, open - at).toHtmlEscaped() + u"<code>"
-            + text.mid(open + 1, close - open - 1).toHtmlEscaped() + u"</code>";
-        at = close + 1;
-    }
-    html.replace(u'\n', QStringLiteral("<br>"));
-    return html;
 }
 
 void ExplanationPanel::setExchange(const ExchangeRecordPtr &exchange)

@@ -57,9 +57,6 @@ public:
     QString explanationText() const;
     QString consoleText() const;
 
-    // Plain text with `inline code` as HTML: escaped, the code in <code>, line breaks as <br>.
-    static QString htmlWithInlineCode(const QString &text);
-
 Q_SIGNALS:
     // The panel now shows this exchange (the screenshot waits for it).
     void exchangeShown(int exchangeId);

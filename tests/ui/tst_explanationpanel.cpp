@@ -25,8 +25,6 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
-    void inlineCodeBecomesHtml_data();
-    void inlineCodeBecomesHtml();
     void explanationsShowCodeNotBackticks();
     void aNewResultScrollsToItsVerdict();
     void theVerdictCheckAndFixFitAt1280x800();
@@ -109,29 +107,6 @@ bool TestExplanationPanel::isInViewport(QWidget *widget, int height) const
     QWidget *viewport = child<QScrollArea>(QStringLiteral("explanationScroll"))->viewport();
     const QPoint top = widget->mapTo(viewport, QPoint(0, 0));
     return widget->isVisible() && top.y() >= 0 && top.y() + height <= viewport->height();
-}
-
-void TestExplanationPanel::inlineCodeBecomesHtml_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("html");
-    QTest::newRow("code between backticks") << QStringLiteral("Send `Vary: Origin` too.")
-                                            << QStringLiteral("Send <code>Vary: Origin</code> too.");
-    QTest::newRow("two spans") << QStringLiteral("`a` and `b`")
-                               << QStringLiteral("<code>a</code> and <code>b</code>");
-    QTest::newRow("markup is escaped inside and outside code") << QStringLiteral(
-        "<i> `<b>` & more") << QStringLiteral("&lt;i&gt; <code>&lt;b&gt;</code> &amp; more");
-    QTest::newRow("a backtick without its pair stays")
-        << QStringLiteral("it's a ` mark") << QStringLiteral("it's a ` mark");
-    QTest::newRow("an empty pair stays") << QStringLiteral("say `` twice") << QStringLiteral("say `` twice");
-    QTest::newRow("line breaks") << QStringLiteral("one\ntwo") << QStringLiteral("one<br>two");
-}
-
-void TestExplanationPanel::inlineCodeBecomesHtml()
-{
-    QFETCH(QString, text);
-    QFETCH(QString, html);
-    QCOMPARE(ExplanationPanel::htmlWithInlineCode(text), html);
 }
 
 void TestExplanationPanel::explanationsShowCodeNotBackticks()
