@@ -42,11 +42,13 @@ SavedRequest savedRequestFrom(const RequestInput &input)
     return request;
 }
 
-SavedRequest updatedSavedRequest(const SavedRequest &base, const RequestInput &input, const VariableResolver &resolver)
+SavedRequest updatedSavedRequest(
+    const SavedRequest &base, const RequestInput &input, const VariableResolver &resolver)
 {
     const QString origin = input.origin.trimmed();
     QStringList ignored;
-    const RequestInput opened = resolver.inputsFor(base, origin.isEmpty() ? QStringList() : QStringList{origin}, &ignored).value(0);
+    const RequestInput opened
+        = resolver.inputsFor(base, origin.isEmpty() ? QStringList() : QStringList{origin}, &ignored).value(0);
     SavedRequest updated = base;
     if (input.method != opened.method)
         updated.method = input.method;

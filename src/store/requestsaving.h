@@ -16,6 +16,7 @@ SavedRequest savedRequestFrom(const RequestInput &input);
 // not bake "{{api}}" into a URL); a changed one takes the composer's text. The origin matrix, the
 // expected verdict and the delay, which the composer does not show, are kept; a page origin that is not
 // among the matrix's origins replaces a single origin.
-SavedRequest updatedSavedRequest(const SavedRequest &base, const RequestInput &input, const VariableResolver &resolver);
+SavedRequest updatedSavedRequest(
+    const SavedRequest &base, const RequestInput &input, const VariableResolver &resolver);
 
 } // namespace corscope

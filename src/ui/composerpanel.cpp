@@ -3,6 +3,7 @@
 #include "core/origin.h"
 #include "core/preflightdecision.h"
 #include "ui/composerstate.h"
+#include "ui/fetchoptionchoices.h"
 #include "ui/headereditmodel.h"
 #include "ui/headernamedelegate.h"
 #include "ui/headertableview.h"
@@ -41,11 +42,6 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
     return label;
 }
 
-void addChoice(QComboBox *combo, const QString &text, const QString &value, const QString &toolTip)
-{
-    combo->addItem(text, value);
-    combo->setItemData(combo->count() - 1, toolTip, Qt::ToolTipRole);
-}
 } // namespace
 
 ComposerPanel::ComposerPanel(QWidget *parent)
@@ -92,29 +88,13 @@ ComposerPanel::ComposerPanel(QWidget *parent)
         QStringLiteral("The origin of the page that runs fetch(), e.g. http://localhost:3000"));
 
     m_credentials->setObjectName(QStringLiteral("credentialsCombo"));
-    addChoice(m_credentials, QStringLiteral("same-origin (default)"), QStringLiteral("same-origin"),
-        QStringLiteral("Cookies only for same-origin requests: fetch()'s default"));
-    addChoice(m_credentials, QStringLiteral("include"), QStringLiteral("include"),
-        QStringLiteral(
-            "credentials: 'include': send cookies cross-origin; the server must allow credentials"));
-    addChoice(
-        m_credentials, QStringLiteral("omit"), QStringLiteral("omit"), QStringLiteral("Never send cookies"));
-    m_credentials->setToolTip(QStringLiteral("fetch()'s credentials option"));
+    addCredentialsChoices(m_credentials);
 
     m_redirect->setObjectName(QStringLiteral("redirectCombo"));
-    addChoice(m_redirect, QStringLiteral("follow"), QStringLiteral("follow"),
-        QStringLiteral("Follow redirects (default)"));
-    addChoice(m_redirect, QStringLiteral("error"), QStringLiteral("error"),
-        QStringLiteral("A redirect is a network error"));
-    addChoice(m_redirect, QStringLiteral("manual"), QStringLiteral("manual"),
-        QStringLiteral("Return an opaque-redirect response"));
-    m_redirect->setToolTip(QStringLiteral("fetch()'s redirect option"));
+    addRedirectChoices(m_redirect);
 
     m_browser->setObjectName(QStringLiteral("browserCombo"));
-    for (Browser browser : {Browser::Chromium, Browser::Firefox, Browser::Safari})
-        addChoice(m_browser, BrowserProfile::forBrowser(browser).displayName, browserName(browser),
-            QStringLiteral("Predict what this browser does"));
-    m_browser->setToolTip(QStringLiteral("The browser whose CORS behaviour is predicted"));
+    addBrowserChoices(m_browser);
 
     m_headerView->setObjectName(QStringLiteral("headersView"));
     m_headerView->setModel(m_headers);

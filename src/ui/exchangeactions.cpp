@@ -69,19 +69,25 @@ QMenu *ExchangeActions::createMenu(const ExchangeRecordPtr &record, QWidget *par
         return action;
     };
     const bool finished = !record->running;
-    add("resendExchangeAction", QStringLiteral("&Resend"), [this, record] { Q_EMIT resendRequested(record); });
-    add("openExchangeAction", QStringLiteral("&Load in Composer"), [this, record] { Q_EMIT openRequested(record); })
-        ->setEnabled(finished);
+    add("resendExchangeAction", QStringLiteral("&Resend"),
+        [this, record] { Q_EMIT resendRequested(record); });
+    add("openExchangeAction", QStringLiteral("&Load in Composer"), [this, record] {
+        Q_EMIT openRequested(record);
+    })->setEnabled(finished);
     menu->addSeparator();
-    add("copyExchangeCurlAction", QStringLiteral("Copy as c&URL (bash)"), [this, record] { copyAsCurl(record); });
+    add("copyExchangeCurlAction", QStringLiteral("Copy as c&URL (bash)"),
+        [this, record] { copyAsCurl(record); });
     add("copyExchangeUrlAction", QStringLiteral("Copy &URL"), [this, record] { copyUrl(record); });
     menu->addSeparator();
-    add("saveExchangeAction", QStringLiteral("&Save to Collection…"), [this, record] { Q_EMIT saveRequested(record); });
-    add("reportExchangeAction", QStringLiteral("Re&port…"), [this, record] { Q_EMIT reportRequested(record); })
-        ->setEnabled(finished);
+    add("saveExchangeAction", QStringLiteral("&Save to Collection…"),
+        [this, record] { Q_EMIT saveRequested(record); });
+    add("reportExchangeAction", QStringLiteral("Re&port…"), [this, record] {
+        Q_EMIT reportRequested(record);
+    })->setEnabled(finished);
     menu->addSeparator();
-    add("deleteExchangeAction", QStringLiteral("&Delete from History"), [this, record] { remove(record); })
-        ->setEnabled(finished);
+    add("deleteExchangeAction", QStringLiteral("&Delete from History"), [this, record] {
+        remove(record);
+    })->setEnabled(finished);
     return menu;
 }
 
@@ -90,12 +96,14 @@ bool ExchangeActions::copyAsCurl(const ExchangeRecordPtr &record)
     if (!record)
         return false;
     // What the exchange sent, hop by hop (redirects included); one still running, what it will send.
-    const QString commands = record->running ? curlCommandsFor(record->request, record->profile)
-                                             : curlCommandsForExchange(record->request, record->profile, record->result);
+    const QString commands = record->running
+        ? curlCommandsFor(record->request, record->profile)
+        : curlCommandsForExchange(record->request, record->profile, record->result);
     QGuiApplication::clipboard()->setText(commands);
     Q_EMIT statusMessage(u"Copied #" + QString::number(record->id)
-        + (commands.contains(u"-X OPTIONS") ? QStringLiteral(" as two curl commands: the preflight, then the request.")
-                                             : QStringLiteral(" as a curl command.")));
+        + (commands.contains(u"-X OPTIONS")
+                ? QStringLiteral(" as two curl commands: the preflight, then the request.")
+                : QStringLiteral(" as a curl command.")));
     return true;
 }
 

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
-
 #include <map>
 #include <memory>
 
@@ -33,7 +32,8 @@ public:
 
     // The session (the network side of a send) and the history must outlive the log; without a
     // history nothing is kept across restarts.
-    explicit ExchangeLog(ExchangeSession *session, HistoryStore *history = nullptr, QObject *parent = nullptr);
+    explicit ExchangeLog(
+        ExchangeSession *session, HistoryStore *history = nullptr, QObject *parent = nullptr);
     ~ExchangeLog() override;
 
     TimelineModel *model() const { return m_model; }

@@ -2,6 +2,7 @@
 
 #include "core/browserprofile.h"
 #include "core/corsenums.h"
+#include "ui/fetchoptionchoices.h"
 #include "ui/originlisteditor.h"
 
 #include <QComboBox>
@@ -14,11 +15,6 @@
 namespace corscope {
 
 namespace {
-void addChoice(QComboBox *combo, const QString &text, const QString &value, const QString &tip)
-{
-    combo->addItem(text, value);
-    combo->setItemData(combo->count() - 1, tip, Qt::ToolTipRole);
-}
 } // namespace
 
 RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
@@ -54,29 +50,13 @@ RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
     m_expect->setToolTip(QStringLiteral("The verdict a collection run expects (it fails CI otherwise)"));
 
     m_credentials->setObjectName(QStringLiteral("settingsCredentialsCombo"));
-    addChoice(m_credentials, QStringLiteral("same-origin (default)"), QStringLiteral("same-origin"),
-        QStringLiteral("Send cookies only to the page's own origin"));
-    addChoice(m_credentials, QStringLiteral("include"), QStringLiteral("include"),
-        QStringLiteral(
-            "credentials: 'include': send cookies cross-origin; the server must allow credentials"));
-    addChoice(
-        m_credentials, QStringLiteral("omit"), QStringLiteral("omit"), QStringLiteral("Never send cookies"));
-    m_credentials->setToolTip(QStringLiteral("fetch()'s credentials option"));
+    addCredentialsChoices(m_credentials);
 
     m_redirect->setObjectName(QStringLiteral("settingsRedirectCombo"));
-    addChoice(m_redirect, QStringLiteral("follow (default)"), QStringLiteral("follow"),
-        QStringLiteral("Follow redirects"));
-    addChoice(m_redirect, QStringLiteral("error"), QStringLiteral("error"),
-        QStringLiteral("A redirect is a network error"));
-    addChoice(m_redirect, QStringLiteral("manual"), QStringLiteral("manual"),
-        QStringLiteral("Return an opaque-redirect response"));
-    m_redirect->setToolTip(QStringLiteral("fetch()'s redirect option"));
+    addRedirectChoices(m_redirect);
 
     m_browser->setObjectName(QStringLiteral("settingsBrowserCombo"));
-    for (Browser browser : {Browser::Chromium, Browser::Firefox, Browser::Safari})
-        addChoice(m_browser, BrowserProfile::forBrowser(browser).displayName, browserName(browser),
-            QStringLiteral("Predict what this browser does"));
-    m_browser->setToolTip(QStringLiteral("The browser whose CORS behaviour is predicted"));
+    addBrowserChoices(m_browser);
 
     m_delay->setObjectName(QStringLiteral("settingsDelaySpin"));
     m_delay->setRange(0, 3600000); // the file format's limit: one hour

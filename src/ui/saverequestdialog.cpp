@@ -26,8 +26,8 @@ void collectFolders(const CollectionModel *model, const QModelIndex &parent, QSt
 }
 } // namespace
 
-SaveRequestDialog::SaveRequestDialog(
-    const CollectionModel *model, const QString &suggestedName, const QString &suggestedFolder, QWidget *parent)
+SaveRequestDialog::SaveRequestDialog(const CollectionModel *model, const QString &suggestedName,
+    const QString &suggestedFolder, QWidget *parent)
     : QDialog(parent)
     , m_name(new QLineEdit(suggestedName, this))
     , m_folder(new QComboBox(this))

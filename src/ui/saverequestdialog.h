@@ -19,8 +19,8 @@ class SaveRequestDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SaveRequestDialog)
 
 public:
-    SaveRequestDialog(const CollectionModel *model, const QString &suggestedName, const QString &suggestedFolder,
-        QWidget *parent = nullptr);
+    SaveRequestDialog(const CollectionModel *model, const QString &suggestedName,
+        const QString &suggestedFolder, QWidget *parent = nullptr);
     ~SaveRequestDialog() override;
 
     QString requestName() const;

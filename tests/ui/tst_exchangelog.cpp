@@ -53,9 +53,11 @@ void TestExchangeLog::init()
 {
     m_server = std::make_unique<RawHttpServer>();
     m_server->route("/ok", [](const RawHttpRequest &request, RawHttpResponder &responder) {
-        responder.respond(200, "OK", {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")}}, "ok");
+        responder.respond(200, "OK",
+            {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")}}, "ok");
     });
-    m_server->route("/no", [](const RawHttpRequest &, RawHttpResponder &responder) { responder.respond(200, "OK", {}, "no"); });
+    m_server->route("/no",
+        [](const RawHttpRequest &, RawHttpResponder &responder) { responder.respond(200, "OK", {}, "no"); });
     QVERIFY(m_server->listen());
     m_transport = std::make_unique<QnamTransport>();
     m_session = std::make_unique<ExchangeSession>(m_transport.get());

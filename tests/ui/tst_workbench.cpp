@@ -34,8 +34,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTest>
 #include <QTableView>
+#include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
 #include <memory>
@@ -92,9 +92,11 @@ void TestWorkbench::init()
     QFile::remove(CollectionDock::workingStatePath());
     m_server = std::make_unique<RawHttpServer>();
     m_server->route("/ok", [](const RawHttpRequest &request, RawHttpResponder &responder) {
-        responder.respond(200, "OK", {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")}}, "ok");
+        responder.respond(200, "OK",
+            {{"Access-Control-Allow-Origin", request.headers.combinedValue("origin").value_or("")}}, "ok");
     });
-    m_server->route("/no", [](const RawHttpRequest &, RawHttpResponder &responder) { responder.respond(200, "OK", {}, "no"); });
+    m_server->route("/no",
+        [](const RawHttpRequest &, RawHttpResponder &responder) { responder.respond(200, "OK", {}, "no"); });
     QVERIFY(m_server->listen());
     m_transport = std::make_unique<QnamTransport>();
     m_session = std::make_unique<ExchangeSession>(m_transport.get());
@@ -140,7 +142,8 @@ ExchangeRecordPtr TestWorkbench::send(const QString &path)
 SaveRequestDialog *TestWorkbench::waitForSaveDialog()
 {
     SaveRequestDialog *dialog = nullptr;
-    (void)QTest::qWaitFor([&] { return (dialog = m_window->findChild<SaveRequestDialog *>()) && dialog->isVisible(); });
+    (void)QTest::qWaitFor(
+        [&] { return (dialog = m_window->findChild<SaveRequestDialog *>()) && dialog->isVisible(); });
     if (!dialog)
         qFatal("the Save Request dialog did not open");
     return dialog;
@@ -200,7 +203,8 @@ void TestWorkbench::savingAnOpenedRequestKeepsItsVariables()
 {
     Collection collection;
     collection.name = QStringLiteral("api");
-    collection.variables = {{QStringLiteral("base"), QString::fromUtf8(m_server->url(QStringLiteral("")).toEncoded())}};
+    collection.variables
+        = {{QStringLiteral("base"), QString::fromUtf8(m_server->url(QStringLiteral("")).toEncoded())}};
     collection.origins = {QStringLiteral("http://localhost:3000")};
     CollectionItem item;
     item.id = QStringLiteral("r1");
@@ -236,7 +240,8 @@ void TestWorkbench::saveAsAlwaysAsksAndMakesTheFolder()
     pressOnWindow(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     SaveRequestDialog *dialog = waitForSaveDialog();
     dialog->findChild<QLineEdit *>(QStringLiteral("requestNameEdit"))->setText(QStringLiteral("copy"));
-    dialog->findChild<QComboBox *>(QStringLiteral("folderCombo"))->setCurrentText(QStringLiteral("items / admin"));
+    dialog->findChild<QComboBox *>(QStringLiteral("folderCombo"))
+        ->setCurrentText(QStringLiteral("items / admin"));
     QCOMPARE(dialog->folderPath(), QStringLiteral("items/admin"));
     dialog->accept();
     QTRY_VERIFY(!m_window->findChild<SaveRequestDialog *>());
@@ -260,22 +265,26 @@ void TestWorkbench::enterOnATimelineRowLoadsItsRequest()
     m_window->composer()->setInput({});
     QTreeView *view = m_window->timeline()->view();
     const int row = m_window->timelineModel()->focusRowOfExchange(first->id);
-    const QModelIndex index = m_window->timeline()->proxy()->mapFromSource(m_window->timelineModel()->index(row, TimelineModel::UrlColumn));
+    const QModelIndex index = m_window->timeline()->proxy()->mapFromSource(
+        m_window->timelineModel()->index(row, TimelineModel::UrlColumn));
     view->setCurrentIndex(index);
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Return);
-    QTRY_COMPARE(child<QLineEdit>(QStringLiteral("urlEdit"))->text(), QString::fromUtf8(first->request.url.toEncoded()));
+    QTRY_COMPARE(child<QLineEdit>(QStringLiteral("urlEdit"))->text(),
+        QString::fromUtf8(first->request.url.toEncoded()));
     QCOMPARE(m_window->composer()->input().origin, QStringLiteral("http://localhost:3000"));
     QCOMPARE(m_window->explanation()->exchange()->id, first->id);
 
     // A double click does the same.
     m_window->composer()->setInput({});
     const int secondRow = m_window->timelineModel()->focusRowOfExchange(second->id);
-    const QModelIndex secondIndex = m_window->timeline()->proxy()->mapFromSource(m_window->timelineModel()->index(secondRow, TimelineModel::UrlColumn));
+    const QModelIndex secondIndex = m_window->timeline()->proxy()->mapFromSource(
+        m_window->timelineModel()->index(secondRow, TimelineModel::UrlColumn));
     const QPoint centre = view->visualRect(secondIndex).center();
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
-    QTRY_COMPARE(child<QLineEdit>(QStringLiteral("urlEdit"))->text(), QString::fromUtf8(second->request.url.toEncoded()));
+    QTRY_COMPARE(child<QLineEdit>(QStringLiteral("urlEdit"))->text(),
+        QString::fromUtf8(second->request.url.toEncoded()));
     QCOMPARE(m_window->explanation()->exchange()->id, second->id);
 }
 
@@ -300,9 +309,11 @@ void TestWorkbench::theRowContextMenuActsOnItsExchange()
     action("copyExchangeUrlAction")->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromUtf8(record->request.url.toEncoded()));
     action("copyExchangeCurlAction")->trigger();
-    QVERIFY2(QGuiApplication::clipboard()->text().startsWith(u"curl") || QGuiApplication::clipboard()->text().contains(u"\ncurl"),
+    QVERIFY2(QGuiApplication::clipboard()->text().startsWith(u"curl")
+            || QGuiApplication::clipboard()->text().contains(u"\ncurl"),
         qPrintable(QGuiApplication::clipboard()->text()));
-    QVERIFY(QGuiApplication::clipboard()->text().contains(QString::fromUtf8(record->request.url.toEncoded())));
+    QVERIFY(
+        QGuiApplication::clipboard()->text().contains(QString::fromUtf8(record->request.url.toEncoded())));
 
     // Resend: the same request again, a new exchange.
     m_window->composer()->setInput({});
@@ -326,7 +337,8 @@ void TestWorkbench::theRowContextMenuActsOnItsExchange()
     SaveRequestDialog *dialog = waitForSaveDialog();
     dialog->accept();
     QTRY_COMPARE(dock()->model()->rowCount(), 1);
-    QCOMPARE(dock()->model()->itemAt(dock()->model()->index(0, 0))->request.url, QString::fromUtf8(record->request.url.toEncoded()));
+    QCOMPARE(dock()->model()->itemAt(dock()->model()->index(0, 0))->request.url,
+        QString::fromUtf8(record->request.url.toEncoded()));
 }
 
 void TestWorkbench::deleteFromHistoryForgetsTheExchange()
@@ -352,14 +364,16 @@ void TestWorkbench::clearHistoryAsksAndCanBeUndone()
     // Cancel keeps everything.
     clear->trigger();
     QMessageBox *box = nullptr;
-    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("clearHistoryQuestion"))) && box->isVisible());
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("clearHistoryQuestion")))
+        && box->isVisible());
     QVERIFY(box->text().contains(u"2 exchanges"));
     box->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("clearHistoryQuestion")));
     QCOMPARE(m_window->timelineModel()->exchangeCount(), 2);
 
     clear->trigger();
-    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("clearHistoryQuestion"))) && box->isVisible());
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("clearHistoryQuestion")))
+        && box->isVisible());
     QAbstractButton *confirm = nullptr;
     for (QAbstractButton *button : box->buttons()) {
         if (box->buttonRole(button) == QMessageBox::DestructiveRole)
@@ -399,9 +413,11 @@ void TestWorkbench::aMatrixCellSelectsItsExchange()
             cell = results->index(0, column);
     }
     QVERIFY(cell.isValid());
-    QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, panel->view()->visualRect(cell).center());
+    QTest::mouseClick(
+        panel->view()->viewport(), Qt::LeftButton, {}, panel->view()->visualRect(cell).center());
     QTRY_VERIFY(m_window->explanation()->exchange());
-    QCOMPARE(QString::fromLatin1(m_window->explanation()->exchange()->request.origin.serialize()), QStringLiteral("http://localhost:4000"));
+    QCOMPARE(QString::fromLatin1(m_window->explanation()->exchange()->request.origin.serialize()),
+        QStringLiteral("http://localhost:4000"));
 }
 
 void TestWorkbench::theHelpMenuListsTheShortcuts()
@@ -442,12 +458,14 @@ void TestWorkbench::noKeyIsBoundTwice()
     // Each key, and which actions bind it with a context that reaches the whole window.
     QHash<QString, QStringList> windowWide;
     for (QAction *action : m_window->findChildren<QAction *>()) {
-        if (action->shortcutContext() != Qt::WindowShortcut && action->shortcutContext() != Qt::ApplicationShortcut)
+        if (action->shortcutContext() != Qt::WindowShortcut
+            && action->shortcutContext() != Qt::ApplicationShortcut)
             continue;
         if (action->associatedObjects().isEmpty())
             continue;
         for (const QKeySequence &key : action->shortcuts())
-            windowWide[key.toString()].append(action->objectName().isEmpty() ? action->text() : action->objectName());
+            windowWide[key.toString()].append(
+                action->objectName().isEmpty() ? action->text() : action->objectName());
     }
     for (auto it = windowWide.cbegin(); it != windowWide.cend(); ++it) {
         QStringList names = it.value();
@@ -457,10 +475,11 @@ void TestWorkbench::noKeyIsBoundTwice()
     // And Qt agrees: Ctrl+Return, the most used key, is delivered to one action without complaint.
     static QStringList ambiguous;
     ambiguous.clear();
-    const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &text) {
-        if (text.contains(u"Ambiguous shortcut overload"))
-            ambiguous.append(text);
-    });
+    const QtMessageHandler previous
+        = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &text) {
+              if (text.contains(u"Ambiguous shortcut overload"))
+                  ambiguous.append(text);
+          });
     pressOnWindow(QKeySequence(Qt::CTRL | Qt::Key_Return));
     qInstallMessageHandler(previous);
     QVERIFY2(ambiguous.isEmpty(), qPrintable(ambiguous.join(u'\n')));
