@@ -100,9 +100,7 @@ int runGui(int &argc, char **argv, std::chrono::steady_clock::time_point started
         if (const auto demo = demoCollection(lab.port(), &error)) {
             window.setDemoCollection(*demo);
             hasDemo = true;
-            if (lab.port() != LabServer::defaultPort)
-                window.showStatus(u"The lab listens on port " + QString::number(lab.port()) + u" (" + QString::number(LabServer::defaultPort)
-                    + u" is taken); the demo requests use that port.");
+            window.setLabPort(lab.port());
         } else {
             printError(u"corscope: " + error + u'\n');
         }

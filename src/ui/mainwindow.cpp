@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "net/labserver.h"
 #include "store/curlexport.h"
 #include "store/requestinput.h"
 #include "ui/collectionbridge.h"
@@ -271,6 +272,13 @@ void MainWindow::createActions()
 void MainWindow::setDemoCollection(const Collection &demo)
 {
     m_collections->setDemoCollection(demo);
+}
+
+void MainWindow::setLabPort(quint16 port)
+{
+    if (port != LabServer::defaultPort)
+        showStatus(u"The lab listens on port " + QString::number(port) + u" (" + QString::number(LabServer::defaultPort)
+            + u" is taken); the demo requests use that port.");
 }
 
 void MainWindow::showDemo()

@@ -51,6 +51,8 @@ public:
     // Puts the demo into the collection tree (once the working state is restored) and opens its
     // first failing request in the composer; demoShown() follows.
     void showDemo();
+    // The port the embedded lab listens on: the status bar says so when it is not the usual one.
+    void setLabPort(quint16 port);
     // Builds the composer's request and sends it; false (and the problems shown) when it cannot be sent.
     bool sendCurrentRequest();
     void cancelRequest();

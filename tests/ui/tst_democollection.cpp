@@ -14,6 +14,7 @@
 #include "ui/timelinemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTreeView>
 #include <QSignalSpy>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void aFirstStartShowsTheDemoAsTheCollection();
     void theDemoJoinsAnExistingTreeAsOneFolder();
     void theFirstFailingDemoRequestIsBlockedByTheLab();
+    void theWindowSaysWhenTheLabIsOnAnotherPort();
 };
 
 void TestDemoCollection::theDemoRequestsPointAtTheLabsPort()
@@ -173,6 +175,20 @@ void TestDemoCollection::theFirstFailingDemoRequestIsBlockedByTheLab()
                 .data()
                 .toString()
                 .startsWith(u"http://localhost:" + QString::number(lab.port()) + u'/'));
+}
+
+void TestDemoCollection::theWindowSaysWhenTheLabIsOnAnotherPort()
+{
+    QnamTransport transport;
+    ExchangeSession session(&transport);
+    MainWindow window(&session);
+    auto *status = window.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(status);
+    const QString before = status->text();
+    window.setLabPort(LabServer::defaultPort);
+    QCOMPARE(status->text(), before);
+    window.setLabPort(40123);
+    QVERIFY2(status->text().contains(u"40123") && status->text().contains(u"4807"), qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestDemoCollection)
