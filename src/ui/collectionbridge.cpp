@@ -43,6 +43,17 @@ QStringList localFiles(const QMimeData *mime)
     return files;
 }
 
+// The folder directly under `parent` with this name, or an invalid index.
+QModelIndex folderNamed(const CollectionModel *model, const QModelIndex &parent, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex child = model->index(row, 0, parent);
+        if (child.data(CollectionModel::IsFolderRole).toBool() && child.data().toString() == name)
+            return child;
+    }
+    return {};
+}
+
 } // namespace
 
 CollectionBridge::CollectionBridge(QMainWindow *window, ExchangeLog *log, ComposerPanel *composer)
@@ -146,13 +157,7 @@ void CollectionBridge::setDemoCollection(const Collection &demo)
 QModelIndex CollectionBridge::demoRoot() const
 {
     // The demo is the whole tree (a first start), or a top-level folder of that name.
-    CollectionModel *model = m_dock->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, 0);
-        if (index.data(CollectionModel::IsFolderRole).toBool() && index.data().toString() == m_demo->name)
-            return index;
-    }
-    return {};
+    return folderNamed(m_dock->model(), {}, m_demo->name);
 }
 
 void CollectionBridge::showDemo()
@@ -370,12 +375,7 @@ QModelIndex CollectionBridge::saveRequestInto(const RequestInput &input, const Q
     model->undoStack()->beginMacro(u"Save request “" + name + u"”");
     QModelIndex folder;
     for (const QString &part : folderPath.split(u'/', Qt::SkipEmptyParts)) {
-        QModelIndex found;
-        for (int row = 0; row < model->rowCount(folder) && !found.isValid(); ++row) {
-            const QModelIndex child = model->index(row, 0, folder);
-            if (child.data(CollectionModel::IsFolderRole).toBool() && child.data().toString() == part)
-                found = child;
-        }
+        const QModelIndex found = folderNamed(model, folder, part);
         folder = found.isValid() ? found : model->addFolder(folder, part);
     }
     const QModelIndex saved = model->addRequest(folder, name, savedRequestFrom(input));

@@ -329,7 +329,6 @@ void TestWorkbench::theRowContextMenuActsOnItsExchange()
     action("reportExchangeAction")->trigger();
     ReportDialog *report = nullptr;
     QTRY_VERIFY((report = m_window->findChild<ReportDialog *>()) && report->isVisible());
-    QVERIFY(report->windowTitle().contains(u'#' + QString::number(record->id)) || true);
     report->close();
 
     // Save to Collection…: asks, then the request is in the tree.
